@@ -1,0 +1,9 @@
+/// A mark that changes how a note is attacked or held.
+///
+/// Raw values are the MusicXML element names (`<articulations>` children, plus `fermata`).
+public enum Articulation: String, Sendable, Hashable, Codable, CaseIterable {
+    case accent, strongAccent = "strong-accent", staccato, tenuto, detachedLegato = "detached-legato"
+    case staccatissimo, spiccato, scoop, plop, doit, falloff, breathMark = "breath-mark"
+    case caesura, stress, unstress, softAccent = "soft-accent"
+    case fermata
+}

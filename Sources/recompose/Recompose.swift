@@ -1,0 +1,10 @@
+import ArgumentParser
+import Notation
+
+@main
+struct Recompose: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recompose",
+        abstract: "Read, analyse, transform and write symbolic music.",
+        subcommands: [])
+}
