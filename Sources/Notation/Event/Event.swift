@@ -77,7 +77,11 @@ public enum Event: Sendable, Hashable, Codable {
             n.pitch = try n.pitch.transposed(by: interval)
             return .note(n)
         case .chord(var c):
-            for i in c.notes.indices { c.notes[i].pitch = try c.notes[i].pitch.transposed(by: interval) }
+            // Build the new tones first: assigning `notes` re-sorts it, so tones must not be
+            // changed one at a time.
+            var notes = c.notes
+            for i in notes.indices { notes[i].pitch = try notes[i].pitch.transposed(by: interval) }
+            c.notes = notes
             return .chord(c)
         case .rest:
             return self

@@ -1,0 +1,82 @@
+/// Transposition of measures, staves, parts and scores by an interval or to a key.
+///
+/// Transposition respells by letter (see ``Pitch/transposed(by:)``): E major up a major third
+/// is G♯ major, not A♭. Key and key-signature changes move with the music. The original value
+/// is never modified; each method returns a new one.
+extension Measure {
+    /// The measure with every pitch, key and key signature moved by `interval`.
+    public func transposed(by interval: Interval) throws(NotationError) -> Measure {
+        var result = self
+        for v in result.voices.indices {
+            for e in result.voices[v].elements.indices {
+                result.voices[v].elements[e].event = try result.voices[v].elements[e].event.transposed(by: interval)
+            }
+        }
+        if let key { result.key = try key.transposed(by: interval) }
+        if let keySignature { result.keySignature = keySignature.transposed(by: interval) }
+        return result
+    }
+}
+
+extension Staff {
+    /// The staff transposed by `interval`.
+    public func transposed(by interval: Interval) throws(NotationError) -> Staff {
+        var result = self
+        for m in result.measures.indices { result.measures[m] = try result.measures[m].transposed(by: interval) }
+        return result
+    }
+}
+
+extension Part {
+    /// The part transposed by `interval`.
+    public func transposed(by interval: Interval) throws(NotationError) -> Part {
+        var result = self
+        for s in result.staves.indices { result.staves[s] = try result.staves[s].transposed(by: interval) }
+        return result
+    }
+}
+
+extension Score {
+    /// The score transposed by `interval`.
+    ///
+    /// ```swift
+    /// let up = try score.transposed(by: "M3")
+    /// ```
+    ///
+    /// - Throws: ``NotationError/unspellable(_:)`` when a pitch would need more than a triple
+    ///   sharp or flat.
+    public func transposed(by interval: Interval) throws(NotationError) -> Score {
+        var result = self
+        for p in result.parts.indices { result.parts[p] = try result.parts[p].transposed(by: interval) }
+        return result
+    }
+
+    /// The interval that moves `source` to the key of the same mode written with `target`'s
+    /// signature, by the nearest way (at most a tritone up or down).
+    ///
+    /// For a major or minor `target` this is the seed's preprocessing rule: a major piece goes to
+    /// C major and a minor piece to A minor when the target is C major (or A minor). A dorian
+    /// piece goes to the dorian key of that signature (D dorian for C major).
+    public static func transpositionInterval(from source: Key, to target: Key) -> Interval {
+        let destination: Key
+        if source.mode == target.mode {
+            destination = target
+        } else {
+            destination = Key(signature: target.signature, mode: source.mode)
+        }
+        var interval = Interval(from: source.tonic, to: destination.tonic)
+        // Nearest direction: fold into −6 … +6 semitones by moving an octave.
+        if interval.semitones > 6 {
+            interval = Interval(diatonicSteps: interval.diatonicSteps - 7, semitones: interval.semitones - 12)
+        } else if interval.semitones < -6 {
+            interval = Interval(diatonicSteps: interval.diatonicSteps + 7, semitones: interval.semitones + 12)
+        }
+        return interval
+    }
+
+    /// The score moved from key `source` to `target` (see ``transpositionInterval(from:to:)``),
+    /// with every key change of the piece moved by the same interval.
+    public func transposed(from source: Key, to target: Key) throws(NotationError) -> Score {
+        try transposed(by: Score.transpositionInterval(from: source, to: target))
+    }
+}
