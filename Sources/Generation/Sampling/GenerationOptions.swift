@@ -1,0 +1,43 @@
+/// How a piece is sampled from trained models.
+public struct GenerationOptions: Sendable, Hashable, Codable {
+    /// How rhythm is kept in order.
+    public enum Rhythm: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Ours: both hands advance on one shared clock (the hand that is behind goes next) and a
+        /// duration that would overrun the bar is not drawn, so every bar is filled exactly and
+        /// the hands stay in step.
+        case barAware = "bar-aware"
+        /// The seed's: each hand samples its own sequence of elements independently; lengths are
+        /// balanced afterwards with rests.
+        case seedFaithful = "seed"
+    }
+
+    /// Top-k for notes and chords (the seed's 10).
+    public var topKNotes: Int
+    /// Top-k for durations (the seed's 5).
+    public var topKDurations: Int
+    /// Softmax temperature.
+    public var temperature: Double
+    /// Nucleus threshold (1 = off).
+    public var topP: Double
+    /// Random seed; the same seed gives the same piece.
+    public var seed: UInt64
+    /// Length in bars (bar-aware rhythm).
+    public var bars: Int
+    /// Length in elements per hand (seed-faithful rhythm); `nil` derives it from `bars`.
+    public var elements: Int?
+    /// The rhythm strategy.
+    public var rhythm: Rhythm
+
+    /// Creates options with the seed's defaults.
+    public init(topKNotes: Int = 10, topKDurations: Int = 5, temperature: Double = 1, topP: Double = 1,
+                seed: UInt64 = 1, bars: Int = 32, elements: Int? = nil, rhythm: Rhythm = .barAware) {
+        self.topKNotes = topKNotes
+        self.topKDurations = topKDurations
+        self.temperature = temperature
+        self.topP = topP
+        self.seed = seed
+        self.bars = bars
+        self.elements = elements
+        self.rhythm = rhythm
+    }
+}
