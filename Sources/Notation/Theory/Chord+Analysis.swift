@@ -22,8 +22,15 @@
 /// c.normalOrderLabel      // "0.4.7"
 /// ```
 extension Chord {
-    /// The lowest pitch (by sound, then by letter, so B♯3 is below C4).
+    /// The lowest sounding pitch (then by letter, so B♯3 is below C4).
     public var bass: Pitch? { pitches.first }
+
+    /// The lowest pitch as written, as music21's `bass()` finds it: by letter and octave first,
+    /// then by sound, so E♯3 is below F♭♭3 although it sounds higher. Used by the spelled
+    /// reading only.
+    var writtenBass: Pitch? {
+        pitches.min { ($0.diatonicNumber, $0.midi) < ($1.diatonicNumber, $1.midi) }
+    }
 
     /// The chord's pitch classes.
     public var pitchClassSet: PitchClassSet { PitchClassSet(pitches: pitches) }
@@ -43,13 +50,13 @@ extension Chord {
     /// fifth, seventh, ninth, eleventh or thirteenth above it (nearer ones weigh more; the
     /// first such tone from the bass up wins ties). A chord of all seven letters has its bass
     /// as root. `nil` for an empty chord.
-    public var spelledRoot: Pitch? { Chord.spelledRoot(of: pitches) }
+    public var spelledRoot: Pitch? { Chord.spelledRoot(of: pitches, writtenBass: writtenBass) }
 
     /// The inversion as music21's `Chord.inversion()` gives it, from the letter distance
     /// between bass and ``spelledRoot``: 0 root position, 1 first (third in the bass),
     /// 2 second (fifth), 3 third (seventh), 4 (ninth), 5 (eleventh), 6 (thirteenth).
     public var spelledInversion: Int? {
-        guard let bass, let root = spelledRoot else { return nil }
+        guard let bass = writtenBass, let root = spelledRoot else { return nil }
         return Chord.inversion(bassStep: bass.step, rootStep: root.step)
     }
 
@@ -140,7 +147,7 @@ extension Chord {
     /// `"enharmonic equivalent to minor seventh chord above C"`), the pitch's name alone for
     /// a single note or unison. Flats are written `b`. `nil` where ``commonName`` is.
     public var pitchedCommonName: String? {
-        guard let name = commonName, let bass, let first = pitches.first else { return nil }
+        guard let name = commonName, let bass = writtenBass, let first = pitches.first else { return nil }
         if name == "note" || name == "unison" { return first.nameWithoutOctave }
         if pitchClassSet.cardinality <= 2 || name.contains("enharmonic") || name.contains(" semitone") {
             return "\(name) above \(bass.nameWithoutOctave)"
@@ -237,12 +244,12 @@ extension Chord {
     }
 
     /// music21's `_findRoot`, on pitches in the chord's order (low to high).
-    static func spelledRoot(of pitches: [Pitch]) -> Pitch? {
+    static func spelledRoot(of pitches: [Pitch], writtenBass: Pitch?) -> Pitch? {
         var seenSteps = Set<Step>()
         let unique = pitches.filter { seenSteps.insert($0.step).inserted }
         guard let first = pitches.first else { return nil }
         if unique.count == 1 { return first }
-        if unique.count == 7 { return first }  // the bass: pitches are sorted low to high
+        if unique.count == 7 { return writtenBass ?? first }
         let byStep = Dictionary(uniqueKeysWithValues: unique.map { ($0.step.rawValue, $0) })
         let stepNumbers = byStep.keys.sorted()
         let n = stepNumbers.count
@@ -292,9 +299,11 @@ private struct SpelledFacts {
     let root: Pitch?
     let names: Set<String>
     let hasEnharmonicSpellings: Bool
+    let writtenBass: Pitch?
 
     init(_ chord: Chord) {
         pitches = chord.pitches
+        writtenBass = chord.writtenBass
         root = chord.spelledRoot
         names = Set(pitches.map(\.nameWithoutOctave))
         hasEnharmonicSpellings = chord.pitchClassSet.cardinality != names.count
@@ -339,7 +348,7 @@ private struct SpelledFacts {
     }
 
     var inversion: Int? {
-        guard let bass = pitches.first, let root else { return nil }
+        guard let bass = writtenBass, let root else { return nil }
         return Chord.inversion(bassStep: bass.step, rootStep: root.step)
     }
 
