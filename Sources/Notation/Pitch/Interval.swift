@@ -44,8 +44,8 @@ public struct Interval: Sendable, Hashable, Codable {
         case (.diminished(let n), false): offset = -n - 1
         default: return nil
         }
-        let magnitude = Interval.majorOrPerfectSemitones(steps: steps) + offset
-        if steps == 0 && magnitude < 0 { return nil }  // a diminished unison is not an interval
+        // A unison's quality is its signed size, as in music21: d1 lowers (C4 → C♭4), A1 raises.
+        let magnitude = steps == 0 ? offset : Interval.majorOrPerfectSemitones(steps: steps) + offset
         let sign = descending ? -1 : 1
         self.init(diatonicSteps: sign * steps, semitones: sign * magnitude)
     }
@@ -64,6 +64,11 @@ public struct Interval: Sendable, Hashable, Codable {
 
     /// The quality: perfect, major, minor, augmented or diminished (possibly doubly).
     public var quality: Quality {
+        if diatonicSteps == 0 {
+            // Unisons have no direction of their own: C4 → C♭4 is a diminished unison (music21's d1).
+            if semitones == 0 { return .perfect }
+            return semitones > 0 ? .augmented(semitones) : .diminished(-semitones)
+        }
         let steps = abs(diatonicSteps)
         let directed = isDescending ? -semitones : semitones
         let offset = directed - Interval.majorOrPerfectSemitones(steps: steps)
@@ -76,10 +81,11 @@ public struct Interval: Sendable, Hashable, Codable {
         return offset > 0 ? .augmented(offset) : .diminished(-offset - 1)
     }
 
-    /// The short name, as music21 writes it: `"M3"`, `"m6"`, `"P8"`, `"A4"`, `"d5"`, `"AA1"`,
-    /// `"M10"`; descending intervals are prefixed with `-`.
+    /// The short name: `"M3"`, `"m6"`, `"P8"`, `"A4"`, `"d5"`, `"AA1"`, `"M10"`; descending
+    /// intervals are prefixed with `-` (`"-P5"`, which ``init(_:)`` reads back). Unisons carry
+    /// no sign: a lowered unison is `"d1"`, as music21 names it.
     public var name: String {
-        (isDescending ? "-" : "") + quality.abbreviation + String(size)
+        (isDescending && diatonicSteps != 0 ? "-" : "") + quality.abbreviation + String(size)
     }
 
     /// The long name: `"major third"`, `"perfect octave"`, `"augmented fourth"`.
