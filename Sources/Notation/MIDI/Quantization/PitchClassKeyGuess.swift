@@ -28,6 +28,18 @@ enum PitchClassKeyGuess {
         return Key(tonic: tonic, found.minor ? .minor : .major)
     }
 
+    /// The mode a key signature most likely means: its major key or its relative minor,
+    /// whichever correlates better with the histogram.
+    static func key(signature: KeySignature, histogram: [Double]) -> Key {
+        let major = Key(signature: signature, mode: .major), minor = Key(signature: signature, mode: .minor)
+        guard histogram.count == 12, histogram.contains(where: { $0 > 0 }) else { return major }
+        func score(_ key: Key, _ profile: [Double]) -> Double {
+            let tonic = key.tonicPitchClass
+            return correlation(histogram, (0..<12).map { profile[($0 - tonic + 12) % 12] })
+        }
+        return score(minor, minorProfile) > score(major, majorProfile) ? minor : major
+    }
+
     static func correlation(_ a: [Double], _ b: [Double]) -> Double {
         let ma = a.reduce(0, +) / 12, mb = b.reduce(0, +) / 12
         var num = 0.0, da = 0.0, db = 0.0

@@ -1,8 +1,9 @@
 /// Spells MIDI key numbers as pitches in a key: D♭ in A♭ major, C♯ in A major.
 ///
-/// Scale notes take the key's spelling. Other notes take the spelling that reads best in the
-/// key: in minor keys the raised sixth and seventh (F♯ and G♯ in A minor); otherwise sharps in
-/// sharp keys, flats in flat keys, and in C major / A minor C♯, E♭, F♯, G♯, B♭.
+/// Scale notes take the key's spelling. Other notes are spelled as alterations of a scale
+/// degree, as tonal music usually writes them: in major the raised first, fourth and fifth and
+/// the lowered third and seventh (C♯ E♭ F♯ G♯ B♭ in C major); in minor the lowered second, the
+/// raised third and fourth, and the raised sixth and seventh (F♯ and G♯ in A minor).
 ///
 /// The spelling step is its own type so that a better key estimate (a `KeyEstimator`) can feed
 /// it without the quantizer changing.
@@ -16,19 +17,23 @@ public struct PitchSpeller: Sendable, Hashable {
         self.key = key
         var table = [Pitch?](repeating: nil, count: 12)
         for pitch in key.pitches { table[pitch.pitchClass] = pitch }
-        if key.mode == .minor || key.mode == .aeolian {
-            let tonic = key.tonic
-            // Raised sixth and seventh: the letters of degrees 6 and 7, a semitone up.
-            for (degree, semis) in [(5, 9), (6, 11)] {
-                let letter = key.pitches[degree].step
+        // Chromatic notes by scale degree (0-based) they alter, the way tonal music usually
+        // spells them: major #1 b3 #4 #5 b7; minor b2 #3 #4 and the raised 6th and 7th.
+        let minor = key.mode == .minor || key.mode == .aeolian
+        let chromatic: [(semitones: Int, degree: Int)] = minor
+            ? [(1, 1), (4, 2), (6, 3), (9, 5), (11, 6)]
+            : [(1, 0), (3, 2), (6, 3), (8, 4), (10, 6)]
+        let tonic = key.tonic
+        let scale = key.pitches
+        if scale.count == 7 {
+            for (semis, degree) in chromatic {
                 let pc = (tonic.pitchClass + semis) % 12
-                if table[pc] == nil, let spelled = Pitch(midi: 60 + pc, step: letter) { table[pc] = spelled }
+                if table[pc] == nil, let spelled = Pitch(midi: 60 + pc, step: scale[degree].step) { table[pc] = spelled }
             }
         }
         let fifths = key.signature.fifths
         for pc in 0..<12 where table[pc] == nil {
-            let preferFlats = fifths < 0 || (fifths == 0 && [3, 10].contains(pc))
-            table[pc] = Pitch(midi: 60 + pc, preferFlats: preferFlats)
+            table[pc] = Pitch(midi: 60 + pc, preferFlats: fifths < 0 || (fifths == 0 && [3, 10].contains(pc)))
         }
         self.table = table.map { $0 ?? Pitch(.C, octave: 4) }
     }

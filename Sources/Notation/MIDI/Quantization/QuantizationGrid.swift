@@ -8,7 +8,15 @@ extension Quantizer {
         /// The nearest grid point to `tick`, in quarter notes. Halfway cases round down on each
         /// grid (as music21's `nearestMultiple`); between grids the smaller error wins, then the
         /// finer grid.
-        func snap(_ tick: Int) -> Rational {
+        func snap(_ tick: Int) -> Rational { snap(tick, divisors: divisors) }
+
+        /// The nearest point to `tick` on the grids that `onset` lies on.
+        func snap(_ tick: Int, onGridOf onset: Rational) -> Rational {
+            let grids = divisors.filter { (onset * Rational($0)).isInteger }
+            return snap(tick, divisors: grids.isEmpty ? divisors : grids)
+        }
+
+        private func snap(_ tick: Int, divisors: [Int]) -> Rational {
             var bestK = 0, bestD = 1
             var bestError = -1, bestScale = 1  // error = bestError / (tpq * bestScale)
             for d in divisors {

@@ -20,6 +20,8 @@ public struct QuantizationReport: Sendable, Hashable, CustomStringConvertible {
     public var notesLengthened: Int = 0
     /// Notes cut short where the next chord of their voice starts.
     public var notesShortened: Int = 0
+    /// Notes held longer to close a gap shorter than the gap tolerance.
+    public var notesExtended: Int = 0
     /// The most voices any staff needed.
     public var maximumVoices: Int = 0
     /// Onsets that landed on a triplet grid point (not on the sixteenth grid).
@@ -34,7 +36,7 @@ public struct QuantizationReport: Sendable, Hashable, CustomStringConvertible {
         return "\(notesIn) notes → \(notesOut) notes in \(chords) chords; onsets moved: \(onsetsMoved) "
             + "(mean \(f(meanOnsetDisplacement)), max \(f(maximumOnsetDisplacement)) quarters); "
             + "ends moved mean \(f(meanEndDisplacement)), max \(f(maximumEndDisplacement)); "
-            + "lengthened \(notesLengthened), shortened \(notesShortened); triplet onsets \(tripletOnsets); "
+            + "lengthened \(notesLengthened), shortened \(notesShortened), extended \(notesExtended); triplet onsets \(tripletOnsets); "
             + "up to \(maximumVoices) voices per staff"
     }
 }

@@ -42,13 +42,21 @@ public struct Quantizer: Sendable {
             throw MIDIError(.fatal, .smpteDivisionUnsupported, offset: 12)
         }
         let grid = Grid(ticksPerQuarter: tpq, divisors: options.effectiveDivisors)
-        let conductor = ConductorInfo(file: file, grid: grid)
+        var conductor = ConductorInfo(file: file, grid: grid)
         let notes = file.notes
         var report = QuantizationReport()
         report.notesIn = notes.count
 
-        // Spelling key: the option, else the file's first key signature, else an estimate.
-        let key = options.key ?? conductor.keys.first?.key ?? estimateKey(notes)
+        // Spelling key: the option, else the file's key signatures (the mode checked against
+        // the notes, since many files write a minor piece's signature as major), else an estimate.
+        let histogram = pitchClassHistogram(notes)
+        if options.key == nil {
+            for index in conductor.keys.indices {
+                conductor.keys[index].key = PitchClassKeyGuess.key(signature: conductor.keys[index].key.signature,
+                                                                    histogram: histogram)
+            }
+        }
+        let key = options.key ?? conductor.keys.first?.key ?? PitchClassKeyGuess.key(histogram: histogram) ?? .cMajor
         var spellers: [(offset: Rational, speller: PitchSpeller)] = [(.zero, PitchSpeller(key: key))]
         if options.key == nil {
             for change in conductor.keys where change.offset > 0 {
@@ -100,10 +108,11 @@ public struct Quantizer: Sendable {
 
     // MARK: - Key
 
-    private func estimateKey(_ notes: [MIDINote]) -> Key {
+    /// Ticks sounded per pitch class: the input of key estimation.
+    private func pitchClassHistogram(_ notes: [MIDINote]) -> [Double] {
         var histogram = [Double](repeating: 0, count: 12)
         for note in notes { histogram[Int(note.pitch) % 12] += Double(max(note.off - note.on, 1)) }
-        return PitchClassKeyGuess.key(histogram: histogram) ?? .cMajor
+        return histogram
     }
 
     // MARK: - Staves

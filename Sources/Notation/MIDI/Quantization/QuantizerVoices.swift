@@ -51,7 +51,7 @@ extension Quantizer {
             var j = i
             while j < notes.count && (j == i || Double(notes[j].on - first) < windowTicks) {
                 let note = notes[j]
-                var end = grid.snap(note.off)
+                var end = grid.snap(note.off, onGridOf: onset)
                 stats.add(onsetShift: abs(onset.doubleValue - Double(note.on) / tpq),
                           endShift: abs(end.doubleValue - Double(note.off) / tpq))
                 if onset.doubleValue * tpq != Double(note.on) { report.onsetsMoved += 1 }
@@ -92,7 +92,7 @@ extension Quantizer {
                 let velocity = chord.notes.map(\.velocity).max()
                 if pitches.count > 1 { report.chords += 1 }
                 report.notesOut += pitches.count
-                let voice = chooseVoice(onset: onset, voices: &voices, events: &events, report: &report)
+                let voice = chooseVoice(onset: onset, grid: grid, voices: &voices, events: &events, report: &report)
                 if voice < 0 {
                     // Every voice already starts a chord here: join the first one.
                     let target = voices[0].lastEvent
@@ -117,9 +117,20 @@ extension Quantizer {
     /// The voice for a chord at `onset`: a free one, else one whose last chord overlaps by at
     /// most the tolerance (cut), else a new one, else the earliest-ending one (cut). Returns
     /// `voices.count` for a new voice and −1 when every voice already starts a chord here.
-    private func chooseVoice(onset: Rational, voices: inout [VoiceState], events: inout [TimedEvent],
+    private func chooseVoice(onset: Rational, grid: Grid, voices: inout [VoiceState], events: inout [TimedEvent],
                              report: inout QuantizationReport) -> Int {
-        if let free = voices.firstIndex(where: { $0.end <= onset }) { return free }
+        if let free = voices.firstIndex(where: { $0.end <= onset }) {
+            let held = onset - voices[free].lastOnset
+            // Close only when the longer note is still whole steps of a grid its onset lies on.
+            if voices[free].end < onset && onset - voices[free].end < options.gapTolerance
+                && grid.divisors.contains(where: { (voices[free].lastOnset * Rational($0)).isInteger && (held * Rational($0)).isInteger }) {
+                let index = voices[free].lastEvent
+                events[index].length = onset - voices[free].lastOnset
+                voices[free].end = onset
+                report.notesExtended += events[index].pitches.count
+            }
+            return free
+        }
         func cut(_ v: Int) {
             let index = voices[v].lastEvent
             events[index].length = onset - voices[v].lastOnset
