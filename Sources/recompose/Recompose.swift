@@ -7,6 +7,7 @@ struct Recompose: ParsableCommand {
         commandName: "recompose",
         abstract: "Read, analyse, transform and write symbolic music.",
         subcommands: [
+            DumpCommand.self,
             TheoryCommand.self,
         ])
 }

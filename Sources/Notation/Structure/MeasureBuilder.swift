@@ -21,6 +21,11 @@ public struct MeasureBuilder: Sendable {
     public var key: Key?
     /// The clef, written in the first bar.
     public var clef: Clef
+    /// Later time signatures and where they start (quarter notes from the start). A change that
+    /// falls inside a bar ends that bar early, so the new meter starts a bar.
+    public var timeSignatureChanges: [(offset: Rational, timeSignature: TimeSignature)] = []
+    /// Later keys and where they start; each is written in the bar that starts nearest before it.
+    public var keyChanges: [(offset: Rational, key: Key)] = []
 
     /// Creates a builder.
     public init(timeSignature: TimeSignature = .commonTime, pickup: Rational? = nil, key: Key? = nil, clef: Clef = .treble) {
@@ -32,20 +37,37 @@ public struct MeasureBuilder: Sendable {
 
     /// The start of each bar up to (and including) the end of the last bar that `length` needs.
     public func barlines(covering length: Rational) -> [Rational] {
+        barPlan(covering: length).lines
+    }
+
+    /// The barlines and the bars (by index) where a new time signature starts.
+    private func barPlan(covering length: Rational) -> (lines: [Rational], meters: [Int: TimeSignature]) {
+        let changes = timeSignatureChanges.filter { $0.offset > 0 }.sorted { $0.offset < $1.offset }
+        var meter = timeSignature
+        var next = 0
         var lines: [Rational] = [.zero]
-        var cursor = pickup ?? timeSignature.barLength
-        lines.append(cursor)
-        while cursor < length {
-            cursor += timeSignature.barLength
-            lines.append(cursor)
-        }
-        return lines
+        var meters: [Int: TimeSignature] = [:]
+        var cursor = Rational.zero
+        repeat {
+            while next < changes.count && changes[next].offset <= cursor {
+                if changes[next].timeSignature != meter {
+                    meter = changes[next].timeSignature
+                    meters[lines.count - 1] = meter
+                }
+                next += 1
+            }
+            var barEnd = cursor + (lines.count == 1 ? (pickup ?? meter.barLength) : meter.barLength)
+            if next < changes.count && changes[next].offset < barEnd { barEnd = changes[next].offset }
+            lines.append(barEnd)
+            cursor = barEnd
+        } while cursor < length
+        return (lines, meters)
     }
 
     /// Builds a staff from events, at least `minimumLength` long (in whole bars).
     public func staff(from events: [TimedEvent], minimumLength: Rational = .zero) -> Staff {
         let end = max(minimumLength, events.map(\.end).max() ?? .zero)
-        let lines = barlines(covering: max(end, Rational(1, 1_000_000)))
+        let (lines, meters) = barPlan(covering: max(end, Rational(1, 1_000_000)))
         let measureCount = lines.count - 1
         var measures = (0..<measureCount).map { index -> Measure in
             Measure(number: pickup == nil ? index + 1 : index, length: lines[index + 1] - lines[index])
@@ -54,6 +76,13 @@ public struct MeasureBuilder: Sendable {
         measures[0].keySignature = key?.signature
         measures[0].timeSignature = timeSignature
         measures[0].clef = clef
+        for (index, meter) in meters where index > 0 { measures[index].timeSignature = meter }
+        for change in keyChanges where change.offset > 0 {
+            var index = 0
+            while index + 1 < measureCount && lines[index + 1] <= change.offset { index += 1 }
+            measures[index].key = change.key
+            measures[index].keySignature = change.key.signature
+        }
 
         let voiceIDs = Array(Set(events.map(\.voice))).sorted { ($0.count, $0) < ($1.count, $1) }
         for voiceID in (voiceIDs.isEmpty ? ["1"] : voiceIDs) {

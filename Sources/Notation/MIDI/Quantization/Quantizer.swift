@@ -1,0 +1,181 @@
+/// Turns a MIDI performance into notation: onsets and ends snapped to a grid, simultaneous
+/// notes gathered into chords, voices where notes overlap, staves per hand, measures from the
+/// time signature, and pitches spelled in the key.
+///
+/// Everything it decides is in ``Options`` and everything it did is in the
+/// ``QuantizationReport``:
+///
+/// ```swift
+/// let file = try MIDIReader().read(contentsOf: url)
+/// let result = try Quantizer(options: .init(allowsTriplets: false)).score(from: file)
+/// print(result.report)   // how far notes moved
+/// result.score.parts[0].staves.count   // 2 for a piano file
+/// ```
+///
+/// Staves: a file whose notes sit in two tracks (a piano's right and left hands) becomes one
+/// part with a staff per track, the higher track on top; a file with all its notes in one track
+/// and channel becomes a piano part split at ``Options/splitPitch``; anything else gets a part
+/// per track (or per channel of a format-0 file).
+public struct Quantizer: Sendable {
+    /// What quantization produced.
+    public struct Result: Sendable {
+        /// The notated score.
+        public var score: Score
+        /// How far the notes moved, and what was merged or cut.
+        public var report: QuantizationReport
+    }
+
+    /// The options.
+    public var options: Options
+
+    /// Creates a quantizer.
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Quantizes a MIDI file into a score.
+    ///
+    /// - Throws: ``MIDIError`` with reason ``MIDIError/Reason/smpteDivisionUnsupported`` for
+    ///   SMPTE-timed files, which have no quarter notes to quantize to.
+    public func score(from file: MIDIFile) throws(MIDIError) -> Result {
+        guard let tpq = file.division.ticksPerQuarter else {
+            throw MIDIError(.fatal, .smpteDivisionUnsupported, offset: 12)
+        }
+        let grid = Grid(ticksPerQuarter: tpq, divisors: options.effectiveDivisors)
+        var conductor = ConductorInfo(file: file, grid: grid)
+        let notes = file.notes
+        var report = QuantizationReport()
+        report.notesIn = notes.count
+
+        // Spelling key: the option, else the file's key signatures (the mode checked against
+        // the notes, since many files write a minor piece's signature as major), else an estimate.
+        let histogram = pitchClassHistogram(notes)
+        if options.key == nil {
+            for index in conductor.keys.indices {
+                conductor.keys[index].key = PitchClassKeyGuess.key(signature: conductor.keys[index].key.signature,
+                                                                    histogram: histogram)
+            }
+        }
+        let key = options.key ?? conductor.keys.first?.key ?? PitchClassKeyGuess.key(histogram: histogram) ?? .cMajor
+        var spellers: [(offset: Rational, speller: PitchSpeller)] = [(.zero, PitchSpeller(key: key))]
+        if options.key == nil {
+            for change in conductor.keys where change.offset > 0 {
+                spellers.append((change.offset, PitchSpeller(key: change.key)))
+            }
+        }
+
+        let layout = staffLayout(notes: notes, file: file)
+        var stats = Statistics()
+        var parts: [Part] = []
+        var scoreEnd = Rational.zero
+        var quantizedStaves: [[[TimedEvent]]] = []
+        for partLayout in layout {
+            var staves: [[TimedEvent]] = []
+            for staffNotes in partLayout.staves {
+                let events = quantizeStaff(staffNotes, grid: grid, spellers: spellers, report: &report, stats: &stats)
+                scoreEnd = max(scoreEnd, events.map(\.end).max() ?? .zero)
+                staves.append(events)
+            }
+            quantizedStaves.append(staves)
+        }
+
+        let firstMeter = options.timeSignature ?? conductor.meters.first(where: { $0.offset == 0 })?.timeSignature ?? .commonTime
+        for (partIndex, partLayout) in layout.enumerated() {
+            var part = Part(id: "P\(partIndex + 1)", name: partLayout.name, instrument: partLayout.instrument)
+            for (staffIndex, events) in quantizedStaves[partIndex].enumerated() {
+                var builder = MeasureBuilder(timeSignature: firstMeter, key: key, clef: partLayout.clefs[staffIndex])
+                if options.timeSignature == nil {
+                    builder.timeSignatureChanges = conductor.meters.filter { $0.offset > 0 }
+                }
+                if options.key == nil { builder.keyChanges = conductor.keys.filter { $0.offset > 0 } }
+                var staff = builder.staff(from: events, minimumLength: scoreEnd)
+                if partIndex == 0 && staffIndex == 0, let bpm = conductor.firstTempo, !staff.measures.isEmpty {
+                    staff.measures[0].directions.append(Direction(offset: .zero, staff: 1,
+                                                                  kind: .tempo(Tempo((bpm * 100).rounded() / 100))))
+                }
+                part.staves.append(staff)
+            }
+            parts.append(part)
+        }
+        stats.finish(into: &report)
+        var metadata = Metadata()
+        if file.format != .single, let title = file.tracks.first?.name, !title.isEmpty,
+           !(file.tracks.first?.hasNotes ?? true) {
+            metadata.title = title
+        }
+        return Result(score: Score(metadata: metadata, parts: parts), report: report)
+    }
+
+    // MARK: - Key
+
+    /// Ticks sounded per pitch class: the input of key estimation.
+    private func pitchClassHistogram(_ notes: [MIDINote]) -> [Double] {
+        var histogram = [Double](repeating: 0, count: 12)
+        for note in notes { histogram[Int(note.pitch) % 12] += Double(max(note.off - note.on, 1)) }
+        return histogram
+    }
+
+    // MARK: - Staves
+
+    struct PartLayout {
+        var name: String?
+        var instrument: Instrument
+        var staves: [[MIDINote]]
+        var clefs: [Clef]
+    }
+
+    private func staffLayout(notes: [MIDINote], file: MIDIFile) -> [PartLayout] {
+        // Group by track, or by channel when a single track holds several channels.
+        var groups: [Int: [MIDINote]] = [:]
+        let noteTracks = Set(notes.map(\.track))
+        let byChannel = noteTracks.count == 1 && Set(notes.map(\.channel)).count > 1
+        for note in notes { groups[byChannel ? Int(note.channel) : note.track, default: []].append(note) }
+        let keys = groups.keys.sorted()
+
+        func instrument(track: Int) -> Instrument {
+            var result = Instrument(name: nil, midiProgram: nil)
+            guard file.tracks.indices.contains(track) else { return .piano }
+            for event in file.tracks[track].events {
+                switch event.message {
+                case .programChange(let channel, let program) where result.midiProgram == nil:
+                    result.midiProgram = Int(program)
+                    result.midiChannel = Int(channel) + 1
+                case .meta(.instrumentName(let name)) where result.name == nil:
+                    result.name = name
+                default: break
+                }
+            }
+            if result.midiProgram == nil { result.midiProgram = 0 }
+            return result
+        }
+        func clef(for notes: [MIDINote]) -> Clef {
+            guard !notes.isEmpty else { return .treble }
+            let mean = Double(notes.reduce(0) { $0 + Int($1.pitch) }) / Double(notes.count)
+            return mean >= 57 ? .treble : .bass
+        }
+
+        if keys.count == 1 || (keys.count == 2 && !byChannel) {
+            var staves: [[MIDINote]]
+            if keys.count == 1 {
+                let all = groups[keys[0]] ?? []
+                staves = [all.filter { Int($0.pitch) >= options.splitPitch }, all.filter { Int($0.pitch) < options.splitPitch }]
+            } else {
+                staves = keys.map { groups[$0] ?? [] }
+                // The higher hand goes on top, whatever the track order.
+                let means = staves.map { $0.isEmpty ? 0 : Double($0.reduce(0) { $0 + Int($1.pitch) }) / Double($0.count) }
+                if means[1] > means[0] { staves.swapAt(0, 1) }
+            }
+            let track = keys.first ?? 0
+            var piano = instrument(track: byChannel ? 0 : track)
+            if piano.name == nil { piano.name = "Piano" }
+            let clefs = keys.count == 1 ? [Clef.treble, .bass] : staves.map { clef(for: $0) }
+            return [PartLayout(name: "Piano", instrument: piano, staves: staves, clefs: clefs)]
+        }
+        return keys.map { key in
+            let group = groups[key] ?? []
+            let track = byChannel ? (group.first?.track ?? 0) : key
+            let name = file.tracks.indices.contains(track) ? file.tracks[track].name : nil
+            return PartLayout(name: name, instrument: instrument(track: track), staves: [group], clefs: [clef(for: group)])
+        }
+    }
+}

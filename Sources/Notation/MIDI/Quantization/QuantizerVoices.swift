@@ -1,0 +1,154 @@
+extension Quantizer {
+    /// Running sums for the report.
+    struct Statistics {
+        var onsetSum = 0.0, onsetMax = 0.0, endSum = 0.0, endMax = 0.0
+        var count = 0
+
+        mutating func add(onsetShift: Double, endShift: Double) {
+            onsetSum += onsetShift
+            onsetMax = max(onsetMax, onsetShift)
+            endSum += endShift
+            endMax = max(endMax, endShift)
+            count += 1
+        }
+
+        func finish(into report: inout QuantizationReport) {
+            guard count > 0 else { return }
+            report.meanOnsetDisplacement = onsetSum / Double(count)
+            report.maximumOnsetDisplacement = onsetMax
+            report.meanEndDisplacement = endSum / Double(count)
+            report.maximumEndDisplacement = endMax
+        }
+    }
+
+    /// A note on the grid, not yet in a voice.
+    private struct GridNote {
+        var onset: Rational
+        var end: Rational
+        var pitch: Int
+        var velocity: Int
+    }
+
+    /// The state of one voice while notes are dealt out.
+    private struct VoiceState {
+        var lastEvent: Int  // index into the events
+        var lastOnset: Rational
+        var end: Rational
+    }
+
+    /// Quantizes one staff's notes (sorted by onset) into timed events with voices.
+    func quantizeStaff(_ notes: [MIDINote], grid: Grid, spellers: [(offset: Rational, speller: PitchSpeller)],
+                       report: inout QuantizationReport, stats: inout Statistics) -> [TimedEvent] {
+        let tpq = Double(grid.ticksPerQuarter)
+        let windowTicks = options.chordWindowLength.doubleValue * tpq
+        var gridNotes: [GridNote] = []
+        gridNotes.reserveCapacity(notes.count)
+        var i = 0
+        while i < notes.count {
+            // Notes starting within the window of the group's first onset share its grid point.
+            let first = notes[i].on
+            let onset = grid.snap(first)
+            var j = i
+            while j < notes.count && (j == i || Double(notes[j].on - first) < windowTicks) {
+                let note = notes[j]
+                var end = grid.snap(note.off, onGridOf: onset)
+                stats.add(onsetShift: abs(onset.doubleValue - Double(note.on) / tpq),
+                          endShift: abs(end.doubleValue - Double(note.off) / tpq))
+                if onset.doubleValue * tpq != Double(note.on) { report.onsetsMoved += 1 }
+                if end <= onset {
+                    end = onset + grid.step(at: onset)
+                    report.notesLengthened += 1
+                }
+                gridNotes.append(GridNote(onset: onset, end: end, pitch: Int(note.pitch), velocity: Int(note.velocity)))
+                j += 1
+            }
+            i = j
+        }
+        // Group by onset; within an onset, notes that end together form one chord.
+        gridNotes.sort { ($0.onset, $1.pitch) < ($1.onset, $0.pitch) }
+        var events: [TimedEvent] = []
+        events.reserveCapacity(gridNotes.count)
+        var voices: [VoiceState] = []
+        var spellerIndex = 0
+        var start = 0
+        while start < gridNotes.count {
+            let onset = gridNotes[start].onset
+            var stop = start
+            while stop < gridNotes.count && gridNotes[stop].onset == onset { stop += 1 }
+            while spellerIndex + 1 < spellers.count && spellers[spellerIndex + 1].offset <= onset { spellerIndex += 1 }
+            let speller = spellers[spellerIndex].speller
+            if grid.isTriplet(onset) { report.tripletOnsets += stop - start }
+            // Chords by end, the one holding the highest note first (it takes voice 1).
+            var chords: [(end: Rational, notes: [GridNote])] = []
+            for note in gridNotes[start..<stop] {
+                if let index = chords.firstIndex(where: { $0.end == note.end }) {
+                    chords[index].notes.append(note)
+                } else {
+                    chords.append((note.end, [note]))
+                }
+            }
+            for chord in chords {
+                let pitches = chord.notes.map { speller.spell($0.pitch) }.sorted()
+                let velocity = chord.notes.map(\.velocity).max()
+                if pitches.count > 1 { report.chords += 1 }
+                report.notesOut += pitches.count
+                let voice = chooseVoice(onset: onset, grid: grid, voices: &voices, events: &events, report: &report)
+                if voice < 0 {
+                    // Every voice already starts a chord here: join the first one.
+                    let target = voices[0].lastEvent
+                    events[target].pitches = (events[target].pitches + pitches).sorted()
+                    continue
+                }
+                let event = TimedEvent(offset: onset, length: chord.end - onset, pitches: pitches,
+                                       velocity: velocity, voice: String(voice + 1))
+                if voice == voices.count {
+                    voices.append(VoiceState(lastEvent: events.count, lastOnset: onset, end: chord.end))
+                } else {
+                    voices[voice] = VoiceState(lastEvent: events.count, lastOnset: onset, end: chord.end)
+                }
+                events.append(event)
+            }
+            start = stop
+        }
+        report.maximumVoices = max(report.maximumVoices, voices.count)
+        return events
+    }
+
+    /// The voice for a chord at `onset`: a free one, else one whose last chord overlaps by at
+    /// most the tolerance (cut), else a new one, else the earliest-ending one (cut). Returns
+    /// `voices.count` for a new voice and −1 when every voice already starts a chord here.
+    private func chooseVoice(onset: Rational, grid: Grid, voices: inout [VoiceState], events: inout [TimedEvent],
+                             report: inout QuantizationReport) -> Int {
+        if let free = voices.firstIndex(where: { $0.end <= onset }) {
+            let held = onset - voices[free].lastOnset
+            // Close only when the longer note is still whole steps of a grid its onset lies on.
+            if voices[free].end < onset && onset - voices[free].end < options.gapTolerance
+                && grid.divisors.contains(where: { (voices[free].lastOnset * Rational($0)).isInteger && (held * Rational($0)).isInteger }) {
+                let index = voices[free].lastEvent
+                events[index].length = onset - voices[free].lastOnset
+                voices[free].end = onset
+                report.notesExtended += events[index].pitches.count
+            }
+            return free
+        }
+        func cut(_ v: Int) {
+            let index = voices[v].lastEvent
+            events[index].length = onset - voices[v].lastOnset
+            voices[v].end = onset
+            report.notesShortened += events[index].pitches.count
+        }
+        var best: Int?
+        for (v, state) in voices.enumerated() where state.lastOnset < onset && state.end - onset <= options.overlapTolerance {
+            if best == nil || state.end < voices[best!].end { best = v }
+        }
+        if let v = best { cut(v); return v }
+        if voices.count < max(options.maximumVoices, 1) { return voices.count }
+        var earliest: Int?
+        for (v, state) in voices.enumerated() where state.lastOnset < onset {
+            if earliest == nil || state.end < voices[earliest!].end { earliest = v }
+        }
+        guard let v = earliest else { return -1 }
+        cut(v)
+        return v
+    }
+}

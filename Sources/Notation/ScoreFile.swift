@@ -1,0 +1,32 @@
+import Foundation
+
+/// Errors from opening a music file by its extension.
+public enum ScoreFileError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file's extension names no format Recompose reads.
+    case unsupportedFormat(path: String, extension: String)
+
+    public var description: String {
+        switch self {
+        case .unsupportedFormat(let path, let ext):
+            return "\(path): unsupported format '.\(ext)' (expected .mid or .midi)"
+        }
+    }
+}
+
+extension Score {
+    /// Reads a score from a file, choosing the reader by extension: `.mid` and `.midi` are read
+    /// with ``MIDIReader`` and quantized with ``Quantizer``'s default options.
+    ///
+    /// - Throws: ``ScoreFileError/unsupportedFormat(path:extension:)`` for other extensions, and
+    ///   the reader's errors (``MIDIError``).
+    public static func read(contentsOf url: URL) throws -> Score {
+        let ext = url.pathExtension.lowercased()
+        switch ext {
+        case "mid", "midi":
+            let file = try MIDIReader().read(contentsOf: url)
+            return try Quantizer().score(from: file).score
+        default:
+            throw ScoreFileError.unsupportedFormat(path: url.path, extension: ext)
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+@testable import Notation
+
+/// A performance made directly from notes, independent of the reader and the writer.
+func performance(_ notes: [(track: Int, pitch: UInt8, on: Int, off: Int)], meta: [(tick: Int, MIDIMetaEvent)] = [],
+                 ticksPerQuarter: Int = 480) -> MIDIFile {
+    var conductor = meta.map { MIDITrackEvent(tick: $0.tick, message: .meta($0.1)) }
+    let trackCount = (notes.map(\.track).max() ?? 0)
+    var tracks = [MIDITrack](repeating: MIDITrack(), count: trackCount + 1)
+    var events = [[MIDITrackEvent]](repeating: [], count: trackCount + 1)
+    for note in notes {
+        events[note.track].append(.init(tick: note.on, message: .noteOn(channel: 0, key: note.pitch, velocity: 64)))
+        events[note.track].append(.init(tick: note.off, message: .noteOff(channel: 0, key: note.pitch, velocity: 0)))
+    }
+    for index in 1..<events.count {
+        tracks[index].events = events[index].enumerated().sorted { ($0.element.tick, $0.offset) < ($1.element.tick, $1.offset) }.map(\.element)
+        tracks[index].events.append(.init(tick: tracks[index].endTick, message: .meta(.endOfTrack)))
+    }
+    conductor.append(.init(tick: 0, message: .meta(.endOfTrack)))
+    tracks[0].events = conductor
+    return MIDIFile(format: .simultaneous, division: .ticksPerQuarter(ticksPerQuarter), tracks: tracks)
+}
+
+/// (staff, voice, offset, pitch names) of every note and chord.
+func summary(_ score: Score) -> [(staff: Int, voice: String, offset: Rational, length: Rational, pitches: [String])] {
+    score.notesAndChords.map { ($0.staff, $0.voice, $0.offset, $0.event.quarterLength, $0.event.pitches.map(\.name)) }
+}
+
+@Suite("Quantizer")
+struct QuantizerTests {
+    @Test("onsets snap to sixteenths or eighth triplets, whichever is nearer; the finer grid wins ties")
+    func grid() throws {
+        let file = performance([(1, 72, 0, 110), (1, 72, 130, 300), (1, 72, 310, 470), (1, 72, 475, 950)])
+        let result = try Quantizer().score(from: file)
+        let notes = summary(result.score).filter { $0.staff == 1 }
+        // 130/480 = 0.271 → 1/4; 310/480 = 0.646 → 2/3 (error 0.021 < 0.104); 475/480 → 1.
+        // Ends snap to the grids of their onset: 110 → 1/4; 300 (0.625, halfway on the sixteenth
+        // grid) → 1/2, and is not held to 2/3 (5/12 is no whole number of steps); 470 → 1; 950 → 2.
+        #expect(notes.map(\.length) == [Rational(1, 4), Rational(1, 4), Rational(1, 3), 1])
+        #expect(notes.map(\.offset) == [0, Rational(1, 4), Rational(2, 3), 1])
+        #expect(result.report.notesExtended == 0)
+        // A note released at 0.3 (nearest point 1/3) before an onset at 1/2 is held to it, not
+        // followed by a 1/6 rest.
+        let short = try Quantizer().score(from: performance([(1, 72, 0, 144), (1, 74, 240, 480)]))
+        #expect(summary(short.score).filter { $0.staff == 1 }.map(\.length) == [Rational(1, 2), Rational(1, 2)])
+        #expect(short.report.notesExtended == 1)
+        let grid = Quantizer.Grid(ticksPerQuarter: 480, divisors: [4, 3])
+        #expect(grid.snap(140) == Rational(1, 4))   // 0.2917: 1/24 from both 1/4 and 1/3 → 1/4
+        #expect(grid.snap(60) == 0)                  // halfway between 0 and 1/4 rounds down, as music21
+        #expect(result.report.notesIn == 4)
+        #expect(result.report.tripletOnsets == 1)
+        #expect(abs(result.report.maximumOnsetDisplacement - (2.0 / 3.0 - 310.0 / 480.0)) < 1e-12)
+    }
+
+    @Test("without triplets everything lands on sixteenths")
+    func noTriplets() throws {
+        let file = performance([(1, 72, 0, 110), (1, 72, 310, 470)])
+        let score = try Quantizer(options: .init(allowsTriplets: false)).score(from: file).score
+        #expect(summary(score).filter { $0.staff == 1 }.map(\.offset) == [0, Rational(3, 4)])
+        #expect(Quantizer.Options(divisors: [4, 3, 6], allowsTriplets: false).effectiveDivisors == [4])
+    }
+
+    @Test("onsets within the chord window join a chord at the first onset")
+    func chordWindow() throws {
+        let file = performance([(1, 72, 0, 480), (1, 76, 100, 480), (1, 79, 130, 480)])
+        let score = try Quantizer().score(from: file).score
+        let staff1 = summary(score).filter { $0.staff == 1 }
+        #expect(staff1.map(\.pitches) == [["C5", "E5"], ["G5"]])
+        #expect(staff1.map(\.offset) == [0, Rational(1, 4)])
+        // A wider window (two sixteenths) takes in the third note too.
+        let wide = try Quantizer(options: .init(chordWindow: 2)).score(from: file).score
+        #expect(summary(wide).filter { $0.staff == 1 }.map(\.pitches) == [["C5", "E5", "G5"]])
+    }
+
+    @Test("two tracks become one piano part, higher hand on top; one track is split at middle C")
+    func staves() throws {
+        let twoTracks = performance([(1, 40, 0, 480), (2, 76, 0, 480)])
+        let score = try Quantizer().score(from: twoTracks).score
+        #expect(score.parts.count == 1)
+        #expect(score.parts[0].staves.map(\.clef) == [.treble, .bass])
+        #expect(summary(score).map(\.staff) == [1, 2])
+        #expect(summary(score).map(\.pitches) == [["E5"], ["E2"]])
+
+        let oneTrack = performance([(1, 59, 0, 480), (1, 60, 0, 480)])
+        let split = try Quantizer().score(from: oneTrack).score
+        #expect(split.parts.count == 1)
+        #expect(summary(split).map(\.staff) == [1, 2])
+        #expect(summary(split).map(\.pitches) == [["C4"], ["B3"]])
+        let higherSplit = try Quantizer(options: .init(splitPitch: 59)).score(from: oneTrack).score
+        #expect(summary(higherSplit).map(\.pitches) == [["B3", "C4"]])
+    }
+
+    @Test("pitches are spelled in the file's key, or in an estimated key")
+    func spelling() throws {
+        let scale: [UInt8] = [68, 70, 72, 73, 75, 77, 79]  // A♭ major scale
+        var notes: [(track: Int, pitch: UInt8, on: Int, off: Int)] = []
+        for (i, p) in scale.enumerated() { notes.append((1, p, i * 480, i * 480 + 480)) }
+        let withSignature = performance(notes, meta: [(0, .keySignature(fifths: -4, minor: false))])
+        let flats = try Quantizer().score(from: withSignature).score
+        #expect(summary(flats).flatMap(\.pitches) == ["Ab4", "Bb4", "C5", "Db5", "Eb5", "F5", "G5"])
+        #expect(flats.parts[0].staves[0].measures[0].key == (try Key("Ab major")))
+        // No key signature: the histogram finds A♭ major.
+        let estimated = try Quantizer().score(from: performance(notes)).score
+        #expect(summary(estimated).flatMap(\.pitches).contains("Db5"))
+        // A major: the same key number is C♯.
+        let aMajor = performance([(1, 61, 0, 480)], meta: [(0, .keySignature(fifths: 3, minor: false))])
+        let sharps = try Quantizer().score(from: aMajor).score
+        #expect(summary(sharps).flatMap(\.pitches) == ["C#4"])
+
+        #expect(PitchSpeller(key: try Key("Ab major")).spell(61).name == "Db4")
+        #expect(PitchSpeller(key: try Key("A major")).spell(61).name == "C#4")
+        #expect(PitchSpeller(key: try Key("D minor")).spell(73).name == "C#5")   // leading tone
+        #expect(PitchSpeller(key: try Key("A minor")).spell(68).name == "G#4")
+        #expect(PitchSpeller(key: try Key("C major")).spell(70).name == "Bb4")
+        #expect(PitchSpeller(key: try Key("C# major")).spell(60).name == "B#3")
+    }
+
+    @Test("rests fill gaps and bars follow the file's time signature")
+    func restsAndMeter() throws {
+        let file = performance([(1, 72, 480, 960), (1, 74, 1200, 2400)], meta: [(0, .timeSignature(numerator: 3, denominatorPower: 2, clocksPerClick: 24, thirtySecondsPerQuarter: 8))])
+        let score = try Quantizer().score(from: file).score
+        let staff = score.parts[0].staves[0]
+        #expect(staff.measures.map(\.length) == [3, 3])
+        #expect(staff.measures.map(\.number) == [1, 2])
+        #expect(staff.measures[0].timeSignature == TimeSignature(3, 4))
+        #expect(staff.measures.allSatisfy { $0.isComplete })
+        let first = staff.measures[0].voices[0].elements.map { $0.event.isRest ? "r" : $0.event.pitches[0].name }
+        #expect(first == ["r", "C5", "r", "D5"])
+        // The second note (beats 2.5–5) crosses the barline: tied.
+        let ties = score.notesAndChords.filter { $0.staff == 1 }.map(\.event.tie)
+        #expect(ties == [nil, .start, .stop])
+    }
+
+    @Test("overlapping notes open a second voice; small legato overlaps are cut instead")
+    func voices() throws {
+        // A whole-note C5 against four quarter E4s in one hand (same track, all above middle C).
+        let file = performance([(1, 72, 0, 1920), (1, 64, 0, 480), (1, 64, 480, 960), (1, 64, 960, 1440), (1, 64, 1440, 1920)])
+        let score = try Quantizer(options: .init(splitPitch: 0)).score(from: file).score
+        let notes = summary(score)
+        #expect(notes.filter { $0.voice == "1" }.map(\.pitches) == [["C5"]])
+        #expect(notes.filter { $0.voice == "2" }.count == 4)
+        #expect(score.parts[0].staves[0].measures[0].isComplete)
+
+        // Legato: the first note is held a sixteenth into the second.
+        let legato = performance([(1, 72, 0, 600), (1, 74, 480, 960)])
+        let result = try Quantizer().score(from: legato)
+        #expect(summary(result.score).filter { $0.staff == 1 }.map(\.voice) == ["1", "1"])
+        #expect(summary(result.score).filter { $0.staff == 1 }.map(\.length) == [1, 1])
+        #expect(result.report.notesShortened == 1)
+    }
+
+    @Test("the Chopin prelude becomes complete two-staff measures with every note")
+    func chopin() throws {
+        let url = URL(fileURLWithPath: "../shared/corpus/piano-midi/chopin/chpn-p20.mid")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            print("skipped: ../shared/corpus/piano-midi not found")
+            return
+        }
+        let file = try MIDIReader().read(contentsOf: url)
+        let result = try Quantizer().score(from: file)
+        let score = result.score
+        #expect(score.parts.count == 1)
+        #expect(score.parts[0].staves.count == 2)
+        #expect(score.parts[0].staves.allSatisfy { $0.measures.allSatisfy { m in m.isComplete } })
+        #expect(score.parts[0].staves[0].measures.count == 13)  // 13 bars of 4/4
+        // The file's signature says E♭ major; the notes say C minor.
+        #expect(score.parts[0].staves[0].measures[0].key == (try Key("C minor")))
+        #expect(score.notesAndChords.contains { $0.event.pitches.map(\.name).contains("B3") })
+        let sounding = score.notesAndChords.filter { $0.event.tie == nil || $0.event.tie == .start }
+        #expect(sounding.reduce(0) { $0 + $1.event.pitches.count } == file.notes.count)
+        #expect(result.report.notesOut == file.notes.count)
+        #expect(result.report.maximumOnsetDisplacement <= 1.0 / 6.0)
+    }
+}
