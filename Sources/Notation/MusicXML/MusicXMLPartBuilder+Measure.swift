@@ -14,6 +14,8 @@ extension PartBuilder {
         var voice: String?
         var staff: Int?
         var accidental: Accidental?
+        var writtenAccidental: Accidental?
+        var hasAlter = false
         var articulations: Set<Articulation> = []
         var lyrics: [Lyric] = []
     }
@@ -61,15 +63,22 @@ extension PartBuilder {
                 }
                 cursor.at += change.length
             case .attributes:
-                try parseAttributes(x, into: &built)
+                if try parseAttributes(x, into: &built) { built.markEnd = max(built.markEnd, cursor.at) }
             case .direction:
                 try parseDirection(x, into: &built, at: cursor.at)
             case .sound:
                 if let tempo = x.attribute("tempo").flatMap(Double.init), tempo > 0 {
                     built.directions.append(Direction(offset: cursor.at, staff: nil, kind: .tempo(Tempo(tempo))))
+                    built.markEnd = max(built.markEnd, cursor.at)
                 }
                 try x.skip()
-            case .harmony, .barline, .print, .figuredBass, .bookmark, .link, .grouping:
+            case .harmony:
+                var offset = Rational.zero
+                try x.forEachChild { (tag) throws(MusicXMLError) in
+                    if tag == .offset, let d = try x.decimal() { offset = quarters(d) } else { try x.skip() }
+                }
+                built.markEnd = max(built.markEnd, cursor.at + offset)
+            case .barline, .print, .figuredBass, .bookmark, .link, .grouping:
                 try x.skip()
             default:
                 try x.skipUnknown(in: "measure")
@@ -124,6 +133,7 @@ extension PartBuilder {
                             throw x.error(.invalidValue(element: "alter", value: try x.text()))
                         }
                         n.alter = a
+                        n.hasAlter = true
                     case .octave:
                         guard let o = try x.int(), (-1...10).contains(o) else {
                             throw x.error(.invalidValue(element: "octave", value: try x.text()))
@@ -174,7 +184,8 @@ extension PartBuilder {
             case .accidental:
                 let marked = ["cautionary", "editorial", "parentheses", "bracket"].contains { x.attribute($0) == "yes" }
                 let name = try x.text()
-                if marked { n.accidental = Accidental(musicXMLName: name) }
+                n.writtenAccidental = Accidental(musicXMLName: name)
+                if marked { n.accidental = n.writtenAccidental }
             case .timeModification:
                 try x.forEachChild { (tag) throws(MusicXMLError) in
                     switch tag {
@@ -269,7 +280,7 @@ extension PartBuilder {
             cursor.lastNote = nil
             var pieces: [Duration]
             if let notated, notated.quarterLength == length { pieces = [notated] }
-            else if let single = Duration(quarterLength: length) { pieces = [single] }
+            else if let single = PartBuilder.exactDuration(length) { pieces = [single] }
             else { pieces = Duration.decompose(length) }
             if pieces.isEmpty { pieces = [notated ?? Duration(.whole)] }  // zero-length rest: keep its notation
             var at = cursor.at
@@ -294,7 +305,8 @@ extension PartBuilder {
             }
             return n.alter.rounded(toMultipleOf: 1).numerator
         }()
-        let pitch = Pitch(step, alter: alter, octave: octave)
+        // An <accidental> without <alter> spells the pitch, as music21 reads it.
+        let pitch = Pitch(step, alter: !n.hasAlter ? (n.writtenAccidental?.alter ?? alter) : alter, octave: octave)
 
         var grace = n.grace
         var pieces: [Duration]
@@ -302,7 +314,7 @@ extension PartBuilder {
             pieces = [notated ?? Duration(.eighth)]
         } else if let notated, notated.quarterLength == length {
             pieces = [notated]
-        } else if let single = Duration(quarterLength: length) {
+        } else if let single = PartBuilder.exactDuration(length) {
             pieces = [single]
         } else if length > 0 {
             pieces = Duration.decompose(length)
@@ -347,7 +359,9 @@ extension PartBuilder {
 
     // MARK: Attributes
 
-    private func parseAttributes(_ x: XMLStream, into built: inout Built) throws(MusicXMLError) {
+    /// Returns whether a clef, key or time was read (music21 keeps those as elements).
+    private func parseAttributes(_ x: XMLStream, into built: inout Built) throws(MusicXMLError) -> Bool {
+        var marks = false
         try x.forEachChild { (tag) throws(MusicXMLError) in
             switch tag {
             case .divisions:
@@ -356,6 +370,7 @@ extension PartBuilder {
                 }
                 divisions = d
             case .key:
+                marks = true
                 let staff = x.attribute("number").flatMap { Int($0) } ?? 0
                 var fifths: Int?
                 var mode: Mode?
@@ -375,6 +390,7 @@ extension PartBuilder {
                     built.keys[staff] = (mode.map { Key(signature: signature, mode: $0) }, signature)
                 }
             case .time:
+                marks = true
                 built.time = try parseTime(x) ?? built.time
             case .staves:
                 guard let s = try x.int(), (1...64).contains(s) else {
@@ -382,6 +398,7 @@ extension PartBuilder {
                 }
                 staves = max(staves, s)
             case .clef:
+                marks = true
                 let staff = x.attribute("number").flatMap { Int($0) } ?? 1
                 var sign: Clef.Sign?
                 var line: Int?
@@ -422,6 +439,7 @@ extension PartBuilder {
                 try x.skipUnknown(in: "attributes")
             }
         }
+        return marks
     }
 
     /// A `<time>`: one or more beats/beat-type pairs (summed), `3+2` beats, symbols.
@@ -484,12 +502,14 @@ extension PartBuilder {
         var offset = Rational.zero
         var soundTempo: Double?
         var hasMetronome = false
+        var marks = false
         try x.forEachChild { (tag) throws(MusicXMLError) in
             switch tag {
             case .directionType:
                 try x.forEachChild { (tag) throws(MusicXMLError) in
                     switch tag {
                     case .dynamics:
+                        marks = true
                         try x.forEachChild { (_) throws(MusicXMLError) in
                             let name = x.name
                             if name == "other-dynamics" {
@@ -501,9 +521,11 @@ extension PartBuilder {
                             }
                         }
                     case .words:
+                        marks = true
                         let text = try x.text()
                         if !text.isEmpty { kinds.append(.words(text)) }
                     case .metronome:
+                        marks = true
                         var unit: NoteType?
                         var dots = 0
                         var perMinute: Double?
@@ -533,10 +555,11 @@ extension PartBuilder {
                         if let type = x.attribute("type") { kinds.append(.octaveShift(size: (size - 1) / 7, type: type)) }
                         try x.skip()
                     case .rehearsal:
+                        marks = true
                         let text = try x.text()
                         kinds.append(.other("rehearsal:" + text))
-                    case .segno: kinds.append(.other("segno")); try x.skip()
-                    case .coda: kinds.append(.other("coda")); try x.skip()
+                    case .segno: marks = true; kinds.append(.other("segno")); try x.skip()
+                    case .coda: marks = true; kinds.append(.other("coda")); try x.skip()
                     default:
                         try x.skip()
                     }
@@ -554,7 +577,9 @@ extension PartBuilder {
         }
         if let soundTempo, soundTempo > 0, !hasMetronome {
             kinds.append(.tempo(Tempo(soundTempo)))
+            marks = true
         }
+        if marks { built.markEnd = max(built.markEnd, at + offset) }
         let position = max(.zero, at + offset)
         for kind in kinds {
             built.directions.append(Direction(offset: position, staff: staff, kind: kind))

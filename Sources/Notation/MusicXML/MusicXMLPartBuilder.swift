@@ -24,6 +24,10 @@ final class PartBuilder {
         var time: TimeSignature?
         var clefs: [Int: Clef] = [:]
         var directions: [Direction] = []
+        /// The latest point of a zero-length mark music21 keeps as an element (dynamics,
+        /// words, metronome, chord symbols, clef/key/time changes): it counts towards the
+        /// measure's length as music21's `highestTime` does.
+        var markEnd = Rational.zero
     }
 
     /// An event with its staff, voice and offset in the measure.
@@ -36,6 +40,18 @@ final class PartBuilder {
     }
 
     init(id: String) { self.id = id }
+
+    /// A single notated duration of exactly `length`: plain, dotted or a common tuplet when
+    /// possible, else the shortest note type at least that long in an `n:m` tuplet (a 5/24
+    /// note is a 16th in 6:5), so that one MusicXML note stays one note as in music21.
+    static func exactDuration(_ length: Rational) -> Duration? {
+        guard length > 0 else { return nil }
+        if let single = Duration(quarterLength: length) { return single }
+        guard let type = NoteType.allCases.last(where: { $0.quarterLength >= length }) else { return nil }
+        let ratio = length / type.quarterLength   // < 1: normal / actual
+        guard ratio.numerator > 0, ratio.denominator <= 1 << 20 else { return nil }
+        return Duration(type, tuplets: [Tuplet(ratio.denominator, ratio.numerator)])
+    }
 
     /// Quarter notes for a number of divisions.
     func quarters(_ divs: Rational) -> Rational {
@@ -100,9 +116,7 @@ final class PartBuilder {
             let wholeish = (rest.duration.type == .whole || rest.duration.type == .breve)
                 && rest.duration.dots == 0 && rest.duration.tuplets.isEmpty
             if rest.isMeasureRest || (length != bar && wholeish) {
-                if length != bar {
-                    if let single = Duration(quarterLength: bar) { rest.duration = single }
-                }
+                if length != bar, let single = PartBuilder.exactDuration(bar) { rest.duration = single }
                 rest.isMeasureRest = true
                 built.elements[rests[0]].event = .rest(rest)
                 if rest.duration.quarterLength != bar {
@@ -121,7 +135,7 @@ final class PartBuilder {
                 }
             }
         }
-        var highest = forwardEnd
+        var highest = max(forwardEnd, built.markEnd)
         var hasSound = false
         for element in built.elements {
             highest = max(highest, element.offset + element.event.quarterLength)
