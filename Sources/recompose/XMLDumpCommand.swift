@@ -14,12 +14,21 @@ struct XMLDumpCommand: ParsableCommand {
     @Argument(help: "MusicXML files (.musicxml, .xml, .mxl).")
     var files: [String]
 
+    @Flag(help: "Print each part's measure lengths instead of notes.")
+    var lengths = false
+
     func run() throws {
         var out = ""
         for file in files {
             do {
                 let score = try MusicXMLReader().read(contentsOf: URL(fileURLWithPath: file))
                 out += "{\"file\":\(Self.quote(file))}\n"
+                if lengths {
+                    for part in score.parts {
+                        out += part.id + ": " + (part.staves.first?.measures.map { "\($0.number)=\($0.length)" } ?? []).joined(separator: " ") + "\n"
+                    }
+                    continue
+                }
                 for placed in score.events where !placed.event.isRest {
                     let pitches = placed.event.pitches.map { Self.quote($0.name) }.joined(separator: ",")
                     let tie = placed.event.tie.map { Self.quote($0.rawValue) } ?? "null"

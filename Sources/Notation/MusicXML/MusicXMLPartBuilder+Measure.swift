@@ -286,7 +286,7 @@ extension PartBuilder {
             var at = cursor.at
             for d in pieces {
                 built.elements.append(Placed(staff: n.staff ?? 1, voice: voice, offset: at,
-                                             event: .rest(Rest(d, isMeasureRest: n.measureRest || n.type == nil)),
+                                             event: .rest(Rest(d, isMeasureRest: n.measureRest && (n.type == nil || n.type == .whole || n.type == .breve))),
                                              isSimpleNote: false))
                 at += length == .zero ? .zero : d.quarterLength
             }
