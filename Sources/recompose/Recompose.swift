@@ -9,5 +9,6 @@ struct Recompose: ParsableCommand {
         subcommands: [
             DumpCommand.self,
             TheoryCommand.self,
+            XMLDumpCommand.self,
         ])
 }

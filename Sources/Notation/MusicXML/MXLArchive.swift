@@ -1,0 +1,66 @@
+import Foundation
+import ZIPFoundation
+
+/// A compressed MusicXML file (`.mxl`): a ZIP archive whose `META-INF/container.xml` names
+/// the root score file.
+enum MXLArchive {
+    /// Whether the bytes start like a ZIP archive.
+    static func isArchive(_ data: Data) -> Bool {
+        data.count >= 4 && data.prefix(4).elementsEqual([0x50, 0x4B, 0x03, 0x04])
+    }
+
+    /// The root score document inside an `.mxl` archive.
+    static func rootDocument(in data: Data, file: String) throws(MusicXMLError) -> Data {
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw MusicXMLError(file: file, problem: .invalidArchive("\(error)"))
+        }
+        var rootPath: String?
+        if let entry = archive["META-INF/container.xml"] {
+            let container = try extract(entry, from: archive, file: file)
+            rootPath = try rootFilePath(container: container, file: file + "#META-INF/container.xml")
+        }
+        if rootPath == nil {
+            // Some writers omit the container; take the first XML file outside META-INF.
+            rootPath = archive.first { entry in
+                entry.type == .file && !entry.path.hasPrefix("META-INF/")
+                    && (entry.path.hasSuffix(".xml") || entry.path.hasSuffix(".musicxml"))
+            }?.path
+        }
+        guard let rootPath, let entry = archive[rootPath] else {
+            throw MusicXMLError(file: file, problem: .invalidArchive("no root file found"))
+        }
+        return try extract(entry, from: archive, file: file)
+    }
+
+    private static func extract(_ entry: Entry, from archive: Archive, file: String) throws(MusicXMLError) -> Data {
+        // A declared size far beyond any real score is a zip bomb, not music.
+        guard entry.uncompressedSize < 512 * 1024 * 1024 else {
+            throw MusicXMLError(file: file, problem: .invalidArchive("\(entry.path) is too large"))
+        }
+        var result = Data()
+        result.reserveCapacity(Int(entry.uncompressedSize))
+        do {
+            _ = try archive.extract(entry, skipCRC32: true) { chunk in result.append(chunk) }
+        } catch {
+            throw MusicXMLError(file: file, problem: .invalidArchive("cannot inflate \(entry.path): \(error)"))
+        }
+        return result
+    }
+
+    /// The `full-path` of the first `<rootfile>` whose media type is MusicXML (or unstated).
+    private static func rootFilePath(container: Data, file: String) throws(MusicXMLError) -> String? {
+        let stream = try XMLStream(data: container, file: file)
+        var found: String?
+        while try stream.advance() != .eof {
+            guard stream.kind == .start, stream.name == "rootfile", found == nil else { continue }
+            let media = stream.attribute("media-type")
+            if media == nil || media == "application/vnd.recordare.musicxml+xml" || media == "application/vnd.recordare.musicxml" {
+                found = stream.attribute("full-path")
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,56 @@
+/// A MusicXML file that cannot be read or written, with where and why.
+///
+/// `line` and `column` are 1-based positions in the XML text (0 when unknown, e.g. for a
+/// damaged `.mxl` archive or a write failure).
+public struct MusicXMLError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong.
+    public enum Problem: Sendable, Hashable {
+        /// The bytes are not well-formed XML (libxml2's message).
+        case malformedXML(String)
+        /// The root element is not `score-partwise` or `score-timewise`.
+        case wrongRoot(String)
+        /// A required element is missing, e.g. `<step>` in `<pitch>`.
+        case missingElement(String)
+        /// An element or attribute holds a value that makes no sense, e.g. a negative duration.
+        case invalidValue(element: String, value: String)
+        /// A `.mxl` archive that cannot be opened or names no readable root file.
+        case invalidArchive(String)
+        /// The file could not be read or written.
+        case io(String)
+        /// The score cannot be written as MusicXML (e.g. an event with no notatable length).
+        case unwritable(String)
+    }
+
+    /// The file (or `"<data>"` for bytes in memory).
+    public var file: String
+    /// 1-based line, 0 when unknown.
+    public var line: Int
+    /// 1-based column, 0 when unknown.
+    public var column: Int
+    /// The problem.
+    public var problem: Problem
+
+    /// Creates an error.
+    public init(file: String, line: Int = 0, column: Int = 0, problem: Problem) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.problem = problem
+    }
+
+    /// `"score.xml:12:5: invalid <duration> value '-4'"`.
+    public var description: String {
+        let place = line > 0 ? "\(file):\(line):\(column)" : file
+        let what: String
+        switch problem {
+        case .malformedXML(let m): what = "not well-formed XML: \(m)"
+        case .wrongRoot(let r): what = "root element is <\(r)>, expected <score-partwise> or <score-timewise>"
+        case .missingElement(let e): what = "missing <\(e)>"
+        case .invalidValue(let e, let v): what = "invalid <\(e)> value '\(v)'"
+        case .invalidArchive(let m): what = "not a readable .mxl archive: \(m)"
+        case .io(let m): what = m
+        case .unwritable(let m): what = "cannot write as MusicXML: \(m)"
+        }
+        return "\(place): \(what)"
+    }
+}

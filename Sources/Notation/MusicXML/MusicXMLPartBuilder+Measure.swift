@@ -1,0 +1,588 @@
+/// Reading the content of one `<measure>` (or one `<part>` of a timewise `<measure>`).
+extension PartBuilder {
+    /// A `<note>` as written, before it becomes an ``Event``.
+    struct NoteData {
+        var chord = false, grace = false, rest = false, measureRest = false
+        var step: Step?
+        var alter = Rational.zero
+        var octave: Int?
+        var durationDivs: Rational?
+        var type: NoteType?
+        var dots = 0
+        var actual: Int?, normal: Int?, normalType: NoteType?, normalDots = 0
+        var ties: [String] = []
+        var voice: String?
+        var staff: Int?
+        var accidental: Accidental?
+        var writtenAccidental: Accidental?
+        var hasAlter = false
+        var articulations: Set<Articulation> = []
+        var lyrics: [Lyric] = []
+    }
+
+    /// State of the measure being read.
+    struct Cursor {
+        var at = Rational.zero
+        var lastVoice: String?
+        /// Index in `built.elements` of the previous sibling when it was a note (for `<chord/>`).
+        var lastNote: Int?
+    }
+
+    /// Limits that separate damaged files from music: 100,000 quarter notes is days of music.
+    static let absurdLength = Rational(100_000)
+
+    func parseMeasure(_ x: XMLStream, finale: Bool, number: String? = nil, index: Int? = nil) throws(MusicXMLError) {
+        let numberText = number ?? x.attribute("number") ?? "\(measures.count + 1)"
+        var built = Built(number: 0)
+        if let n = Int(numberText) {
+            built.number = n
+        } else {
+            built.number = Int(numberText.prefix(while: \.isNumber)) ?? (measures.last.map { $0.number + 1 } ?? 1)
+            built.label = numberText
+        }
+        var cursor = Cursor()
+        try x.forEachChild { (tag) throws(MusicXMLError) in
+            if tag != .note { cursor.lastNote = nil }
+            switch tag {
+            case .note:
+                try parseNote(x, into: &built, cursor: &cursor)
+            case .backup:
+                let change = try parseDurationChild(x)
+                cursor.at = max(.zero, cursor.at - change.length)
+            case .forward:
+                let change = try parseDurationChild(x)
+                if finale && change.length > 0 {
+                    // music21 turns a Finale <forward> into a hidden rest, which counts towards
+                    // the measure's length.
+                    var at = cursor.at
+                    for d in Duration.decompose(change.length) {
+                        built.elements.append(Placed(staff: change.staff ?? 1, voice: change.voice ?? cursor.lastVoice ?? "1",
+                                                     offset: at, event: .rest(Rest(d)), isSimpleNote: false))
+                        at += d.quarterLength
+                    }
+                }
+                cursor.at += change.length
+            case .attributes:
+                if try parseAttributes(x, into: &built) { built.markEnd = max(built.markEnd, cursor.at) }
+            case .direction:
+                try parseDirection(x, into: &built, at: cursor.at)
+            case .sound:
+                if let tempo = x.attribute("tempo").flatMap(Double.init), tempo > 0 {
+                    built.directions.append(Direction(offset: cursor.at, staff: nil, kind: .tempo(Tempo(tempo))))
+                    built.markEnd = max(built.markEnd, cursor.at)
+                }
+                try x.skip()
+            case .harmony:
+                var offset = Rational.zero
+                try x.forEachChild { (tag) throws(MusicXMLError) in
+                    if tag == .offset, let d = try x.decimal() { offset = quarters(d) } else { try x.skip() }
+                }
+                built.markEnd = max(built.markEnd, cursor.at + offset)
+            case .barline, .print, .figuredBass, .bookmark, .link, .grouping:
+                try x.skip()
+            default:
+                try x.skipUnknown(in: "measure")
+            }
+        }
+        finish(&built, forwardEnd: .zero)
+        if let index, index < measures.count {
+            measures[index] = built
+        } else {
+            measures.append(built)
+        }
+    }
+
+    private func parseDurationChild(_ x: XMLStream) throws(MusicXMLError) -> (length: Rational, voice: String?, staff: Int?) {
+        var length = Rational.zero
+        var voice: String?
+        var staff: Int?
+        try x.forEachChild { (tag) throws(MusicXMLError) in
+            switch tag {
+            case .duration:
+                guard let d = try x.decimal(), d >= 0 else { throw x.error(.invalidValue(element: "duration", value: try x.text())) }
+                noteMissingDivisions(x)
+                length = quarters(d)
+                guard length < PartBuilder.absurdLength else { throw x.error(.invalidValue(element: "duration", value: "\(d)")) }
+            case .voice: voice = try x.text()
+            case .staff: staff = try x.int()
+            default: try x.skip()
+            }
+        }
+        return (length, voice, staff)
+    }
+
+    // MARK: Notes
+
+    private func parseNote(_ x: XMLStream, into built: inout Built, cursor: inout Cursor) throws(MusicXMLError) {
+        var n = NoteData()
+        try x.forEachChild { (tag) throws(MusicXMLError) in
+            switch tag {
+            case .chord: n.chord = true; try x.skip()
+            case .grace: n.grace = true; try x.skip()
+            case .cue: try x.skip()
+            case .pitch:
+                try x.forEachChild { (tag) throws(MusicXMLError) in
+                    switch tag {
+                    case .step:
+                        let text = try x.text()
+                        guard text.count == 1, let step = Step(letter: text.first!), text.first!.isUppercase
+                        else { throw x.error(.invalidValue(element: "step", value: text)) }
+                        n.step = step
+                    case .alter:
+                        guard let a = try x.decimal(), a.magnitude <= 3 else {
+                            throw x.error(.invalidValue(element: "alter", value: try x.text()))
+                        }
+                        n.alter = a
+                        n.hasAlter = true
+                    case .octave:
+                        guard let o = try x.int(), (-1...10).contains(o) else {
+                            throw x.error(.invalidValue(element: "octave", value: try x.text()))
+                        }
+                        n.octave = o
+                    default: try x.skipUnknown(in: "pitch")
+                    }
+                }
+                guard n.step != nil else { throw x.error(.missingElement("step")) }
+                guard n.octave != nil else { throw x.error(.missingElement("octave")) }
+            case .unpitched:
+                // Percussion: keep the displayed position as the pitch, as music21 shows it.
+                try x.forEachChild { (tag) throws(MusicXMLError) in
+                    switch tag {
+                    case .displayStep:
+                        let text = try x.text()
+                        guard text.count == 1, let step = Step(letter: text.first!) else {
+                            throw x.error(.invalidValue(element: "display-step", value: text))
+                        }
+                        n.step = step
+                    case .displayOctave:
+                        guard let o = try x.int(), (-1...10).contains(o) else {
+                            throw x.error(.invalidValue(element: "display-octave", value: try x.text()))
+                        }
+                        n.octave = o
+                    default: try x.skip()
+                    }
+                }
+                if n.step == nil { n.step = .B }
+                if n.octave == nil { n.octave = 4 }
+            case .rest:
+                n.rest = true
+                n.measureRest = x.attribute("measure") == "yes"
+                try x.skip()
+            case .duration:
+                guard let d = try x.decimal(), d >= 0 else {
+                    throw x.error(.invalidValue(element: "duration", value: try x.text()))
+                }
+                n.durationDivs = d
+            case .tie:
+                if let type = x.attribute("type") { n.ties.append(type) }
+                try x.skip()
+            case .voice: n.voice = try x.text()
+            case .type:
+                let text = try x.text()
+                n.type = NoteType(rawValue: text) ?? (text == "long" ? .long : nil)
+            case .dot: n.dots += 1; try x.skip()
+            case .accidental:
+                let marked = ["cautionary", "editorial", "parentheses", "bracket"].contains { x.attribute($0) == "yes" }
+                let name = try x.text()
+                n.writtenAccidental = Accidental(musicXMLName: name)
+                if marked { n.accidental = n.writtenAccidental }
+            case .timeModification:
+                try x.forEachChild { (tag) throws(MusicXMLError) in
+                    switch tag {
+                    case .actualNotes: n.actual = try x.int()
+                    case .normalNotes: n.normal = try x.int()
+                    case .normalType: n.normalType = NoteType(rawValue: try x.text())
+                    case .normalDot: n.normalDots += 1; try x.skip()
+                    default: try x.skip()
+                    }
+                }
+            case .staff:
+                guard let s = try x.int(), (1...64).contains(s) else { throw x.error(.invalidValue(element: "staff", value: try x.text())) }
+                n.staff = s
+            case .notations:
+                try parseNotations(x, into: &n)
+            case .lyric:
+                let number = x.attribute("number").flatMap { Int($0) } ?? (n.lyrics.count + 1)
+                var syllabic = Lyric.Syllabic.single
+                var texts: [String] = []
+                try x.forEachChild { (tag) throws(MusicXMLError) in
+                    switch tag {
+                    case .syllabic: syllabic = Lyric.Syllabic(rawValue: try x.text()) ?? .single
+                    case .text: texts.append(try x.text())
+                    default: try x.skip()
+                    }
+                }
+                if !texts.isEmpty { n.lyrics.append(Lyric(texts.joined(separator: " "), number: number, syllabic: syllabic)) }
+            case .stem, .beam, .notehead, .instrument:
+                try x.skip()
+            default:
+                try x.skipUnknown(in: "note")
+            }
+        }
+        try place(n, x, into: &built, cursor: &cursor)
+    }
+
+    private func parseNotations(_ x: XMLStream, into n: inout NoteData) throws(MusicXMLError) {
+        try x.forEachChild { (tag) throws(MusicXMLError) in
+            switch tag {
+            case .articulations:
+                try x.forEachChild { (_) throws(MusicXMLError) in
+                    if let a = Articulation(rawValue: x.name) { n.articulations.insert(a) }
+                    try x.skip()
+                }
+            case .fermata:
+                n.articulations.insert(.fermata)
+                try x.skip()
+            case .tied, .slur, .tuplet, .ornaments, .technical, .dynamics, .arpeggiate, .glissando, .slide,
+                 .accidentalMark, .otherNotation:
+                try x.skip()
+            default:
+                try x.skipUnknown(in: "notations")
+            }
+        }
+    }
+
+    /// The notated duration and the time taken, following music21: the time is
+    /// `<duration>` ÷ divisions (0 without `<duration>`); the notation comes from `<type>`,
+    /// dots and `<time-modification>` when they agree with it.
+    private func durations(of n: NoteData, _ x: XMLStream) throws(MusicXMLError) -> (notated: Duration?, length: Rational) {
+        var length = Rational.zero
+        if let divs = n.durationDivs {
+            noteMissingDivisions(x)
+            length = quarters(divs)
+            guard length < PartBuilder.absurdLength else {
+                throw x.error(.invalidValue(element: "duration", value: "\(divs)"))
+            }
+        }
+        guard let type = n.type else { return (nil, length) }
+        var tuplets: [Tuplet] = []
+        if let actual = n.actual, let normal = n.normal, actual > 0, normal > 0, actual <= 1000, normal <= 1000 {
+            if let normalType = n.normalType, normalType != type || n.normalDots > 0 {
+                // Express the ratio in notes of the written type.
+                let normalLength = Duration(normalType, dots: min(n.normalDots, 4)).quarterLength * Rational(normal)
+                let inWritten = normalLength / Duration(type).quarterLength
+                if inWritten.isInteger, inWritten.numerator > 0 { tuplets = [Tuplet(actual, inWritten.numerator)] }
+            } else if actual != normal {
+                tuplets = [Tuplet(actual, normal)]
+            }
+        }
+        return (Duration(type, dots: min(n.dots, 4), tuplets: tuplets), length)
+    }
+
+    private func place(_ n: NoteData, _ x: XMLStream, into built: inout Built, cursor: inout Cursor) throws(MusicXMLError) {
+        let (notated, length) = try durations(of: n, x)
+        let voice = n.voice.flatMap { $0.isEmpty ? nil : $0 } ?? cursor.lastVoice ?? "1"
+        if n.voice != nil { cursor.lastVoice = voice }
+        let tie: Tie? = n.ties.count == 1 ? Tie(rawValue: n.ties[0])
+            : (n.ties.contains("start") && n.ties.contains("stop") ? .continue : nil)
+
+        if n.rest {
+            cursor.lastNote = nil
+            var pieces: [Duration]
+            if let notated, notated.quarterLength == length { pieces = [notated] }
+            else if let single = PartBuilder.exactDuration(length) { pieces = [single] }
+            else { pieces = Duration.decompose(length) }
+            if pieces.isEmpty { pieces = [notated ?? Duration(.whole)] }  // zero-length rest: keep its notation
+            var at = cursor.at
+            for d in pieces {
+                built.elements.append(Placed(staff: n.staff ?? 1, voice: voice, offset: at,
+                                             event: .rest(Rest(d, isMeasureRest: n.measureRest && (n.type == nil || n.type == .whole || n.type == .breve))),
+                                             isSimpleNote: false))
+                at += length == .zero ? .zero : d.quarterLength
+            }
+            if !n.grace { cursor.at += length }
+            return
+        }
+
+        guard let step = n.step, let octave = n.octave else { throw x.error(.missingElement("pitch")) }
+        // Microtones (alter ±0.5) round to the nearest semitone, half to even, as the parity
+        // oracle does; the model spells whole semitones only.
+        let alter: Int = {
+            let twice = n.alter * 2
+            if twice.isInteger && !n.alter.isInteger {
+                let down = n.alter.floor
+                return down % 2 == 0 ? down : down + 1
+            }
+            return n.alter.rounded(toMultipleOf: 1).numerator
+        }()
+        // An <accidental> without <alter> spells the pitch, as music21 reads it.
+        let pitch = Pitch(step, alter: !n.hasAlter ? (n.writtenAccidental?.alter ?? alter) : alter, octave: octave)
+
+        var grace = n.grace
+        var pieces: [Duration]
+        if grace {
+            pieces = [notated ?? Duration(.eighth)]
+        } else if let notated, notated.quarterLength == length {
+            pieces = [notated]
+        } else if let single = PartBuilder.exactDuration(length) {
+            pieces = [single]
+        } else if length > 0 {
+            pieces = Duration.decompose(length)
+            warnings.append("\(x.file):\(x.line): a note of \(length) quarters cannot be one note; split into \(pieces.count) tied notes")
+        } else {
+            // No <duration> on a non-grace note: music21 gives it no length; so do we, as a grace note.
+            grace = true
+            pieces = [notated ?? Duration(.quarter)]
+        }
+
+        // <chord/> right after a note joins that note; otherwise it starts a new chord here.
+        if n.chord, let index = cursor.lastNote, index < built.elements.count {
+            let tone = Note(pitch, built.elements[index].event.duration, tie: tie, articulations: n.articulations,
+                            lyrics: n.lyrics, isGrace: built.elements[index].event.isGrace,
+                            displayedAccidental: n.accidental)
+            switch built.elements[index].event {
+            case .note(let first):
+                built.elements[index].event = .chord(Chord(notes: [first, tone]))
+                built.elements[index].isSimpleNote = false
+            case .chord(var chord):
+                chord.notes.append(tone)
+                built.elements[index].event = .chord(chord)
+            case .rest:
+                break
+            }
+            return
+        }
+
+        let splitTies = Tie.splitting(tie)
+        var at = cursor.at
+        for (i, d) in pieces.enumerated() {
+            let pieceTie = pieces.count == 1 ? tie : (i == 0 ? splitTies.first : i == pieces.count - 1 ? splitTies.last : splitTies.middle)
+            let note = Note(pitch, d, tie: pieceTie, articulations: i == 0 ? n.articulations : [],
+                            lyrics: i == 0 ? n.lyrics : [], isGrace: grace, displayedAccidental: i == 0 ? n.accidental : nil)
+            built.elements.append(Placed(staff: n.staff ?? 1, voice: voice, offset: at, event: .note(note),
+                                         isSimpleNote: !n.chord))
+            if !grace { at += d.quarterLength }
+        }
+        cursor.lastNote = pieces.count == 1 ? built.elements.count - 1 : nil
+        if !grace { cursor.at += length }
+    }
+
+    // MARK: Attributes
+
+    /// Returns whether a clef, key or time was read (music21 keeps those as elements).
+    private func parseAttributes(_ x: XMLStream, into built: inout Built) throws(MusicXMLError) -> Bool {
+        var marks = false
+        try x.forEachChild { (tag) throws(MusicXMLError) in
+            switch tag {
+            case .divisions:
+                guard let d = try x.int(), d > 0, d <= 1_000_000_000 else {
+                    throw x.error(.invalidValue(element: "divisions", value: try x.text()))
+                }
+                divisions = d
+            case .key:
+                marks = true
+                let staff = x.attribute("number").flatMap { Int($0) } ?? 0
+                var fifths: Int?
+                var mode: Mode?
+                try x.forEachChild { (tag) throws(MusicXMLError) in
+                    switch tag {
+                    case .fifths:
+                        guard let f = try x.int(), (-30...30).contains(f) else {
+                            throw x.error(.invalidValue(element: "fifths", value: try x.text()))
+                        }
+                        fifths = f
+                    case .mode: mode = Mode(rawValue: try x.text())
+                    default: try x.skipUnknown(in: "key")
+                    }
+                }
+                if let fifths {
+                    let signature = KeySignature(fifths: fifths)
+                    built.keys[staff] = (mode.map { Key(signature: signature, mode: $0) }, signature)
+                }
+            case .time:
+                marks = true
+                built.time = try parseTime(x) ?? built.time
+            case .staves:
+                guard let s = try x.int(), (1...64).contains(s) else {
+                    throw x.error(.invalidValue(element: "staves", value: try x.text()))
+                }
+                staves = max(staves, s)
+            case .clef:
+                marks = true
+                let staff = x.attribute("number").flatMap { Int($0) } ?? 1
+                var sign: Clef.Sign?
+                var line: Int?
+                var octave = 0
+                try x.forEachChild { (tag) throws(MusicXMLError) in
+                    switch tag {
+                    case .sign: sign = Clef.Sign(rawValue: try x.text())
+                    case .line: line = try x.int()
+                    case .clefOctaveChange: octave = try x.int() ?? 0
+                    default: try x.skip()
+                    }
+                }
+                if let sign, (1...64).contains(staff) {
+                    let defaultLine: Int
+                    switch sign {
+                    case .g: defaultLine = 2
+                    case .f: defaultLine = 4
+                    case .c: defaultLine = 3
+                    case .tab: defaultLine = 5
+                    case .percussion, .none: defaultLine = 0
+                    }
+                    built.clefs[staff] = Clef(sign, line: line ?? defaultLine, octaveChange: octave)
+                }
+            case .transpose:
+                var diatonic = 0, chromatic = 0, octaves = 0
+                try x.forEachChild { (tag) throws(MusicXMLError) in
+                    switch tag {
+                    case .diatonic: diatonic = try x.int() ?? 0
+                    case .chromatic: chromatic = try x.int() ?? 0
+                    case .octaveChange: octaves = try x.int() ?? 0
+                    default: try x.skip()
+                    }
+                }
+                if transposition == nil {
+                    transposition = Interval(diatonicSteps: diatonic + 7 * octaves, semitones: chromatic + 12 * octaves)
+                }
+            default:
+                try x.skipUnknown(in: "attributes")
+            }
+        }
+        return marks
+    }
+
+    /// A `<time>`: one or more beats/beat-type pairs (summed), `3+2` beats, symbols.
+    private func parseTime(_ x: XMLStream) throws(MusicXMLError) -> TimeSignature? {
+        let symbolText = x.attribute("symbol")
+        var total = Rational.zero
+        var denominators: [Int] = []
+        var numerators: [Int] = []
+        var pendingBeats: Int?
+        var senza = false
+        try x.forEachChild { (tag) throws(MusicXMLError) in
+            switch tag {
+            case .beats:
+                let text = try x.text()
+                var sum = 0
+                for piece in text.split(separator: "+") {
+                    guard let v = Int(piece.trimmingCharacters(in: .whitespaces)), v > 0, v <= 1000 else {
+                        throw x.error(.invalidValue(element: "beats", value: text))
+                    }
+                    sum += v
+                }
+                pendingBeats = sum
+            case .beatType:
+                let text = try x.text()
+                guard let d = Int(text), d > 0, d <= 1024 else { throw x.error(.invalidValue(element: "beat-type", value: text)) }
+                if let beats = pendingBeats {
+                    total += Rational(beats * 4, d)
+                    numerators.append(beats)
+                    denominators.append(d)
+                    pendingBeats = nil
+                }
+            case .senzaMisura:
+                senza = true
+                try x.skip()
+            default:
+                try x.skipUnknown(in: "time")
+            }
+        }
+        guard total > 0 else { return nil }
+        let symbol: TimeSignature.Symbol
+        switch symbolText {
+        case "common": symbol = .common
+        case "cut": symbol = .cut
+        case "single-number": symbol = .singleNumber
+        default: symbol = senza ? .senzaMisura : .normal
+        }
+        if numerators.count == 1 { return TimeSignature(numerators[0], denominators[0], symbol: symbol) }
+        // Several signatures summed: express the whole bar over the largest beat type.
+        let denominator = denominators.max() ?? 4
+        let numerator = total * Rational(denominator, 4)
+        guard numerator.isInteger else { return nil }
+        return TimeSignature(numerator.numerator, denominator, symbol: symbol)
+    }
+
+    // MARK: Directions
+
+    private func parseDirection(_ x: XMLStream, into built: inout Built, at: Rational) throws(MusicXMLError) {
+        var kinds: [Direction.Kind] = []
+        var staff: Int?
+        var offset = Rational.zero
+        var soundTempo: Double?
+        var hasMetronome = false
+        var marks = false
+        try x.forEachChild { (tag) throws(MusicXMLError) in
+            switch tag {
+            case .directionType:
+                try x.forEachChild { (tag) throws(MusicXMLError) in
+                    switch tag {
+                    case .dynamics:
+                        marks = true
+                        try x.forEachChild { (_) throws(MusicXMLError) in
+                            let name = x.name
+                            if name == "other-dynamics" {
+                                let text = try x.text()
+                                if !text.isEmpty { kinds.append(.dynamic(text)) }
+                            } else {
+                                kinds.append(.dynamic(name))
+                                try x.skip()
+                            }
+                        }
+                    case .words:
+                        marks = true
+                        let text = try x.text()
+                        if !text.isEmpty { kinds.append(.words(text)) }
+                    case .metronome:
+                        marks = true
+                        var unit: NoteType?
+                        var dots = 0
+                        var perMinute: Double?
+                        try x.forEachChild { (tag) throws(MusicXMLError) in
+                            switch tag {
+                            case .beatUnit: if unit == nil { unit = NoteType(rawValue: try x.text()) } else { try x.skip() }
+                            case .beatUnitDot: if perMinute == nil { dots += 1 }; try x.skip()
+                            case .perMinute:
+                                let text = try x.text()
+                                let digits = text.drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "." }
+                                perMinute = Double(digits)
+                            default: try x.skip()
+                            }
+                        }
+                        if let unit, let perMinute, perMinute > 0 {
+                            kinds.append(.tempo(Tempo(perMinute, beatUnit: Duration(unit, dots: min(dots, 4)))))
+                            hasMetronome = true
+                        }
+                    case .wedge:
+                        if let type = x.attribute("type") { kinds.append(.wedge(type)) }
+                        try x.skip()
+                    case .pedal:
+                        if let type = x.attribute("type") { kinds.append(.pedal(type)) }
+                        try x.skip()
+                    case .octaveShift:
+                        let size = x.attribute("size").flatMap { Int($0) } ?? 8
+                        if let type = x.attribute("type") { kinds.append(.octaveShift(size: (size - 1) / 7, type: type)) }
+                        try x.skip()
+                    case .rehearsal:
+                        marks = true
+                        let text = try x.text()
+                        kinds.append(.other("rehearsal:" + text))
+                    case .segno: marks = true; kinds.append(.other("segno")); try x.skip()
+                    case .coda: marks = true; kinds.append(.other("coda")); try x.skip()
+                    default:
+                        try x.skip()
+                    }
+                }
+            case .offset:
+                if let d = try x.decimal() { offset = quarters(d) }
+            case .staff:
+                staff = try x.int()
+            case .sound:
+                soundTempo = x.attribute("tempo").flatMap(Double.init)
+                try x.skip()
+            default:
+                try x.skip()
+            }
+        }
+        if let soundTempo, soundTempo > 0, !hasMetronome {
+            kinds.append(.tempo(Tempo(soundTempo)))
+            marks = true
+        }
+        if marks { built.markEnd = max(built.markEnd, at + offset) }
+        let position = max(.zero, at + offset)
+        for kind in kinds {
+            built.directions.append(Direction(offset: position, staff: staff, kind: kind))
+        }
+    }
+}

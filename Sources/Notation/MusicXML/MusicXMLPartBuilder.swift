@@ -1,0 +1,165 @@
+/// Collects one part's measures while the document streams by, then assembles its staves.
+///
+/// Measure lengths follow music21 (`PartParser.adjustTimeAttributesFromMeasure`): a measure
+/// lasts until the end of its latest note, rest or (in Finale files) `<forward>`; a bar
+/// overfull by an odd amount keeps the bar length; a measure with no notes or rests lasts a
+/// full bar.
+final class PartBuilder {
+    let id: String
+    var divisions: Int?
+    var staves = 1
+    var barLength: Rational?
+    var transposition: Interval?
+    var measures: [Built] = []
+    var warnings: [String] = []
+    private var warnedDivisions = false
+
+    /// One measure while being read.
+    struct Built {
+        var number: Int
+        var label: String?
+        var length = Rational.zero
+        var elements: [Placed] = []
+        var keys: [Int: (Key?, KeySignature)] = [:]     // staff 0 = every staff
+        var time: TimeSignature?
+        var clefs: [Int: Clef] = [:]
+        var directions: [Direction] = []
+        /// The latest point of a zero-length mark music21 keeps as an element (dynamics,
+        /// words, metronome, chord symbols, clef/key/time changes): it counts towards the
+        /// measure's length as music21's `highestTime` does.
+        var markEnd = Rational.zero
+    }
+
+    /// An event with its staff, voice and offset in the measure.
+    struct Placed {
+        var staff: Int
+        var voice: String
+        var offset: Rational
+        var event: Event
+        var isSimpleNote: Bool
+    }
+
+    init(id: String) { self.id = id }
+
+    /// A single notated duration of exactly `length`: plain, dotted or a common tuplet when
+    /// possible, else the shortest note type at least that long in an `n:m` tuplet (a 5/24
+    /// note is a 16th in 6:5), so that one MusicXML note stays one note as in music21.
+    static func exactDuration(_ length: Rational) -> Duration? {
+        guard length > 0 else { return nil }
+        if let single = Duration(quarterLength: length) { return single }
+        guard let type = NoteType.allCases.last(where: { $0.quarterLength >= length }) else { return nil }
+        let ratio = length / type.quarterLength   // < 1: normal / actual
+        guard ratio.numerator > 0, ratio.denominator <= 1 << 20 else { return nil }
+        return Duration(type, tuplets: [Tuplet(ratio.denominator, ratio.numerator)])
+    }
+
+    /// Quarter notes for a number of divisions.
+    func quarters(_ divs: Rational) -> Rational {
+        divs / Rational(divisions ?? 1)
+    }
+
+    func noteMissingDivisions(_ x: XMLStream) {
+        guard divisions == nil, !warnedDivisions else { return }
+        warnedDivisions = true
+        warnings.append("\(x.file):\(x.line): part \(id) has durations before any <divisions>; taking 1 division per quarter")
+    }
+
+    /// Staves for the finished part.
+    func assemble() -> [Staff] {
+        let staffCount = max(staves, measures.flatMap { $0.elements.map(\.staff) }.max() ?? 1,
+                             measures.flatMap { $0.clefs.keys }.max() ?? 1)
+        var result: [Staff] = []
+        for staffNumber in 1...staffCount {
+            var staff = Staff(clef: .treble, measures: [])
+            staff.measures.reserveCapacity(measures.count)
+            var firstClef: Clef?
+            for built in measures {
+                var voiceOrder: [String] = []
+                var voiceElements: [String: [Voice.Element]] = [:]
+                for placed in built.elements where placed.staff == staffNumber {
+                    if voiceElements[placed.voice] == nil { voiceOrder.append(placed.voice) }
+                    voiceElements[placed.voice, default: []].append(Voice.Element(offset: placed.offset, event: placed.event))
+                }
+                let voices = voiceOrder.map { id -> Voice in
+                    var elements = voiceElements[id] ?? []
+                    if zip(elements, elements.dropFirst()).contains(where: { $0.offset > $1.offset }) {
+                        elements = elements.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map(\.element)
+                    }
+                    return Voice(id: id, elements: elements)
+                }
+                let key = built.keys[staffNumber] ?? built.keys[0]
+                let clef = built.clefs[staffNumber]
+                if firstClef == nil, let clef { firstClef = clef }
+                let directions = built.directions.filter { ($0.staff ?? 1) == staffNumber }
+                staff.measures.append(Measure(number: built.number, length: built.length, voices: voices,
+                                              key: key?.0, keySignature: key?.1, timeSignature: built.time,
+                                              clef: clef, directions: directions, label: built.label))
+            }
+            staff.clef = firstClef ?? .treble
+            result.append(staff)
+        }
+        return result
+    }
+
+    /// Ends a measure: applies music21's full-measure-rest rule and computes its length.
+    func finish(_ built: inout Built, forwardEnd: Rational) {
+        if let time = built.time, time.symbol != .senzaMisura || time.numerator > 0 {
+            barLength = time.barLength
+        }
+        let bar = barLength ?? 4
+        // A lone rest (and no single notes) that is a measure rest, has no type, or is an
+        // undotted whole/breve of the wrong length fills the bar.
+        let rests = built.elements.indices.filter { built.elements[$0].event.isRest }
+        if rests.count == 1, !built.elements.contains(where: \.isSimpleNote),
+           case .rest(var rest) = built.elements[rests[0]].event {
+            let length = rest.duration.quarterLength
+            let wholeish = (rest.duration.type == .whole || rest.duration.type == .breve)
+                && rest.duration.dots == 0 && rest.duration.tuplets.isEmpty
+            if rest.isMeasureRest || (length != bar && wholeish) {
+                if length != bar, let single = PartBuilder.exactDuration(bar) { rest.duration = single }
+                rest.isMeasureRest = true
+                built.elements[rests[0]].event = .rest(rest)
+                if rest.duration.quarterLength != bar {
+                    // No single rest shows this bar; write it as several.
+                    let start = built.elements[rests[0]].offset
+                    let template = built.elements[rests[0]]
+                    built.elements.remove(at: rests[0])
+                    var at = start
+                    for (i, d) in Duration.decompose(bar).enumerated() {
+                        var piece = template
+                        piece.offset = at
+                        piece.event = .rest(Rest(d, isMeasureRest: true))
+                        built.elements.insert(piece, at: rests[0] + i)
+                        at += d.quarterLength
+                    }
+                }
+            }
+        }
+        var highest = max(forwardEnd, built.markEnd)
+        var hasSound = false
+        for element in built.elements {
+            highest = max(highest, element.offset + element.event.quarterLength)
+            hasSound = true
+        }
+        if highest == bar {
+            built.length = highest
+        } else if highest > bar {
+            let diff = highest - bar
+            let round = diff > Rational(1, 2) || (diff / Rational(1, 16)).isInteger || (diff / Rational(1, 12)).isInteger
+            built.length = round ? highest : bar
+        } else if highest == .zero && !hasSound {
+            // music21 fills a measure with no notes or rests with a bar rest on every staff.
+            built.length = bar
+            for staff in 1...max(1, staves) {
+                var at = Rational.zero
+                for d in Duration.decompose(bar) {
+                    built.elements.append(Placed(staff: staff, voice: "1", offset: at,
+                                                 event: .rest(Rest(d, isMeasureRest: true)), isSimpleNote: false))
+                    at += d.quarterLength
+                }
+            }
+        } else {
+            built.length = highest
+        }
+    }
+}

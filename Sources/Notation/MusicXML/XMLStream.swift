@@ -1,0 +1,256 @@
+import CLibXML2
+import Foundation
+
+/// A pull cursor over libxml2's streaming `xmlTextReader`, with element names interned to
+/// ``MusicXMLTag`` by pointer so the hot loop never builds a `String` for a name.
+///
+/// Safety settings: no network (`XML_PARSE_NONET`), no entity substitution and no DTD
+/// loading (neither `XML_PARSE_NOENT` nor `XML_PARSE_DTDLOAD`), so a DOCTYPE naming the
+/// MusicXML DTD fetches nothing and an external entity is never read; libxml2's entity
+/// amplification limits stay on (no `XML_PARSE_HUGE`).
+final class XMLStream {
+    /// The kind of node the cursor stands on.
+    enum NodeKind { case start, end, text, other, eof }
+
+    private let reader: xmlTextReaderPtr
+    private let errorBox: ErrorBox
+    let file: String
+    /// Names of elements not understood, collected for the caller's report.
+    var skipped: Set<String> = []
+    private var tags: [UnsafeRawPointer: MusicXMLTag] = [:]
+    private var unknownNames: [UnsafeRawPointer: String] = [:]
+    private(set) var kind: NodeKind = .other
+    private(set) var tag: MusicXMLTag = .unknown
+    private var buffer: [UInt8] = []
+    private let keepAlive: Data
+
+    /// Collects the first libxml2 error with its position.
+    final class ErrorBox {
+        var message: String?
+        var line = 0
+        var column = 0
+    }
+
+    init(data: Data, file: String) throws(MusicXMLError) {
+        self.file = file
+        self.keepAlive = data
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                            | XML_PARSE_COMPACT.rawValue | XML_PARSE_BIG_LINES.rawValue)
+        let made: xmlTextReaderPtr? = data.withUnsafeBytes { raw -> xmlTextReaderPtr? in
+            guard let base = raw.baseAddress, raw.count > 0 else { return nil }
+            return xmlReaderForMemory(base.assumingMemoryBound(to: CChar.self), Int32(clamping: raw.count), nil, nil, options)
+        }
+        guard let made else { throw MusicXMLError(file: file, problem: .malformedXML("empty document")) }
+        reader = made
+        errorBox = ErrorBox()
+        let context = Unmanaged.passUnretained(errorBox).toOpaque()
+        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+            guard let context, let error else { return }
+            let box = Unmanaged<XMLStream.ErrorBox>.fromOpaque(context).takeUnretainedValue()
+            guard box.message == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            box.message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "error"
+            box.line = Int(error.pointee.line)
+            box.column = Int(error.pointee.int2)
+        }, context)
+        for candidate in MusicXMLTag.allCases where candidate != .unknown {
+            if let interned = xmlTextReaderConstString(reader, candidate.rawValue) {
+                tags[UnsafeRawPointer(interned)] = candidate
+            }
+        }
+    }
+
+    deinit { xmlFreeTextReader(reader) }
+
+    /// The current position, for error messages.
+    var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
+    var column: Int { Int(xmlTextReaderGetParserColumnNumber(reader)) }
+
+    func error(_ problem: MusicXMLError.Problem) -> MusicXMLError {
+        MusicXMLError(file: file, line: line, column: column, problem: problem)
+    }
+
+    /// Moves to the next node. Throws on malformed XML.
+    @discardableResult
+    func advance() throws(MusicXMLError) -> NodeKind {
+        let status = xmlTextReaderRead(reader)
+        if status == 1 {
+            switch xmlTextReaderNodeType(reader) {
+            case 1:
+                kind = .start
+                tag = lookupTag()
+            case 15:
+                kind = .end
+            case 3, 4:
+                kind = .text
+            default:
+                kind = .other
+            }
+            return kind
+        }
+        if status == 0 && errorBox.message == nil {
+            kind = .eof
+            return kind
+        }
+        throw MusicXMLError(file: file, line: errorBox.line > 0 ? errorBox.line : line,
+                            column: errorBox.line > 0 ? errorBox.column : column,
+                            problem: .malformedXML(errorBox.message ?? "unreadable XML"))
+    }
+
+    private func lookupTag() -> MusicXMLTag {
+        guard let name = xmlTextReaderConstLocalName(reader) else { return .unknown }
+        return tags[UnsafeRawPointer(name)] ?? .unknown
+    }
+
+    /// The current element's name as text (only for reports and errors).
+    var name: String {
+        guard let name = xmlTextReaderConstLocalName(reader) else { return "?" }
+        let key = UnsafeRawPointer(name)
+        if let known = unknownNames[key] { return known }
+        let text = String(cString: name)
+        unknownNames[key] = text
+        return text
+    }
+
+    /// The depth of the current node.
+    var depth: Int32 { xmlTextReaderDepth(reader) }
+
+    /// Whether the current start element is `<x/>` (no children, no end node follows).
+    var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+
+    /// Moves to the root element.
+    func moveToRoot() throws(MusicXMLError) {
+        while try advance() != .eof {
+            if kind == .start { return }
+        }
+        throw MusicXMLError(file: file, problem: .malformedXML("no root element"))
+    }
+
+    /// Calls `body` for each child element of the current element; `body` must consume the
+    /// child entirely (by reading it, or with ``skip()``). Text children are ignored.
+    func forEachChild(_ body: (MusicXMLTag) throws(MusicXMLError) -> Void) throws(MusicXMLError) {
+        if isEmptyElement { return }
+        let parentDepth = depth
+        while true {
+            switch try advance() {
+            case .start:
+                try body(tag)
+            case .end:
+                if depth == parentDepth { return }
+            case .eof:
+                throw error(.malformedXML("document ends inside an element"))
+            case .text, .other:
+                break
+            }
+        }
+    }
+
+    /// Skips the current element and everything inside it.
+    func skip() throws(MusicXMLError) {
+        if isEmptyElement { return }
+        let parentDepth = depth
+        while true {
+            switch try advance() {
+            case .end where depth == parentDepth: return
+            case .eof: throw error(.malformedXML("document ends inside an element"))
+            default: break
+            }
+        }
+    }
+
+    /// Skips an element this reader does not understand, noting its name.
+    func skipUnknown(in parent: String? = nil) throws(MusicXMLError) {
+        skipped.insert(parent.map { "\($0)/\(name)" } ?? name)
+        try skip()
+    }
+
+    /// Reads the text inside the current element into the shared byte buffer (nested
+    /// elements are skipped) and returns it trimmed of white space.
+    private func collectText() throws(MusicXMLError) -> ArraySlice<UInt8> {
+        buffer.removeAll(keepingCapacity: true)
+        if isEmptyElement { return buffer[...] }
+        let parentDepth = depth
+        loop: while true {
+            switch try advance() {
+            case .text:
+                if let value = xmlTextReaderConstValue(reader) {
+                    var p = value
+                    while p.pointee != 0 { buffer.append(p.pointee); p += 1 }
+                }
+            case .end where depth == parentDepth:
+                break loop
+            case .eof:
+                throw error(.malformedXML("document ends inside an element"))
+            default:
+                break
+            }
+        }
+        var slice = buffer[...]
+        while let first = slice.first, first == 32 || first == 9 || first == 10 || first == 13 { slice.removeFirst() }
+        while let last = slice.last, last == 32 || last == 9 || last == 10 || last == 13 { slice.removeLast() }
+        return slice
+    }
+
+    /// The element's text, trimmed.
+    func text() throws(MusicXMLError) -> String {
+        String(decoding: try collectText(), as: UTF8.self)
+    }
+
+    /// The element's text as an integer, or `nil` if empty or not an integer (decimals are
+    /// accepted when whole, `"4.0"`).
+    func int() throws(MusicXMLError) -> Int? {
+        let bytes = try collectText()
+        return XMLStream.parseInt(bytes)
+    }
+
+    /// The element's text as an exact decimal (`"1.5"`, `"-0.25"`, `"2"`), or `nil`.
+    func decimal() throws(MusicXMLError) -> Rational? {
+        XMLStream.parseDecimal(try collectText())
+    }
+
+    static func parseInt<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8 {
+        guard let value = parseDecimal(bytes), value.isInteger else { return nil }
+        return value.numerator
+    }
+
+    /// Parses `[+-]digits[.digits]` exactly; at most 15 digits on each side, so it never overflows.
+    static func parseDecimal<C: Collection>(_ bytes: C) -> Rational? where C.Element == UInt8 {
+        var negative = false
+        var whole = 0, fraction = 0, scale = 1
+        var digits = 0, fractionDigits = 0
+        var seenDot = false
+        var first = true
+        for byte in bytes {
+            defer { first = false }
+            switch byte {
+            case UInt8(ascii: "-") where first: negative = true
+            case UInt8(ascii: "+") where first: break
+            case UInt8(ascii: ".") where !seenDot: seenDot = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let d = Int(byte - UInt8(ascii: "0"))
+                if seenDot {
+                    fractionDigits += 1
+                    guard fractionDigits <= 15 else { continue }  // further digits are noise
+                    fraction = fraction * 10 + d
+                    scale *= 10
+                } else {
+                    digits += 1
+                    guard digits <= 15 else { return nil }
+                    whole = whole * 10 + d
+                }
+            default:
+                return nil
+            }
+        }
+        guard digits + fractionDigits > 0 else { return nil }
+        let value = Rational(whole) + Rational(fraction, scale)
+        return negative ? -value : value
+    }
+
+    /// An attribute of the current start element.
+    func attribute(_ name: String) -> String? {
+        guard xmlTextReaderMoveToAttribute(reader, name) == 1 else { return nil }
+        defer { xmlTextReaderMoveToElement(reader) }
+        guard let value = xmlTextReaderConstValue(reader) else { return nil }
+        return String(cString: value)
+    }
+}
