@@ -1,0 +1,5 @@
+import Foundation
+import Generation
+
+let info = try BLAS.info()
+print("BLAS: \(info)")
