@@ -115,7 +115,7 @@ public enum BLAS {
     }
 
     /// Loaded once per process; Swift runs a global's initialiser exactly once, thread-safely.
-    nonisolated(unsafe) private static let loaded: Result<Library, NetworkError> = load()
+    private static let loaded: Result<Library, NetworkError> = load()
 
     private static func load() -> Result<Library, NetworkError> {
         var chosen = false
@@ -168,5 +168,31 @@ public enum BLAS {
             library: opened, coreName: coreName, coreType: coreType,
             coreTypeChosenByLoader: chosen, threads: Int(getThreads?() ?? 1))
         return .success(Library(sgemm: sgemm, setThreads: setThreads, info: info))
+    }
+}
+
+extension BLAS {
+    /// The row-major product `a · b` of an `m × k` and a `k × n` matrix.
+    ///
+    /// - Throws: ``NetworkError/shapeMismatch(context:expected:actual:)`` when the arrays do not
+    ///   hold the described matrices; ``NetworkError/blasUnavailable(_:)``.
+    public static func multiply(_ a: [Float], _ b: [Float], m: Int, n: Int, k: Int) throws(NetworkError) -> [Float] {
+        try require()
+        guard a.count == m * k, b.count == k * n else {
+            throw .shapeMismatch(context: "BLAS.multiply", expected: [m * k, k * n], actual: [a.count, b.count])
+        }
+        var c = [Float](repeating: 0, count: m * n)
+        guard m > 0, n > 0, k > 0 else { return c }
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                c.withUnsafeMutableBufferPointer { c in
+                    sgemm(
+                        transA: false, transB: false, m: m, n: n, k: k, alpha: 1,
+                        a: a.baseAddress!, lda: max(k, 1), b: b.baseAddress!, ldb: max(n, 1),
+                        beta: 0, c: c.baseAddress!, ldc: n)
+                }
+            }
+        }
+        return c
     }
 }
