@@ -35,9 +35,9 @@ public enum SoftmaxCrossEntropy {
     /// The mean cross-entropy of `targets` under softmax(`logits`) and its gradient with respect
     /// to the logits.
     ///
-    /// Keras clips probabilities to [ε, 1 − ε] with ε = 1e-7 before the logarithm; the same clip
-    /// is applied to the loss value here (it bounds a single term at ≈ 16.1) but not to the
-    /// gradient, which matches Keras wherever the clip is inactive.
+    /// The loss is computed from the logits as log Σ e^(zⱼ − m) − (z_t − m), never as log p, so
+    /// it stays finite however small p is. Keras's TensorFlow backend does the same when the
+    /// output is a softmax layer (it takes the softmax's logits and skips its 1e-7 clipping).
     static func lossAndGradient(
         logits: [Float], targets: [Int32], classes: Int
     ) -> (loss: Double, gradient: [Float]) {
@@ -47,8 +47,11 @@ public enum SoftmaxCrossEntropy {
         let scale = 1 / Float(rows)
         for r in 0..<rows {
             let t = Int(targets[r])
-            let p = min(max(gradient[r * classes + t], 1e-7), 1 - 1e-7)
-            loss -= Double(logf(p))
+            var maximum = -Float.infinity
+            for j in 0..<classes { maximum = max(maximum, logits[r * classes + j]) }
+            var sum = 0.0
+            for j in 0..<classes { sum += Double(expf(logits[r * classes + j] - maximum)) }
+            loss += log(sum) - Double(logits[r * classes + t] - maximum)
             gradient[r * classes + t] -= 1
         }
         for k in 0..<gradient.count { gradient[k] *= scale }
