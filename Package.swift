@@ -20,11 +20,9 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
-        .systemLibrary(
-            name: "CBLAS",
-            pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
-        ),
+        // CPU feature probes for choosing OpenBLAS's kernels; OpenBLAS itself is opened with
+        // dlopen at first use (see Sources/Generation/Network/BLAS.swift), never linked.
+        .target(name: "CBLAS"),
         .target(
             name: "Notation",
             dependencies: [
@@ -44,8 +42,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "TrainingBenchmark",
+            dependencies: ["Generation"],
+            path: "Benchmarks/TrainingBenchmark"
+        ),
         .testTarget(name: "NotationTests", dependencies: ["Notation"]),
-        .testTarget(name: "GenerationTests", dependencies: ["Generation", "Notation"]),
+        .testTarget(
+            name: "GenerationTests",
+            dependencies: ["Generation", "Notation"],
+            exclude: ["Fixtures"]  // read by path from the tests, not bundled
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

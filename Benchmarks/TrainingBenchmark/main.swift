@@ -1,0 +1,187 @@
+// Training and generation throughput of the seed architecture, plus the machine's sgemm peak.
+// Not a test: run in release mode, e.g. `swift run -c release TrainingBenchmark all`.
+// Usage: TrainingBenchmark [sgemm|train|generate|all] [--batches N] [--batch B] [--steps T]
+//        [--units U] [--notes V] [--durations D] [--json]
+import Foundation
+import Generation
+
+struct Options {
+    var mode = "all"
+    var batches = 12
+    var batch = 64
+    var steps = 100
+    var units = 256
+    var notes = 300
+    var durations = 20
+    var json = false
+}
+
+func parse() -> Options {
+    var options = Options()
+    var args = CommandLine.arguments.dropFirst()
+    while let arg = args.popFirst() {
+        func int() -> Int { Int(args.popFirst() ?? "") ?? 0 }
+        switch arg {
+        case "--batches": options.batches = int()
+        case "--batch": options.batch = int()
+        case "--steps": options.steps = int()
+        case "--units": options.units = int()
+        case "--notes": options.notes = int()
+        case "--durations": options.durations = int()
+        case "--json": options.json = true
+        default: options.mode = arg
+        }
+    }
+    return options
+}
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
+/// Peak resident memory in MiB (Linux VmHWM).
+func peakRSS() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
+        return kb / 1024
+    }
+    return 0
+}
+
+/// The synthetic token stream shared with Scripts/keras/benchmark.py: a 31-bit LCG.
+func syntheticStream(count: Int, notes: Int, durations: Int) -> (notes: [Int32], durations: [Int32]) {
+    var x: UInt64 = 12345
+    var n: [Int32] = [], d: [Int32] = []
+    for _ in 0..<count {
+        x = (x &* 1_103_515_245 &+ 12345) & 0x7FFF_FFFF
+        n.append(Int32((x >> 8) % UInt64(notes)))
+        d.append(Int32((x >> 4) % UInt64(durations)))
+    }
+    return (n, d)
+}
+
+func sgemmBenchmark(_ options: Options) throws -> Double {
+    let n = 2048
+    let a = (0..<(n * n)).map { Float(($0 % 17) - 8) * 0.01 }
+    let b = (0..<(n * n)).map { Float(($0 % 13) - 6) * 0.01 }
+    var best = 0.0
+    for _ in 0..<5 {
+        let start = now()
+        _ = try BLAS.multiply(a, b, m: n, n: n, k: n)
+        let seconds = now() - start
+        best = max(best, 2 * Double(n * n * n) / seconds / 1e9)
+    }
+    return best
+}
+
+func trainBenchmark(_ options: Options) throws -> [String: Double] {
+    let configuration = ModelConfiguration(
+        noteVocabularySize: options.notes, durationVocabularySize: options.durations,
+        lstmUnits: [options.units, options.units, options.units], denseUnits: options.units, dropout: 0.3)
+    var model = try SequenceModel(configuration: configuration, seed: 1)
+    var optimizer = Adam()
+    var random = SeededRandom(seed: 2)
+    let b = options.batch, t = options.steps
+    let stream = syntheticStream(count: options.batches * b + t + 1, notes: options.notes, durations: options.durations)
+    func batch(_ index: Int) throws -> TrainingBatch {
+        var n: [Int32] = [], d: [Int32] = [], tn: [Int32] = [], td: [Int32] = []
+        for s in 0..<b {
+            let start = index * b + s
+            n += stream.notes[start..<(start + t)]
+            d += stream.durations[start..<(start + t)]
+            tn.append(stream.notes[start + t])
+            td.append(stream.durations[start + t])
+        }
+        return try TrainingBatch(batchSize: b, steps: t, notes: n, durations: d, targetNotes: tn, targetDurations: td)
+    }
+    let batches = try (0..<options.batches).map(batch)
+    // One warm-up step (first-touch page faults, BLAS thread start-up) is not timed.
+    try model.train(batches[0], optimizer: &optimizer, random: &random)
+    let start = now()
+    var loss = 0.0
+    for index in 1..<batches.count {
+        loss = try model.train(batches[index], optimizer: &optimizer, random: &random)
+    }
+    let seconds = now() - start
+    let sequences = Double((batches.count - 1) * b)
+    // Training ≈ 3 × the forward products (forward, input gradient, weight gradient).
+    let flops = 3 * Double(configuration.forwardFLOPs(steps: t)) * sequences
+    return [
+        "sequences": sequences, "seconds": seconds, "sequencesPerSecond": sequences / seconds,
+        "effectiveGFLOPs": flops / seconds / 1e9, "loss": loss, "peakRSSMiB": peakRSS(),
+    ]
+}
+
+func generateBenchmark(_ options: Options) throws -> Double {
+    let configuration = ModelConfiguration(
+        noteVocabularySize: options.notes, durationVocabularySize: options.durations,
+        lstmUnits: [options.units, options.units, options.units], denseUnits: options.units, dropout: 0.3)
+    let model = try SequenceModel(configuration: configuration, seed: 1)
+    var state = model.makeState()
+    var note = 0, duration = 0
+    let count = 2000
+    var start = 0.0
+    for k in 0..<(count + 100) {
+        if k == 100 { start = now() }
+        let p = try model.step(note: note, duration: duration, state: &state)
+        // Greedy choice: only the cost of a step matters here.
+        note = p.notes.indices.max { p.notes[$0] < p.notes[$1] } ?? 0
+        duration = p.durations.indices.max { p.durations[$0] < p.durations[$1] } ?? 0
+    }
+    return (now() - start) / Double(count) * 1000
+}
+
+/// GFLOP/s of the products one training step is made of (diagnostics).
+func shapesBenchmark() throws {
+    let shapes: [(String, Int, Int, Int)] = [
+        ("recurrent [64×256]·[256×1024]", 64, 1024, 256),
+        ("input [6400×256]·[256×1024]", 6400, 1024, 256),
+    ]
+    for threads in [1, 2] {
+        try BLAS.setThreads(threads)
+        for (name, m, n, k) in shapes {
+            let a = [Float](repeating: 0.01, count: m * k), b = [Float](repeating: 0.02, count: k * n)
+            let repeats = max(1, 2_000_000_000 / (2 * m * n * k))
+            _ = try BLAS.multiply(a, b, m: m, n: n, k: k)
+            let start = now()
+            for _ in 0..<repeats { _ = try BLAS.multiply(a, b, m: m, n: n, k: k) }
+            let seconds = now() - start
+            print(String(format: "%d thread(s) %@: %.1f GFLOP/s", threads, name,
+                         Double(2 * m * n * k * repeats) / seconds / 1e9))
+        }
+    }
+}
+
+let options = parse()
+if options.mode == "shapes" { try shapesBenchmark() }
+let info = try BLAS.info()
+var results: [String: Double] = [:]
+if !options.json {
+    print("BLAS: \(info.library), core \(info.coreName), OPENBLAS_CORETYPE \(info.coreType ?? "unset")"
+        + " (\(info.coreTypeChosenByLoader ? "chosen from CPUID" : "from environment")), \(info.threads) threads")
+}
+if options.mode == "sgemm" || options.mode == "all" {
+    let gflops = try sgemmBenchmark(options)
+    results["sgemmGFLOPs"] = gflops
+    if !options.json { print(String(format: "sgemm 2048³: %.1f GFLOP/s", gflops)) }
+}
+if options.mode == "train" || options.mode == "all" {
+    let r = try trainBenchmark(options)
+    results.merge(r) { $1 }
+    if !options.json {
+        print(String(format: "train: %.0f sequences in %.2f s = %.1f sequences/s, %.1f GFLOP/s effective, loss %.3f, peak RSS %.0f MiB",
+                     r["sequences"]!, r["seconds"]!, r["sequencesPerSecond"]!, r["effectiveGFLOPs"]!, r["loss"]!, r["peakRSSMiB"]!))
+    }
+}
+if options.mode == "generate" || options.mode == "all" {
+    let ms = try generateBenchmark(options)
+    results["millisecondsPerElement"] = ms
+    if !options.json { print(String(format: "generate: %.3f ms per element (stateful step)", ms)) }
+}
+if options.json {
+    let data = try JSONSerialization.data(withJSONObject: results, options: [.sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
+}

@@ -1,0 +1,38 @@
+/// Inverted dropout, as Keras's `Dropout`: in training each value is zeroed with probability
+/// `rate` and the survivors are scaled by 1 / (1 − rate), so inference (which does nothing)
+/// sees the same expected activations.
+public struct Dropout: Sendable, Equatable {
+    /// The probability of dropping a value, in [0, 1).
+    public let rate: Float
+
+    /// A dropout layer.
+    ///
+    /// - Throws: ``NetworkError/invalidConfiguration(_:)`` unless 0 ≤ rate < 1.
+    public init(rate: Float) throws(NetworkError) {
+        guard rate >= 0, rate < 1 else {
+            throw .invalidConfiguration("dropout rate \(rate) is not in [0, 1)")
+        }
+        self.rate = rate
+    }
+
+    /// A mask of `count` factors, each 0 or 1 / (1 − rate); empty when the rate is 0 (identity).
+    func mask(count: Int, random: inout SeededRandom) -> [Float] {
+        guard rate > 0 else { return [] }
+        let keep = 1 / (1 - rate)
+        var mask = uninitializedFloats(count)
+        for k in 0..<count {
+            mask[k] = random.nextUnitFloat() < rate ? 0 : keep
+        }
+        return mask
+    }
+
+    /// Applies a mask in place (forward) or to a gradient (backward: the same product).
+    static func apply(_ mask: [Float], to values: inout [Float]) {
+        guard !mask.isEmpty else { return }
+        values.withUnsafeMutableBufferPointer { v in
+            mask.withUnsafeBufferPointer { m in
+                for k in 0..<v.count { v[k] *= m[k] }
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// The architecture of a ``SequenceModel``: vocabulary sizes and layer sizes.
+///
+/// The seed's shape is LSTM → Dropout → LSTM → Dropout → LSTM → Dense(ReLU) → two softmax heads;
+/// `lstmUnits` gives one entry per LSTM (default three of 256) and dropout follows every LSTM
+/// but the last.
+public struct ModelConfiguration: Codable, Sendable, Equatable {
+    /// The number of note/chord labels (the first input and the first head).
+    public var noteVocabularySize: Int
+    /// The number of duration labels (the second input and the second head).
+    public var durationVocabularySize: Int
+    /// Units of each stacked LSTM, first to last.
+    public var lstmUnits: [Int]
+    /// Units of the ReLU dense layer before the heads.
+    public var denseUnits: Int
+    /// Dropout rate after each LSTM but the last.
+    public var dropout: Float
+
+    /// A configuration; the defaults are the seed's sizes.
+    public init(
+        noteVocabularySize: Int, durationVocabularySize: Int,
+        lstmUnits: [Int] = [256, 256, 256], denseUnits: Int = 256, dropout: Float = 0.3
+    ) {
+        self.noteVocabularySize = noteVocabularySize
+        self.durationVocabularySize = durationVocabularySize
+        self.lstmUnits = lstmUnits
+        self.denseUnits = denseUnits
+        self.dropout = dropout
+    }
+
+    /// The width of the first LSTM's input: the two one-hot vectors side by side
+    /// (note id, then duration id offset by `noteVocabularySize`).
+    public var inputSize: Int { noteVocabularySize + durationVocabularySize }
+
+    /// Checks every size is positive and the dropout rate is in [0, 1).
+    ///
+    /// - Throws: ``NetworkError/invalidConfiguration(_:)`` naming the bad field.
+    public func validate() throws(NetworkError) {
+        guard noteVocabularySize > 0 else { throw .invalidConfiguration("noteVocabularySize must be > 0") }
+        guard durationVocabularySize > 0 else {
+            throw .invalidConfiguration("durationVocabularySize must be > 0")
+        }
+        guard !lstmUnits.isEmpty, lstmUnits.allSatisfy({ $0 > 0 }) else {
+            throw .invalidConfiguration("lstmUnits must be a non-empty list of positive sizes")
+        }
+        guard denseUnits > 0 else { throw .invalidConfiguration("denseUnits must be > 0") }
+        guard dropout >= 0, dropout < 1 else { throw .invalidConfiguration("dropout must be in [0, 1)") }
+    }
+
+    /// Forward FLOPs of the matrix products for one training sequence of `steps` elements,
+    /// counting the first LSTM's input product as a dense one-hot product (as Keras performs it).
+    public func forwardFLOPs(steps: Int) -> Int {
+        var flops = 0
+        var input = inputSize
+        for u in lstmUnits {
+            flops += steps * 8 * u * (input + u)
+            input = u
+        }
+        flops += 2 * input * denseUnits
+        flops += 2 * denseUnits * (noteVocabularySize + durationVocabularySize)
+        return flops
+    }
+}

@@ -1,0 +1,278 @@
+/// The seed's network: stacked LSTMs over one-hot (note, duration) inputs, dropout between them,
+/// a ReLU dense layer and two softmax heads (note/chord, duration), trained with the sum of the
+/// two heads' sparse categorical cross-entropies.
+///
+/// Inputs are one-hot, not embedded: the first LSTM sees the note's one-hot vector and the
+/// duration's one-hot vector side by side, exactly as a Keras model fed the concatenated one-hot
+/// arrays. Its input product is computed as a sum of two kernel rows, which is the same value
+/// without the multiplications by zero.
+///
+/// Parameter names follow the Keras layers: `lstm_1.kernel`, `lstm_1.recurrent_kernel`,
+/// `lstm_1.bias`, …, `dense.kernel`, `dense.bias`, `notes.kernel`, `notes.bias`,
+/// `durations.kernel`, `durations.bias`.
+public struct SequenceModel: Sendable, Equatable {
+    /// The architecture.
+    public let configuration: ModelConfiguration
+    /// The stacked LSTMs; all but the last return sequences.
+    public var lstms: [LSTM]
+    /// The ReLU layer after the last LSTM.
+    public var dense: Dense
+    /// The note/chord head (logits; softmax in the loss and in predictions).
+    public var noteHead: Dense
+    /// The duration head.
+    public var durationHead: Dense
+    /// The dropout after each LSTM but the last.
+    public let dropout: Dropout
+
+    /// A model initialised from `seed` as Keras initialises its layers.
+    ///
+    /// - Throws: ``NetworkError/invalidConfiguration(_:)`` for a bad configuration.
+    public init(configuration: ModelConfiguration, seed: UInt64) throws(NetworkError) {
+        try configuration.validate()
+        var random = SeededRandom(seed: seed)
+        self.configuration = configuration
+        var input = configuration.inputSize
+        var lstms: [LSTM] = []
+        for (index, units) in configuration.lstmUnits.enumerated() {
+            let last = index == configuration.lstmUnits.count - 1
+            lstms.append(LSTM(inputSize: input, units: units, returnSequences: !last, random: &random))
+            input = units
+        }
+        self.lstms = lstms
+        dense = Dense(inputSize: input, outputSize: configuration.denseUnits, activation: .relu, random: &random)
+        noteHead = Dense(
+            inputSize: configuration.denseUnits, outputSize: configuration.noteVocabularySize,
+            activation: .linear, random: &random)
+        durationHead = Dense(
+            inputSize: configuration.denseUnits, outputSize: configuration.durationVocabularySize,
+            activation: .linear, random: &random)
+        dropout = try Dropout(rate: configuration.dropout)
+    }
+
+    // MARK: Parameters
+
+    /// The names of all parameter tensors, in the order of ``parameters``.
+    public var parameterNames: [String] {
+        var names: [String] = []
+        for index in lstms.indices {
+            let prefix = "lstm_\(index + 1)"
+            names += ["\(prefix).kernel", "\(prefix).recurrent_kernel", "\(prefix).bias"]
+        }
+        names += ["dense.kernel", "dense.bias", "notes.kernel", "notes.bias", "durations.kernel", "durations.bias"]
+        return names
+    }
+
+    /// All parameter tensors, in the order of ``parameterNames``. Setting replaces them; the
+    /// setter requires the same count and shapes (use ``setParameters(_:)`` for a checked set).
+    public var parameters: [Tensor] {
+        get {
+            var list: [Tensor] = []
+            for lstm in lstms { list += [lstm.kernel, lstm.recurrentKernel, lstm.bias] }
+            list += [dense.kernel, dense.bias, noteHead.kernel, noteHead.bias, durationHead.kernel, durationHead.bias]
+            return list
+        }
+        set {
+            var k = 0
+            for index in lstms.indices {
+                lstms[index].kernel = newValue[k]
+                lstms[index].recurrentKernel = newValue[k + 1]
+                lstms[index].bias = newValue[k + 2]
+                k += 3
+            }
+            dense.kernel = newValue[k]; dense.bias = newValue[k + 1]
+            noteHead.kernel = newValue[k + 2]; noteHead.bias = newValue[k + 3]
+            durationHead.kernel = newValue[k + 4]; durationHead.bias = newValue[k + 5]
+        }
+    }
+
+    /// Replaces all parameters after checking their count and shapes.
+    ///
+    /// - Throws: ``NetworkError/shapeMismatch(context:expected:actual:)`` naming the first
+    ///   parameter whose shape differs.
+    public mutating func setParameters(_ tensors: [Tensor]) throws(NetworkError) {
+        let current = parameters
+        let names = parameterNames
+        guard tensors.count == current.count else {
+            throw .shapeMismatch(context: "parameter count", expected: [current.count], actual: [tensors.count])
+        }
+        for (index, tensor) in tensors.enumerated() where tensor.shape != current[index].shape {
+            throw .shapeMismatch(context: names[index], expected: current[index].shape, actual: tensor.shape)
+        }
+        parameters = tensors
+    }
+
+    /// The total number of trainable scalars.
+    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
+
+    // MARK: Forward and backward
+
+    /// What a forward pass keeps for the backward pass.
+    struct Record {
+        let batch: Int
+        let steps: Int
+        var inputs: [LSTMInput] = []
+        var traces: [LSTM.Trace] = []
+        var masks: [[Float]] = []
+        var denseInput: [Float] = []
+        var denseOutput: [Float] = []
+        var noteLogits: [Float] = []
+        var durationLogits: [Float] = []
+    }
+
+    /// Time-major one-hot indices `[T][B][2]` from a batch, checked against the vocabularies.
+    func inputIndices(_ batch: TrainingBatch) throws(NetworkError) -> [Int32] {
+        let b = batch.batchSize, t = batch.steps
+        let vn = Int32(configuration.noteVocabularySize), vd = Int32(configuration.durationVocabularySize)
+        var indices = [Int32](repeating: 0, count: b * t * 2)
+        for s in 0..<b {
+            for step in 0..<t {
+                let note = batch.notes[s * t + step], duration = batch.durations[s * t + step]
+                guard note >= 0, note < vn else {
+                    throw .invalidInput(context: "window \(s), step \(step)", reason: "note id \(note) outside 0..<\(vn)")
+                }
+                guard duration >= 0, duration < vd else {
+                    throw .invalidInput(
+                        context: "window \(s), step \(step)", reason: "duration id \(duration) outside 0..<\(vd)")
+                }
+                let row = (step * b + s) * 2
+                indices[row] = note
+                indices[row + 1] = vn + duration
+            }
+        }
+        return indices
+    }
+
+    func checkTargets(_ batch: TrainingBatch) throws(NetworkError) {
+        for (s, note) in batch.targetNotes.enumerated()
+        where note < 0 || Int(note) >= configuration.noteVocabularySize {
+            throw .invalidInput(context: "target of window \(s)", reason: "note id \(note) out of range")
+        }
+        for (s, duration) in batch.targetDurations.enumerated()
+        where duration < 0 || Int(duration) >= configuration.durationVocabularySize {
+            throw .invalidInput(context: "target of window \(s)", reason: "duration id \(duration) out of range")
+        }
+    }
+
+    /// Runs the network; `random` non-nil means training mode (dropout on).
+    func forward(_ batch: TrainingBatch, random: inout SeededRandom?) throws(NetworkError) -> Record {
+        try BLAS.require()
+        var record = Record(batch: batch.batchSize, steps: batch.steps)
+        let b = batch.batchSize, t = batch.steps
+        var input = LSTMInput.oneHot(indices: try inputIndices(batch), activePerRow: 2)
+        for (index, lstm) in lstms.enumerated() {
+            let trace = lstm.forward(input, batch: b, steps: t)
+            record.inputs.append(input)
+            record.traces.append(trace)
+            if index < lstms.count - 1 {
+                var sequence = Array(trace.sequenceOutput)
+                if var generator = random {
+                    let mask = dropout.mask(count: sequence.count, random: &generator)
+                    random = generator
+                    Dropout.apply(mask, to: &sequence)
+                    record.masks.append(mask)
+                } else {
+                    record.masks.append([])
+                }
+                input = .dense(sequence)
+            } else {
+                record.denseInput = Array(trace.lastOutput)
+            }
+        }
+        record.denseOutput = dense.forward(record.denseInput, rows: b)
+        record.noteLogits = noteHead.forward(record.denseOutput, rows: b)
+        record.durationLogits = durationHead.forward(record.denseOutput, rows: b)
+        return record
+    }
+
+    /// The summed loss of both heads and the gradients of every parameter (order of
+    /// ``parameters``). With `random` the pass is in training mode (dropout on), without it
+    /// in inference mode.
+    ///
+    /// - Throws: ``NetworkError`` for ids out of range or a missing BLAS.
+    public func lossAndGradients(
+        _ batch: TrainingBatch, random: inout SeededRandom?
+    ) throws(NetworkError) -> (loss: Double, gradients: [Tensor]) {
+        try checkTargets(batch)
+        let record = try forward(batch, random: &random)
+        let b = batch.batchSize
+        let notes = SoftmaxCrossEntropy.lossAndGradient(
+            logits: record.noteLogits, targets: batch.targetNotes, classes: configuration.noteVocabularySize)
+        let durations = SoftmaxCrossEntropy.lossAndGradient(
+            logits: record.durationLogits, targets: batch.targetDurations,
+            classes: configuration.durationVocabularySize)
+
+        var noteGradients = noteHead.zeroGradients()
+        var durationGradients = durationHead.zeroGradients()
+        var denseGradients = dense.zeroGradients()
+        var dDenseOut = noteHead.backward(
+            x: record.denseOutput, y: record.noteLogits, outputGradient: notes.gradient, rows: b,
+            gradients: &noteGradients)
+        let fromDurations = durationHead.backward(
+            x: record.denseOutput, y: record.durationLogits, outputGradient: durations.gradient, rows: b,
+            gradients: &durationGradients)
+        for k in dDenseOut.indices { dDenseOut[k] += fromDurations[k] }
+        var dOutput = dense.backward(
+            x: record.denseInput, y: record.denseOutput, outputGradient: dDenseOut, rows: b,
+            gradients: &denseGradients)
+
+        var lstmGradients = lstms.map { $0.zeroGradients() }
+        for index in lstms.indices.reversed() {
+            var dInput = lstms[index].backward(
+                trace: record.traces[index], input: record.inputs[index], outputGradient: dOutput,
+                gradients: &lstmGradients[index], needInputGradient: index > 0)
+            if index > 0 {
+                Dropout.apply(record.masks[index - 1], to: &dInput)
+            }
+            dOutput = dInput
+        }
+
+        var gradients: [Tensor] = []
+        for g in lstmGradients { gradients += [g.kernel, g.recurrentKernel, g.bias] }
+        gradients += [denseGradients.kernel, denseGradients.bias, noteGradients.kernel, noteGradients.bias,
+                      durationGradients.kernel, durationGradients.bias]
+        return (notes.loss + durations.loss, gradients)
+    }
+
+    /// One training step: forward with dropout, backward, one optimiser update.
+    ///
+    /// - Returns: the batch's loss before the update.
+    @discardableResult
+    public mutating func train(
+        _ batch: TrainingBatch, optimizer: inout Adam, random: inout SeededRandom
+    ) throws(NetworkError) -> Double {
+        var generator: SeededRandom? = random
+        let (loss, gradients) = try lossAndGradients(batch, random: &generator)
+        if let generator { random = generator }
+        // The copy-on-write copy this makes of each weight tensor costs far less than a step.
+        var tensors = parameters
+        try optimizer.update(parameters: &tensors, gradients: gradients)
+        parameters = tensors
+        return loss
+    }
+
+    /// The summed loss of both heads in inference mode (no dropout).
+    public func loss(_ batch: TrainingBatch) throws(NetworkError) -> Double {
+        try checkTargets(batch)
+        var none: SeededRandom? = nil
+        let record = try forward(batch, random: &none)
+        let notes = SoftmaxCrossEntropy.lossAndGradient(
+            logits: record.noteLogits, targets: batch.targetNotes, classes: configuration.noteVocabularySize)
+        let durations = SoftmaxCrossEntropy.lossAndGradient(
+            logits: record.durationLogits, targets: batch.targetDurations,
+            classes: configuration.durationVocabularySize)
+        return notes.loss + durations.loss
+    }
+
+    /// Next-element probabilities after each window of a batch (targets are ignored), in
+    /// inference mode: `notes` `[B][noteVocabularySize]`, `durations` `[B][durationVocabularySize]`.
+    public func predict(_ batch: TrainingBatch) throws(NetworkError) -> (notes: [Float], durations: [Float]) {
+        var none: SeededRandom? = nil
+        let record = try forward(batch, random: &none)
+        return (
+            SoftmaxCrossEntropy.softmax(
+                record.noteLogits, rows: batch.batchSize, classes: configuration.noteVocabularySize),
+            SoftmaxCrossEntropy.softmax(
+                record.durationLogits, rows: batch.batchSize, classes: configuration.durationVocabularySize)
+        )
+    }
+}
