@@ -8,20 +8,23 @@ public enum ScoreFileError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unsupportedFormat(let path, let ext):
-            return "\(path): unsupported format '.\(ext)' (expected .mid or .midi)"
+            return "\(path): unsupported format '.\(ext)' (expected .musicxml, .xml, .mxl, .mid or .midi)"
         }
     }
 }
 
 extension Score {
-    /// Reads a score from a file, choosing the reader by extension: `.mid` and `.midi` are read
-    /// with ``MIDIReader`` and quantized with ``Quantizer``'s default options.
+    /// Reads a score from a file, choosing the reader by extension: `.musicxml`, `.xml` and
+    /// `.mxl` with ``MusicXMLReader``; `.mid` and `.midi` with ``MIDIReader``, quantized with
+    /// ``Quantizer``'s default options.
     ///
     /// - Throws: ``ScoreFileError/unsupportedFormat(path:extension:)`` for other extensions, and
-    ///   the reader's errors (``MIDIError``).
+    ///   the reader's errors (``MusicXMLError``, ``MIDIError``).
     public static func read(contentsOf url: URL) throws -> Score {
         let ext = url.pathExtension.lowercased()
         switch ext {
+        case "musicxml", "xml", "mxl":
+            return try MusicXMLReader().read(contentsOf: url)
         case "mid", "midi":
             let file = try MIDIReader().read(contentsOf: url)
             return try Quantizer().score(from: file).score

@@ -56,7 +56,7 @@ public struct SequenceDataset: Sendable {
     public static func splitByPiece(_ pieces: [EncodedPiece], validationFraction: Double, seed: UInt64)
         -> (training: [EncodedPiece], validation: [EncodedPiece]) {
         guard pieces.count >= 2, validationFraction > 0 else { return (pieces, []) }
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededRandom(seed: seed)
         var order = Array(pieces.indices)
         for i in stride(from: order.count - 1, to: 0, by: -1) {
             let j = Int(generator.next() % UInt64(i + 1))

@@ -35,7 +35,7 @@ public struct PieceGenerator: Sendable {
     public func generate<M: StepModel>(treble: inout M, trebleVocabularies: Vocabularies, trebleSeed: [Token],
                                        bass: inout M, bassVocabularies: Vocabularies, bassSeed: [Token])
         -> (treble: [Token], bass: [Token]) {
-        var generator = SplitMix64(seed: options.seed)
+        var generator = SeededRandom(seed: options.seed)
         var hands = [
             Hand(vocabularies: trebleVocabularies, logits: prime(&treble, trebleSeed, trebleVocabularies)),
             Hand(vocabularies: bassVocabularies, logits: prime(&bass, bassSeed, bassVocabularies)),

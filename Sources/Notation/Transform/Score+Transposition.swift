@@ -80,3 +80,20 @@ extension Score {
         try transposed(by: Score.transpositionInterval(from: source, to: target))
     }
 }
+
+extension Score {
+    /// The score moved to `target`'s signature in its own mode, after estimating its key:
+    /// `score.transposed(to: "C major")` puts a major piece in C major and a minor piece in
+    /// A minor, by the nearest interval — the seed's preprocessing step.
+    ///
+    /// A score with no notes is returned unchanged.
+    public func transposed(to target: Key, weighting profile: KeyProfile = .default) throws(NotationError) -> Score {
+        guard let estimate = estimatedKey(weighting: profile) else { return self }
+        return try transposed(from: estimate.key, to: target)
+    }
+
+    /// ``transposed(to:weighting:)`` with the key given by name (`"C major"`).
+    public func transposed(to target: String, weighting profile: KeyProfile = .default) throws(NotationError) -> Score {
+        try transposed(to: try Key(target), weighting: profile)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// A trained network for one clef with the vocabularies it speaks and seed windows to start
+/// generation from.
+public struct ClefModel: Sendable {
+    /// The network.
+    public var network: SequenceModel
+    /// Note/chord labels.
+    public var notes: Vocabulary
+    /// Duration labels.
+    public var durations: Vocabulary
+    /// Token windows from the corpus to prime generation with.
+    public var seeds: [[Token]]
+
+    /// Creates a clef model.
+    public init(network: SequenceModel, notes: Vocabulary, durations: Vocabulary, seeds: [[Token]]) {
+        self.network = network
+        self.notes = notes
+        self.durations = durations
+        self.seeds = seeds
+    }
+
+    private struct Labels: Codable {
+        var notes: [String]
+        var durations: [String]
+        var seeds: [[Token]]
+    }
+
+    static let labelsFile = "vocabulary.json"
+
+    /// Writes the network and `vocabulary.json` into `folder`, each file atomically.
+    public func save(to folder: URL) throws {
+        try network.save(to: folder)
+        let data = try JSONEncoder().encode(Labels(notes: notes.labels, durations: durations.labels, seeds: seeds))
+        do { try data.write(to: folder.appendingPathComponent(ClefModel.labelsFile), options: .atomic) } catch {
+            throw GenerationError.writeFailed(path: folder.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Loads a clef model, checking that vocabularies and network agree.
+    public init(contentsOf folder: URL) throws {
+        let network = try SequenceModel(contentsOf: folder)
+        let labels: Labels
+        do {
+            labels = try JSONDecoder().decode(Labels.self, from: Data(contentsOf: folder.appendingPathComponent(ClefModel.labelsFile)))
+        } catch {
+            throw GenerationError.invalidModel(path: folder.path, reason: "cannot read \(ClefModel.labelsFile): \(error)")
+        }
+        guard labels.notes.count == network.configuration.noteVocabularySize,
+              labels.durations.count == network.configuration.durationVocabularySize
+        else {
+            throw GenerationError.invalidModel(path: folder.path, reason: "vocabulary sizes do not match the network")
+        }
+        self.init(network: network, notes: Vocabulary(labels: labels.notes), durations: Vocabulary(labels: labels.durations),
+                  seeds: labels.seeds)
+    }
+
+    /// A step-by-step generator over this model.
+    public func stepper() -> NetworkStepModel { NetworkStepModel(network: network) }
+}
+
+/// Adapts a ``SequenceModel`` to ``StepModel``: carries the LSTM state and returns log
+/// probabilities.
+public struct NetworkStepModel: StepModel, Sendable {
+    let network: SequenceModel
+    var state: GenerationState
+
+    /// Creates a stepper starting from the zero state.
+    public init(network: SequenceModel) {
+        self.network = network
+        self.state = network.makeState()
+    }
+
+    public mutating func resetState() { state = network.makeState() }
+
+    public mutating func step(note: Int32, duration: Int32) -> (notes: [Float], durations: [Float]) {
+        let noteCount = network.configuration.noteVocabularySize, durationCount = network.configuration.durationVocabularySize
+        guard let (notes, durations) = try? network.step(note: Int(note), duration: Int(duration), state: &state) else {
+            return ([Float](repeating: 0, count: noteCount), [Float](repeating: 0, count: durationCount))
+        }
+        return (notes.map { log(max($0, 1e-30)) }, durations.map { log(max($0, 1e-30)) })
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// A trained model as `recompose train` writes it: one ``ClefModel`` per clef and a manifest.
+///
+/// ```
+/// MODEL/
+///   recompose-model.json      manifest: preprocessing options, training summaries
+///   treble/ model.safetensors config.json vocabulary.json
+///   bass/   model.safetensors config.json vocabulary.json
+/// ```
+public struct ModelBundle: Sendable {
+    /// What a bundle records about how it was made.
+    public struct Manifest: Sendable, Codable {
+        /// Format version of the bundle.
+        public var version: Int = 1
+        /// Preprocessing settings used for the corpus.
+        public var preprocessing: PreprocessingOptions
+        /// Training settings.
+        public var training: TrainingOptions
+        /// The summary of each clef's training run.
+        public var summaries: [String: TrainingSummary]
+        /// The command that made it, for provenance.
+        public var command: String?
+    }
+
+    /// The manifest file name.
+    public static let manifestFile = "recompose-model.json"
+
+    /// The manifest.
+    public var manifest: Manifest
+    /// The models by clef.
+    public var clefs: [ClefStream: ClefModel]
+
+    /// Creates a bundle.
+    public init(manifest: Manifest, clefs: [ClefStream: ClefModel]) {
+        self.manifest = manifest
+        self.clefs = clefs
+    }
+
+    /// Writes the bundle; each file is written atomically.
+    public func save(to folder: URL) throws {
+        for (clef, model) in clefs { try model.save(to: folder.appendingPathComponent(clef.rawValue)) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        do {
+            try encoder.encode(manifest).write(to: folder.appendingPathComponent(ModelBundle.manifestFile), options: .atomic)
+        } catch {
+            throw GenerationError.writeFailed(path: folder.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Reads a bundle and every clef model in it.
+    public init(contentsOf folder: URL) throws {
+        let manifestURL = folder.appendingPathComponent(ModelBundle.manifestFile)
+        guard let data = try? Data(contentsOf: manifestURL) else {
+            throw GenerationError.invalidModel(path: folder.path, reason: "no \(ModelBundle.manifestFile) (train one with `recompose train`)")
+        }
+        do { manifest = try JSONDecoder().decode(Manifest.self, from: data) } catch {
+            throw GenerationError.invalidModel(path: manifestURL.path, reason: "\(error)")
+        }
+        var clefs: [ClefStream: ClefModel] = [:]
+        for clef in ClefStream.allCases {
+            let sub = folder.appendingPathComponent(clef.rawValue)
+            if FileManager.default.fileExists(atPath: sub.path) { clefs[clef] = try ClefModel(contentsOf: sub) }
+        }
+        guard !clefs.isEmpty else { throw GenerationError.invalidModel(path: folder.path, reason: "no treble/ or bass/ model") }
+        self.clefs = clefs
+    }
+}

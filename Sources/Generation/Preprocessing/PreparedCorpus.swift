@@ -1,0 +1,50 @@
+/// Prepared pieces with their vocabularies: everything training needs (steps 7 and 8).
+public struct PreparedCorpus: Sendable {
+    /// The settings used.
+    public var options: PreprocessingOptions
+    /// The pieces that were read.
+    public var pieces: [PreparedPiece]
+    /// The files that could not be read.
+    public var failures: [CorpusFailure]
+
+    /// Creates a prepared corpus.
+    public init(options: PreprocessingOptions, pieces: [PreparedPiece], failures: [CorpusFailure] = []) {
+        self.options = options
+        self.pieces = pieces
+        self.failures = failures
+    }
+
+    /// Step 7, label encoding: the note/chord and duration vocabularies of one clef, over all
+    /// pieces, with labels rarer than `options.minimumLabelCount` folded into `<unk>`.
+    public func vocabularies(_ clef: ClefStream) -> (notes: Vocabulary, durations: Vocabulary) {
+        let tokens = pieces.flatMap { $0.tokens(clef) }
+        return (Vocabulary(counting: tokens.map(\.noteLabel), minimumCount: options.minimumLabelCount),
+                Vocabulary(counting: tokens.map(\.durationLabel), minimumCount: options.minimumLabelCount))
+    }
+
+    /// Step 8, sequences: training and validation windows of one clef, split by piece.
+    public func datasets(_ clef: ClefStream, notes: Vocabulary, durations: Vocabulary)
+        -> (training: SequenceDataset, validation: SequenceDataset) {
+        let encoded = pieces.map {
+            EncodedPiece(name: $0.name, tokens: $0.tokens(clef), noteVocabulary: notes, durationVocabulary: durations)
+        }
+        let (training, validation) = SequenceDataset.splitByPiece(
+            encoded, validationFraction: options.validationFraction, seed: options.seed)
+        return (SequenceDataset(pieces: training, length: options.sequenceLength),
+                SequenceDataset(pieces: validation, length: options.sequenceLength))
+    }
+
+    /// A short report: pieces, tokens and vocabulary sizes per clef.
+    public var summary: String {
+        var lines = ["pieces: \(pieces.count) (\(failures.count) unreadable)"]
+        for clef in ClefStream.allCases {
+            let (notes, durations) = vocabularies(clef)
+            let tokens = pieces.reduce(0) { $0 + $1.tokens(clef).count }
+            let (training, validation) = datasets(clef, notes: notes, durations: durations)
+            lines.append("\(clef.rawValue): \(tokens) elements, \(notes.count) note/chord labels, "
+                         + "\(durations.count) duration labels, \(training.count) training and "
+                         + "\(validation.count) validation sequences of \(options.sequenceLength)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,29 @@
+/// Settings of one training run.
+public struct TrainingOptions: Sendable, Hashable, Codable {
+    /// Passes over the training windows.
+    public var epochs: Int
+    /// Windows per step (the seed's 64).
+    public var batchSize: Int
+    /// Adam's learning rate (Keras's default 0.001).
+    public var learningRate: Float
+    /// Clip the global gradient norm to this, if set.
+    public var clipNorm: Float?
+    /// Seed of initialisation, dropout and shuffling.
+    public var seed: UInt64
+    /// Stop after this many epochs without a better validation loss (`nil`: never).
+    public var patience: Int?
+    /// Use at most this many training windows per epoch, sampled afresh each epoch (`nil`: all).
+    public var maximumSequencesPerEpoch: Int?
+
+    /// Creates options.
+    public init(epochs: Int = 20, batchSize: Int = 64, learningRate: Float = 0.001, clipNorm: Float? = 5,
+                seed: UInt64 = 1, patience: Int? = 5, maximumSequencesPerEpoch: Int? = nil) {
+        self.epochs = epochs
+        self.batchSize = batchSize
+        self.learningRate = learningRate
+        self.clipNorm = clipNorm
+        self.seed = seed
+        self.patience = patience
+        self.maximumSequencesPerEpoch = maximumSequencesPerEpoch
+    }
+}
