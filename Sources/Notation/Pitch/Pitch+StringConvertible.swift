@@ -27,20 +27,22 @@ extension Pitch: CustomStringConvertible {
         var chars = Substring(text.trimmingCharacters(in: .whitespaces))
         guard let first = chars.first, let step = Step(letter: first) else { return nil }
         chars = chars.dropFirst()
-        var alter = 0
+        var sharps = 0, flats = 0
         var sawNatural = false
         while let c = chars.first {
-            if c == "#" { alter += 1 }
-            else if c == "x" { alter += 2 }
+            if c == "#" { sharps += 1 }
+            else if c == "x" { sharps += 2 }
             else if c == "b" || c == "-" {
                 // A '-' followed only by digits with nothing before is ambiguous; music21 reads
                 // "E-4" as E flat 4, and so do we.
-                alter -= 1
+                flats += 1
             } else if c == "n" { sawNatural = true }
             else { break }
             chars = chars.dropFirst()
         }
-        guard abs(alter) <= 3, !(sawNatural && alter != 0) else { return nil }
+        // Mixed signs ("C#b4") or a natural with signs ("Cn#4") are not pitch names.
+        let alter = sharps - flats
+        guard abs(alter) <= 3, sharps == 0 || flats == 0, !(sawNatural && (sharps > 0 || flats > 0)) else { return nil }
         var octave = 4
         if !chars.isEmpty {
             guard let o = Int(chars), (-10...20).contains(o) else { return nil }

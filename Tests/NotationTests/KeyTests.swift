@@ -1,0 +1,103 @@
+import Testing
+@testable import Notation
+
+@Suite struct KeyTests {
+    private func names(_ key: Key) -> [String] { key.pitches.map(\.nameWithoutOctave) }
+
+    @Test func sevenSharpsAndSevenFlats() throws {
+        let cSharp = try Key("C# major")
+        #expect(cSharp.signature.fifths == 7)
+        #expect(names(cSharp) == ["C#", "D#", "E#", "F#", "G#", "A#", "B#"])
+        #expect(cSharp.relative == Key(.A, alter: 1, .minor))
+        #expect(cSharp.parallel == Key(.C, alter: 1, .minor))
+        let cFlat = try Key("Cb major")
+        #expect(cFlat.signature.fifths == -7)
+        #expect(names(cFlat) == ["Cb", "Db", "Eb", "Fb", "Gb", "Ab", "Bb"])
+        #expect(cFlat.relative == Key(.A, alter: -1, .minor))
+        let aSharpMinor = try Key("a# minor")
+        #expect(aSharpMinor.signature.fifths == 7)
+        #expect(names(aSharpMinor) == ["A#", "B#", "C#", "D#", "E#", "F#", "G#"])
+        #expect(aSharpMinor.relative == cSharp)
+        let aFlatMinor = try Key("Ab minor")
+        #expect(aFlatMinor.signature.fifths == -7)
+        #expect(names(aFlatMinor) == ["Ab", "Bb", "Cb", "Db", "Eb", "Fb", "Gb"])
+        #expect(aFlatMinor.relative == cFlat)
+        #expect(aFlatMinor.parallel == Key(.A, alter: -1, .major))
+    }
+
+    @Test func keysFromSignatures() {
+        #expect(Key(signature: KeySignature(fifths: 7)) == Key(.C, alter: 1))
+        #expect(Key(signature: KeySignature(fifths: -7)) == Key(.C, alter: -1))
+        #expect(Key(signature: KeySignature(fifths: 7), mode: .minor) == Key(.A, alter: 1, .minor))
+        #expect(Key(signature: KeySignature(fifths: -7), mode: .minor) == Key(.A, alter: -1, .minor))
+        #expect(Key(signature: KeySignature(fifths: 0), mode: .minor) == .aMinor)
+        #expect(Key(signature: KeySignature(fifths: 6)) == Key(.F, alter: 1))
+        #expect(Key(signature: KeySignature(fifths: -6)) == Key(.G, alter: -1))
+        #expect(Key(signature: KeySignature(fifths: -3), mode: .minor) == Key(.C, .minor))
+        #expect(Key(signature: KeySignature(fifths: 0), mode: .dorian) == Key(.D, .dorian))
+        #expect(Key(signature: KeySignature(fifths: 1), mode: .phrygian) == Key(.B, .phrygian))
+        // Every major and minor key survives a round trip through its signature.
+        for fifths in -7...7 {
+            for mode in [Mode.major, .minor] {
+                #expect(Key(signature: KeySignature(fifths: fifths), mode: mode).signature.fifths == fifths)
+            }
+        }
+    }
+
+    @Test func signatureAlterations() {
+        let sevenSharps = KeySignature(fifths: 7), sevenFlats = KeySignature(fifths: -7)
+        #expect(Step.allCases.allSatisfy { sevenSharps.alter(for: $0) == 1 })
+        #expect(Step.allCases.allSatisfy { sevenFlats.alter(for: $0) == -1 })
+        #expect(KeySignature(fifths: 2).alter(for: .C) == 1)
+        #expect(KeySignature(fifths: 2).alter(for: .G) == 0)
+        #expect(KeySignature(fifths: -2).alter(for: .E) == -1)
+        #expect(KeySignature(fifths: -2).alter(for: .A) == 0)
+        #expect(KeySignature(fifths: 8).alter(for: .F) == 2)
+        #expect(KeySignature(fifths: 3).description == "3 sharps")
+        #expect(KeySignature(fifths: -1).description == "1 flat")
+        #expect(KeySignature(fifths: 0).description == "no sharps or flats")
+        #expect(KeySignature(fifths: -3).transposed(by: "M2").fifths == -1)
+    }
+
+    @Test func modes() throws {
+        #expect(names(try Key("D dorian")) == ["D", "E", "F", "G", "A", "B", "C"])
+        #expect(try Key("D dorian").signature.fifths == 0)
+        #expect(names(try Key("E phrygian")) == ["E", "F", "G", "A", "B", "C", "D"])
+        #expect(names(try Key("F lydian")) == ["F", "G", "A", "B", "C", "D", "E"])
+        #expect(try Key("G mixolydian").signature.fifths == 0)
+        #expect(try Key("B locrian").signature.fifths == 0)
+        #expect(try Key("F# locrian").signature.fifths == 1)
+        #expect(try Key("C# phrygian").signature.fifths == 3)
+        #expect(try Key("Bb lydian").signature.fifths == -1)
+        #expect(names(try Key("Eb aeolian")) == ["Eb", "F", "Gb", "Ab", "Bb", "Cb", "Db"])
+        #expect(try Key("D dorian").relative == .cMajor)
+        #expect(Mode.dorian.semitones == [0, 2, 3, 5, 7, 9, 10])
+        #expect(Mode.locrian.semitones == [0, 1, 3, 5, 6, 8, 10])
+    }
+
+    @Test func parsingAndPrinting() throws {
+        #expect(try Key("Eb major").description == "Eb major")
+        #expect(try Key("B- minor") == Key(.B, alter: -1, .minor))
+        #expect(try Key("G") == Key(.G, .major))
+        #expect(try Key("e") == Key(.E, .minor))
+        #expect(try Key("f# minor").signature.fifths == 3)
+        #expect(try Key("bb minor") == Key(.B, alter: -1, .minor))
+        #expect(throws: NotationError.invalidKeyName("H major")) { try Key("H major") }
+        #expect(throws: NotationError.invalidKeyName("C4 major")) { try Key("C4 major") }
+        #expect(throws: NotationError.invalidKeyName("C majestic")) { try Key("C majestic") }
+        #expect(throws: NotationError.invalidKeyName("")) { try Key("") }
+    }
+
+    @Test func degreesAndMembership() throws {
+        let d = try Key("D major")
+        #expect(d.degree(of: try Pitch("F#4")) == (3, 0))
+        #expect(d.degree(of: try Pitch("F4")) == (3, -1))
+        #expect(d.degree(of: try Pitch("C#5")) == (7, 0))
+        #expect(d.pitch(ofDegree: 5).nameWithoutOctave == "A")
+        #expect(d.contains(try Pitch("B3")))
+        #expect(!d.contains(try Pitch("C4")))
+        #expect(try d.transposed(by: "m3") == Key(.F, .major))
+        #expect(try Key("C# major").transposed(by: "-A1") == .cMajor)
+        #expect(try Key("A minor").transposed(by: "M2").signature.fifths == 2)
+    }
+}
