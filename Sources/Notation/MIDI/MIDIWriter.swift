@@ -63,6 +63,11 @@ public struct MIDIWriter: Sendable {
 
     // MARK: - Scores
 
+    /// The bytes of a score as a format-1 file (see ``file(from:)``).
+    public func data(_ score: Score) throws(MIDIError) -> [UInt8] {
+        try data(file(from: score))
+    }
+
     /// Writes a score atomically as a format-1 file.
     public func write(_ score: Score, to url: URL) throws(MIDIError) {
         try write(file(from: score), to: url)

@@ -146,6 +146,9 @@ public struct Quantizer: Sendable {
                 }
             }
             if result.midiProgram == nil { result.midiProgram = 0 }
+            if result.midiChannel == nil, let channel = notes.first(where: { $0.track == track })?.channel {
+                result.midiChannel = Int(channel) + 1
+            }
             return result
         }
         func clef(for notes: [MIDINote]) -> Clef {

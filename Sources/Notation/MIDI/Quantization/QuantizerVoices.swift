@@ -22,7 +22,7 @@ extension Quantizer {
     }
 
     /// A note on the grid, not yet in a voice.
-    private struct GridNote {
+    private struct GridNote: Hashable {
         var onset: Rational
         var end: Rational
         var pitch: Int
@@ -64,8 +64,28 @@ extension Quantizer {
             }
             i = j
         }
+        // Voices cut and extend notes, after which notes may group differently (two notes cut to
+        // the same end form one chord). Dealing the result out again until nothing changes makes
+        // the output a fixed point, so writing it to MIDI and quantizing again gives it back.
+        var events = assignVoices(gridNotes, grid: grid, spellers: spellers, report: &report)
+        for _ in 0..<4 {
+            let again = events.flatMap { event in
+                event.pitches.map { GridNote(onset: event.offset, end: event.end, pitch: $0.midi, velocity: event.velocity ?? 0) }
+            }
+            if Set(again) == Set(gridNotes) && again.count == gridNotes.count { break }
+            gridNotes = again
+            var scratch = QuantizationReport()
+            events = assignVoices(gridNotes, grid: grid, spellers: spellers, report: &scratch)
+            report.maximumVoices = max(report.maximumVoices, scratch.maximumVoices)
+        }
+        return events
+    }
+
+    /// Deals grid notes out into chords and voices.
+    private func assignVoices(_ notes: [GridNote], grid: Grid, spellers: [(offset: Rational, speller: PitchSpeller)],
+                              report: inout QuantizationReport) -> [TimedEvent] {
         // Group by onset; within an onset, notes that end together form one chord.
-        gridNotes.sort { ($0.onset, $1.pitch) < ($1.onset, $0.pitch) }
+        let gridNotes = notes.sorted { ($0.onset, $1.pitch) < ($1.onset, $0.pitch) }
         var events: [TimedEvent] = []
         events.reserveCapacity(gridNotes.count)
         var voices: [VoiceState] = []

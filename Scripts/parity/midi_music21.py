@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Compare recompose's quantized MIDI import with music21's converter.parse, hand by hand.
+
+For each file, both scores are reduced to per-hand lists of (onset, MIDI pitch) of the notes that
+sound (tie continuations dropped, chords expanded). Hands are matched by mean pitch (music21
+makes one part per track; recompose makes one staff per track, higher hand on top). Per hand:
+  - count: the same number of notes;
+  - pitches: the same MIDI pitch sequence, ordered by onset then pitch;
+  - onsets: for each pitch, the i-th onset of that pitch agrees (target: >= 95% of notes).
+
+Usage: midi_music21.py RECOMPOSE_BINARY FILE... [--min-onsets 95]
+Prints a line per file and a summary; exits 1 when a count differs or onsets agree < the target.
+"""
+import json
+import subprocess
+import sys
+from collections import defaultdict
+
+import warnings
+
+import music21
+
+warnings.filterwarnings("ignore")
+
+STEPS = {'C': 0, 'D': 2, 'E': 4, 'F': 5, 'G': 7, 'A': 9, 'B': 11}
+
+
+def midi_of(name):
+    step = STEPS[name[0]]
+    i = 1
+    alter = 0
+    while i < len(name) and name[i] in '#b':
+        alter += 1 if name[i] == '#' else -1
+        i += 1
+    return (int(name[i:]) + 1) * 12 + step + alter
+
+
+def music21_hands(path):
+    score = music21.converter.parse(path)
+    hands = []
+    for part in score.parts:
+        notes = []
+        for element in part.flatten().notes:
+            tie = element.tie.type if element.tie is not None else None
+            if tie in ('stop', 'continue'):
+                continue
+            offset = element.offset  # flattened: absolute offset in the part
+            for pitch in element.pitches:
+                notes.append((music21.common.opFrac(offset), pitch.midi))
+        if notes:
+            hands.append(sorted(notes))
+    return hands
+
+
+def recompose_hands(binary, path):
+    out = subprocess.run([binary, 'dump', path], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr.strip())
+    groups = defaultdict(list)
+    from fractions import Fraction
+    for line in out.stdout.splitlines():
+        obj = json.loads(line)
+        if obj.get('tie') in ('stop', 'continue'):
+            continue
+        offset = Fraction(obj['offset'])
+        for name in obj['pitches']:
+            groups[(obj['part'], obj['staff'])].append((offset, midi_of(name)))
+    return [sorted(v) for _, v in sorted(groups.items())]
+
+
+def by_mean_pitch(hands):
+    return sorted(hands, key=lambda h: -sum(p for _, p in h) / len(h))
+
+
+def compare(theirs, mine):
+    per_pitch_a, per_pitch_b = defaultdict(list), defaultdict(list)
+    for o, p in theirs:
+        per_pitch_a[p].append(o)
+    for o, p in mine:
+        per_pitch_b[p].append(o)
+    agree = 0
+    for p, onsets in per_pitch_a.items():
+        agree += sum(1 for a, b in zip(sorted(onsets), sorted(per_pitch_b.get(p, []))) if a == b)
+    same_pitches = [p for _, p in theirs] == [p for _, p in mine]
+    return len(theirs) == len(mine), same_pitches, agree
+
+
+def main():
+    args = sys.argv[1:]
+    target = 95.0
+    if '--min-onsets' in args:
+        i = args.index('--min-onsets')
+        target = float(args[i + 1])
+        del args[i:i + 2]
+    if len(args) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    binary, files = args[0], args[1:]
+    total = agree_total = hands_total = count_ok = pitch_ok = 0
+    failures = []
+    for path in files:
+        theirs = by_mean_pitch(music21_hands(path))
+        mine = by_mean_pitch(recompose_hands(binary, path))
+        line = []
+        if len(theirs) != len(mine):
+            failures.append(f'{path}: {len(theirs)} hands in music21, {len(mine)} in recompose')
+        for hand, (a, b) in enumerate(zip(theirs, mine)):
+            same_count, same_pitches, agree = compare(a, b)
+            hands_total += 1
+            count_ok += same_count
+            pitch_ok += same_pitches
+            total += len(a)
+            agree_total += agree
+            line.append(f'hand {hand + 1}: {len(a)}/{len(b)} notes, pitches {"same" if same_pitches else "differ"}, '
+                        f'onsets {100.0 * agree / max(len(a), 1):.2f}%')
+            if not same_count:
+                failures.append(f'{path} hand {hand + 1}: {len(a)} notes in music21, {len(b)} in recompose')
+        print(f'{path}: ' + '; '.join(line), flush=True)
+    percent = 100.0 * agree_total / max(total, 1)
+    print(f'midi_music21: {len(files)} files, {hands_total} hands: counts equal in {count_ok}, pitch sequences '
+          f'equal in {pitch_ok}; onsets equal for {agree_total}/{total} notes ({percent:.2f}%, target {target}%)')
+    for failure in failures[:10]:
+        print('  ' + failure)
+    return 0 if not failures and percent >= target else 1
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Quantized MIDI import against music21's converter.parse on five Chopin files (music21 takes
+# about 2 s per file; run Scripts/parity/midi_music21.py on all files for the full figures).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+dir=../shared/corpus/piano-midi/chopin
+if [ ! -d "$dir" ]; then
+  echo "midi_music21: skipped ($dir not found)"
+  exit 0
+fi
+python=${RECOMPOSE_PYTHON:-python3}
+swift build --product recompose >/dev/null 2>&1 || { swift build --product recompose; exit 1; }
+files=()
+for name in chpn-p20 chpn-p7 chpn_op25_e1 chpn_op33_4 chpn-p15; do
+  [ -f "$dir/$name.mid" ] && files+=("$dir/$name.mid")
+done
+"$python" Scripts/parity/midi_music21.py .build/debug/recompose "${files[@]}" | tail -n 12
+exit "${PIPESTATUS[0]}"
