@@ -57,6 +57,12 @@ def music21_dump(path):
             if isinstance(n, chord.Chord):
                 pitches = sorted(n.pitches, key=lambda p: (p.ps, p.diatonicNoteNum))
                 names = [pitch_name(p) for p in pitches]
+            elif isinstance(n, chord.ChordBase):  # percussion chord: notes and unpitched
+                tones = []
+                for x in n.notes:
+                    p = x.pitch if isinstance(x, note.Note) else x.displayPitch()
+                    tones.append(p)
+                names = [pitch_name(p) for p in sorted(tones, key=lambda p: (p.ps, p.diatonicNoteNum))]
             elif isinstance(n, note.Unpitched):
                 names = ['%s%d' % (n.displayStep, n.displayOctave)]
             else:
