@@ -185,8 +185,6 @@ struct MusicXMLTextBuilder {
                     keys[i] = s.1
                 }
             }
-        } else if index == 0 {
-            body.append("<key><fifths>0</fifths></key>")
         }
         if let time = measures.compactMap({ $0?.timeSignature }).first {
             let symbol: String
@@ -200,7 +198,8 @@ struct MusicXMLTextBuilder {
         }
         if index == 0 && staves.count > 1 { body.append("<staves>\(staves.count)</staves>") }
         for (i, staff) in staves.enumerated() {
-            let clef = measures[i]?.clef ?? (index == 0 ? staff.clef : nil)
+            // A staff's own clef stands in for a missing first-bar clef unless it is the default.
+            let clef = measures[i]?.clef ?? (index == 0 && staff.clef != .treble ? staff.clef : nil)
             guard let clef else { continue }
             let number = staves.count > 1 ? " number=\"\(i + 1)\"" : ""
             var text = "<clef\(number)><sign>\(clef.sign.rawValue)</sign>"
