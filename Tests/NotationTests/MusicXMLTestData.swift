@@ -32,9 +32,14 @@ enum MusicXMLTestData {
 
     /// Runs xmllint against the MusicXML 4.0 XSD offline; returns its exit status and output.
     static func validate(_ file: URL) throws -> (status: Int32, output: String) {
+        try validate(files: [file])
+    }
+
+    /// Validates several files in one xmllint run.
+    static func validate(files: [URL]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
-        process.arguments = ["--nonet", "--noout", "--schema", schema.appendingPathComponent("musicxml.xsd").path, file.path]
+        process.arguments = ["--nonet", "--noout", "--schema", schema.appendingPathComponent("musicxml.xsd").path] + files.map(\.path)
         var environment = ProcessInfo.processInfo.environment
         environment["XML_CATALOG_FILES"] = schema.appendingPathComponent("catalog.xml").path
         process.environment = environment

@@ -16,6 +16,8 @@ struct MusicXMLTextBuilder {
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&apos;"
+            case "\r": result += "&#13;"   // a literal CR would be normalised away by the reader
+            case "\r\n": result += "&#13;\n"
             default:
                 // Control characters other than tab and newline are not allowed in XML 1.0.
                 if let ascii = character.asciiValue, ascii < 0x20, ascii != 0x09, ascii != 0x0A, ascii != 0x0D { continue }
@@ -236,10 +238,9 @@ struct MusicXMLTextBuilder {
             // Alterations in force in this bar, by letter and octave, for accidentals.
             var inForce: [Int: Int] = [:]
             for voice in measure.voices {
-                if cursor > 0 {
-                    line(3, "<backup><duration>\(units(cursor))</duration></backup>")
-                    cursor = .zero
-                }
+                // Each voice is reached from where the last one ended by one <backup> or
+                // <forward> straight to its first element, so no gap appears that a reader
+                // (music21 for Finale files) could take for a hidden rest.
                 for element in voice.elements {
                     while let d = pending.first, d.offset <= element.offset {
                         writeDirection(d, relativeTo: cursor)
