@@ -66,8 +66,16 @@ final class PartBuilder {
 
     /// Staves for the finished part.
     func assemble() -> [Staff] {
-        let staffCount = max(staves, measures.flatMap { $0.elements.map(\.staff) }.max() ?? 1,
-                             measures.flatMap { $0.clefs.keys }.max() ?? 1)
+        // Staves are what <staves> declares; a <staff> number beyond that is read as staff 1,
+        // as music21 does (the part is not split).
+        let staffCount = max(1, staves)
+        if measures.contains(where: { m in m.elements.contains { $0.staff > staffCount } }) {
+            for i in measures.indices {
+                for j in measures[i].elements.indices where measures[i].elements[j].staff > staffCount {
+                    measures[i].elements[j].staff = 1
+                }
+            }
+        }
         var result: [Staff] = []
         for staffNumber in 1...staffCount {
             var staff = Staff(clef: .treble, measures: [])
