@@ -14,6 +14,9 @@ struct XMLDumpCommand: ParsableCommand {
     @Argument(help: "MusicXML files (.musicxml, .xml, .mxl).")
     var files: [String]
 
+    @Option(help: "Also write each score into this directory as FILE.musicxml (writer checks).")
+    var export: String?
+
     @Flag(help: "Print each part's measure lengths instead of notes.")
     var lengths = false
 
@@ -23,6 +26,10 @@ struct XMLDumpCommand: ParsableCommand {
             do {
                 let score = try MusicXMLReader().read(contentsOf: URL(fileURLWithPath: file))
                 out += "{\"file\":\(Self.quote(file))}\n"
+                if let export {
+                    let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".musicxml"
+                    try MusicXMLWriter().write(score, to: URL(fileURLWithPath: export).appendingPathComponent(name))
+                }
                 if lengths {
                     for part in score.parts {
                         out += part.id + ": " + (part.staves.first?.measures.map { "\($0.number)=\($0.length)" } ?? []).joined(separator: " ") + "\n"

@@ -64,3 +64,27 @@ enum MXLArchive {
         return found
     }
 }
+
+extension MXLArchive {
+    /// A ZIP archive of the entries, in order (`compress` false stores the bytes as they are,
+    /// as the `mimetype` entry must be).
+    static func make(entries: [(path: String, data: Data, compress: Bool)]) throws(MusicXMLError) -> Data {
+        do {
+            let archive = try Archive(data: Data(), accessMode: .create)
+            for entry in entries {
+                let bytes = entry.data
+                try archive.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(bytes.count),
+                                     compressionMethod: entry.compress ? .deflate : .none) { position, size in
+                    let start = Int(position)
+                    return bytes.subdata(in: start..<min(bytes.count, start + size))
+                }
+            }
+            guard let data = archive.data else { throw MusicXMLError(file: "<mxl>", problem: .io("archive has no data")) }
+            return data
+        } catch let error as MusicXMLError {
+            throw error
+        } catch {
+            throw MusicXMLError(file: "<mxl>", problem: .io("cannot build .mxl archive: \(error)"))
+        }
+    }
+}

@@ -99,7 +99,7 @@ extension PartBuilder {
         try x.forEachChild { (tag) throws(MusicXMLError) in
             switch tag {
             case .duration:
-                guard let d = try x.decimal(), d >= 0 else { throw x.error(.invalidValue(element: "duration", value: try x.text())) }
+                guard let d = try x.decimal(), d >= 0 else { throw x.error(.invalidValue(element: "duration", value: x.lastText)) }
                 noteMissingDivisions(x)
                 length = quarters(d)
                 guard length < PartBuilder.absurdLength else { throw x.error(.invalidValue(element: "duration", value: "\(d)")) }
@@ -130,13 +130,13 @@ extension PartBuilder {
                         n.step = step
                     case .alter:
                         guard let a = try x.decimal(), a.magnitude <= 3 else {
-                            throw x.error(.invalidValue(element: "alter", value: try x.text()))
+                            throw x.error(.invalidValue(element: "alter", value: x.lastText))
                         }
                         n.alter = a
                         n.hasAlter = true
                     case .octave:
                         guard let o = try x.int(), (-1...10).contains(o) else {
-                            throw x.error(.invalidValue(element: "octave", value: try x.text()))
+                            throw x.error(.invalidValue(element: "octave", value: x.lastText))
                         }
                         n.octave = o
                     default: try x.skipUnknown(in: "pitch")
@@ -156,7 +156,7 @@ extension PartBuilder {
                         n.step = step
                     case .displayOctave:
                         guard let o = try x.int(), (-1...10).contains(o) else {
-                            throw x.error(.invalidValue(element: "display-octave", value: try x.text()))
+                            throw x.error(.invalidValue(element: "display-octave", value: x.lastText))
                         }
                         n.octave = o
                     default: try x.skip()
@@ -170,7 +170,7 @@ extension PartBuilder {
                 try x.skip()
             case .duration:
                 guard let d = try x.decimal(), d >= 0 else {
-                    throw x.error(.invalidValue(element: "duration", value: try x.text()))
+                    throw x.error(.invalidValue(element: "duration", value: x.lastText))
                 }
                 n.durationDivs = d
             case .tie:
@@ -197,7 +197,7 @@ extension PartBuilder {
                     }
                 }
             case .staff:
-                guard let s = try x.int(), (1...64).contains(s) else { throw x.error(.invalidValue(element: "staff", value: try x.text())) }
+                guard let s = try x.int(), (1...64).contains(s) else { throw x.error(.invalidValue(element: "staff", value: x.lastText)) }
                 n.staff = s
             case .notations:
                 try parseNotations(x, into: &n)
@@ -366,7 +366,7 @@ extension PartBuilder {
             switch tag {
             case .divisions:
                 guard let d = try x.int(), d > 0, d <= 1_000_000_000 else {
-                    throw x.error(.invalidValue(element: "divisions", value: try x.text()))
+                    throw x.error(.invalidValue(element: "divisions", value: x.lastText))
                 }
                 divisions = d
             case .key:
@@ -378,7 +378,7 @@ extension PartBuilder {
                     switch tag {
                     case .fifths:
                         guard let f = try x.int(), (-30...30).contains(f) else {
-                            throw x.error(.invalidValue(element: "fifths", value: try x.text()))
+                            throw x.error(.invalidValue(element: "fifths", value: x.lastText))
                         }
                         fifths = f
                     case .mode: mode = Mode(rawValue: try x.text())
@@ -394,7 +394,7 @@ extension PartBuilder {
                 built.time = try parseTime(x) ?? built.time
             case .staves:
                 guard let s = try x.int(), (1...64).contains(s) else {
-                    throw x.error(.invalidValue(element: "staves", value: try x.text()))
+                    throw x.error(.invalidValue(element: "staves", value: x.lastText))
                 }
                 staves = max(staves, s)
             case .clef:

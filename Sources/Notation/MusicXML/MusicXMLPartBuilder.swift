@@ -66,8 +66,16 @@ final class PartBuilder {
 
     /// Staves for the finished part.
     func assemble() -> [Staff] {
-        let staffCount = max(staves, measures.flatMap { $0.elements.map(\.staff) }.max() ?? 1,
-                             measures.flatMap { $0.clefs.keys }.max() ?? 1)
+        // Staves are what <staves> declares; a <staff> number beyond that is read as staff 1,
+        // as music21 does (the part is not split).
+        let staffCount = max(1, staves)
+        if measures.contains(where: { m in m.elements.contains { $0.staff > staffCount } }) {
+            for i in measures.indices {
+                for j in measures[i].elements.indices where measures[i].elements[j].staff > staffCount {
+                    measures[i].elements[j].staff = 1
+                }
+            }
+        }
         var result: [Staff] = []
         for staffNumber in 1...staffCount {
             var staff = Staff(clef: .treble, measures: [])
@@ -91,6 +99,7 @@ final class PartBuilder {
                 let clef = built.clefs[staffNumber]
                 if firstClef == nil, let clef { firstClef = clef }
                 let directions = built.directions.filter { ($0.staff ?? 1) == staffNumber }
+                    .enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map(\.element)
                 staff.measures.append(Measure(number: built.number, length: built.length, voices: voices,
                                               key: key?.0, keySignature: key?.1, timeSignature: built.time,
                                               clef: clef, directions: directions, label: built.label))
@@ -151,11 +160,9 @@ final class PartBuilder {
             // music21 fills a measure with no notes or rests with a bar rest on every staff.
             built.length = bar
             for staff in 1...max(1, staves) {
-                var at = Rational.zero
-                for d in Duration.decompose(bar) {
-                    built.elements.append(Placed(staff: staff, voice: "1", offset: at,
+                if let d = PartBuilder.exactDuration(bar) {
+                    built.elements.append(Placed(staff: staff, voice: "1", offset: .zero,
                                                  event: .rest(Rest(d, isMeasureRest: true)), isSimpleNote: false))
-                    at += d.quarterLength
                 }
             }
         } else {

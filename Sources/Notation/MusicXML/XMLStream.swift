@@ -187,8 +187,15 @@ final class XMLStream {
         var slice = buffer[...]
         while let first = slice.first, first == 32 || first == 9 || first == 10 || first == 13 { slice.removeFirst() }
         while let last = slice.last, last == 32 || last == 9 || last == 10 || last == 13 { slice.removeLast() }
+        lastRange = slice.startIndex..<slice.endIndex
         return slice
     }
+
+    private var lastRange = 0..<0
+
+    /// The trimmed text most recently read by ``text()``, ``int()`` or ``decimal()`` (for
+    /// error messages after a value failed to parse).
+    var lastText: String { String(decoding: buffer[lastRange], as: UTF8.self) }
 
     /// The element's text, trimmed.
     func text() throws(MusicXMLError) -> String {

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# MusicXML fidelity: our reader against music21's converter.parse on every MusicXML file of
+# ../shared/corpus/music21 and ../shared/musicxml/testsuite. Fails on any difference not listed
+# (with its reason) in Scripts/parity/musicxml-known-differences.txt.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+if [ ! -d ../shared/musicxml/testsuite ] || [ ! -d ../shared/corpus/music21 ]; then
+  echo "musicxml parity: skipped (../shared is absent)"
+  exit 0
+fi
+PYTHON="${RECOMPOSE_PYTHON:-python3}"
+swift build --product recompose >/dev/null
+"$PYTHON" Scripts/parity/musicxml.py --recompose .build/debug/recompose \
+  --cache .build/music21-cache --jobs "${PARITY_JOBS:-2}" \
+  --known Scripts/parity/musicxml-known-differences.txt \
+  ../shared/musicxml/testsuite ../shared/corpus/music21 | grep -v '^KNOWN' 
+exit "${PIPESTATUS[0]}"

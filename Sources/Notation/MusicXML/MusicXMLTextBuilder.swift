@@ -1,0 +1,401 @@
+/// Builds the text of a MusicXML 4.0 score-partwise document for ``MusicXMLWriter``.
+struct MusicXMLTextBuilder {
+    let score: Score
+    private var out = ""
+    private var divisions = 1
+
+    init(score: Score) { self.score = score }
+
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            case "\r": result += "&#13;"   // a literal CR would be normalised away by the reader
+            case "\r\n": result += "&#13;\n"
+            default:
+                // Control characters other than tab and newline are not allowed in XML 1.0.
+                if let ascii = character.asciiValue, ascii < 0x20, ascii != 0x09, ascii != 0x0A, ascii != 0x0D { continue }
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    private mutating func line(_ indent: Int, _ text: String) {
+        out += String(repeating: "  ", count: indent)
+        out += text
+        out += "\n"
+    }
+
+    private mutating func element(_ indent: Int, _ name: String, _ value: String, attributes: String = "") {
+        line(indent, "<\(name)\(attributes)>\(MusicXMLTextBuilder.escape(value))</\(name)>")
+    }
+
+    /// Divisions per quarter making every offset and length whole.
+    private func chooseDivisions() throws(MusicXMLError) -> Int {
+        var lcm = 1
+        func include(_ value: Rational) throws(MusicXMLError) {
+            guard value.denominator != 1 else { return }
+            let next = Rational.lcm(lcm, value.denominator)
+            guard next <= 1 << 40 else {
+                throw MusicXMLError(file: "<score>", problem: .unwritable("durations need more than 2^40 divisions per quarter"))
+            }
+            lcm = next
+        }
+        for part in score.parts {
+            for staff in part.staves {
+                for measure in staff.measures {
+                    try include(measure.length)
+                    for direction in measure.directions { try include(direction.offset) }
+                    for voice in measure.voices {
+                        for element in voice.elements {
+                            try include(element.offset)
+                            try include(element.event.duration.quarterLength)
+                        }
+                    }
+                }
+            }
+        }
+        return lcm
+    }
+
+    private func units(_ value: Rational) -> Int {
+        (value * Rational(divisions)).numerator
+    }
+
+    mutating func build() throws(MusicXMLError) -> String {
+        divisions = try chooseDivisions()
+        out = ""
+        line(0, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>")
+        line(0, "<!DOCTYPE score-partwise PUBLIC \"-//Recordare//DTD MusicXML 4.0 Partwise//EN\" \"http://www.musicxml.org/dtds/partwise.dtd\">")
+        line(0, "<score-partwise version=\"4.0\">")
+        writeHeader()
+        line(1, "<part-list>")
+        for (index, part) in score.parts.enumerated() {
+            let id = partID(part, index)
+            line(2, "<score-part id=\"\(MusicXMLTextBuilder.escape(id))\">")
+            element(3, "part-name", part.name ?? "")
+            if let abbreviation = part.abbreviation { element(3, "part-abbreviation", abbreviation) }
+            let instrument = part.instrument
+            let hasMIDI = instrument.midiProgram != nil || instrument.midiChannel != nil
+            if instrument.name != nil || hasMIDI {
+                line(3, "<score-instrument id=\"\(MusicXMLTextBuilder.escape(id))-I1\">")
+                element(4, "instrument-name", instrument.name ?? "")
+                line(3, "</score-instrument>")
+            }
+            if hasMIDI {
+                line(3, "<midi-instrument id=\"\(MusicXMLTextBuilder.escape(id))-I1\">")
+                if let channel = instrument.midiChannel, (1...16).contains(channel) { element(4, "midi-channel", "\(channel)") }
+                if let program = instrument.midiProgram, (0...127).contains(program) { element(4, "midi-program", "\(program + 1)") }
+                line(3, "</midi-instrument>")
+            }
+            line(2, "</score-part>")
+        }
+        line(1, "</part-list>")
+        for (index, part) in score.parts.enumerated() {
+            try writePart(part, id: partID(part, index))
+        }
+        line(0, "</score-partwise>")
+        return out
+    }
+
+    /// A unique, XML-ID-safe part id: the part's own when usable, else `P1`, `P2`, ….
+    private func partID(_ part: Part, _ index: Int) -> String {
+        let valid = !part.id.isEmpty && part.id.first.map { $0.isLetter || $0 == "_" } == true
+            && part.id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
+        let unique = score.parts.filter { $0.id == part.id }.count == 1
+        return valid && unique ? part.id : "P\(index + 1)"
+    }
+
+    private mutating func writeHeader() {
+        let m = score.metadata
+        if m.title != nil || m.workNumber != nil {
+            line(1, "<work>")
+            if let n = m.workNumber { element(2, "work-number", n) }
+            if let t = m.title { element(2, "work-title", t) }
+            line(1, "</work>")
+        }
+        if let n = m.movementNumber { element(1, "movement-number", n) }
+        if let t = m.movementTitle { element(1, "movement-title", t) }
+        let creators = [("composer", m.composer), ("lyricist", m.lyricist), ("arranger", m.arranger)]
+            .compactMap { role, value in value.map { (role, $0) } }
+            + m.extra.filter { $0.key != "software" && $0.key != "source" }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        if !creators.isEmpty || m.rights != nil || m.extra["software"] != nil || m.extra["source"] != nil {
+            line(1, "<identification>")
+            for (role, value) in creators {
+                element(2, "creator", value, attributes: " type=\"\(MusicXMLTextBuilder.escape(role))\"")
+            }
+            if let rights = m.rights { element(2, "rights", rights) }
+            if let software = m.extra["software"] {
+                line(2, "<encoding>")
+                element(3, "software", software)
+                line(2, "</encoding>")
+            }
+            if let source = m.extra["source"] { element(2, "source", source) }
+            line(1, "</identification>")
+        }
+    }
+
+    // MARK: Parts and measures
+
+    private mutating func writePart(_ part: Part, id: String) throws(MusicXMLError) {
+        line(1, "<part id=\"\(MusicXMLTextBuilder.escape(id))\">")
+        let staves = part.staves.isEmpty ? [Staff()] : part.staves
+        let count = staves.map(\.measures.count).max() ?? 0
+        var keys = staves.map { _ in KeySignature(fifths: 0) }
+        for index in 0..<count {
+            let measures = staves.map { index < $0.measures.count ? $0.measures[index] : nil }
+            let first = measures.compactMap { $0 }.first ?? Measure(number: index + 1, length: 4)
+            let number = first.label ?? "\(first.number)"
+            line(2, "<measure number=\"\(MusicXMLTextBuilder.escape(number.isEmpty ? "\(index + 1)" : number))\">")
+            writeAttributes(part: part, staves: staves, measures: measures, index: index, keys: &keys)
+            try writeContent(staves: staves, measures: measures, keys: keys, length: first.length)
+            line(2, "</measure>")
+        }
+        line(1, "</part>")
+    }
+
+    private mutating func writeAttributes(part: Part, staves: [Staff], measures: [Measure?], index: Int,
+                                          keys: inout [KeySignature]) {
+        var body: [String] = []
+        if index == 0 { body.append("<divisions>\(divisions)</divisions>") }
+        // Keys: one for all staves when they agree, else one per staff.
+        let stated: [(Key?, KeySignature)?] = measures.map { m in
+            guard let m, m.key != nil || m.keySignature != nil else { return nil }
+            return (m.key, m.keySignature ?? m.key!.signature)
+        }
+        func keyXML(_ key: Key?, _ signature: KeySignature, number: Int?) -> String {
+            let attribute = number.map { " number=\"\($0)\"" } ?? ""
+            let mode = key.map { "<mode>\($0.mode.rawValue)</mode>" } ?? ""
+            return "<key\(attribute)><fifths>\(signature.fifths)</fifths>\(mode)</key>"
+        }
+        if stated.contains(where: { $0 != nil }) {
+            let allSame = stated.allSatisfy { s in s != nil && s!.0 == stated[0]!.0 && s!.1 == stated[0]!.1 }
+            if allSame || staves.count == 1, let s = stated.compactMap({ $0 }).first {
+                body.append(keyXML(s.0, s.1, number: nil))
+                for i in keys.indices { keys[i] = s.1 }
+            } else {
+                for (i, s) in stated.enumerated() {
+                    guard let s else { continue }
+                    body.append(keyXML(s.0, s.1, number: i + 1))
+                    keys[i] = s.1
+                }
+            }
+        }
+        if let time = measures.compactMap({ $0?.timeSignature }).first {
+            let symbol: String
+            switch time.symbol {
+            case .common: symbol = " symbol=\"common\""
+            case .cut: symbol = " symbol=\"cut\""
+            case .singleNumber: symbol = " symbol=\"single-number\""
+            case .normal, .senzaMisura: symbol = ""
+            }
+            body.append("<time\(symbol)><beats>\(time.numerator)</beats><beat-type>\(time.denominator)</beat-type></time>")
+        }
+        if index == 0 && staves.count > 1 { body.append("<staves>\(staves.count)</staves>") }
+        for (i, staff) in staves.enumerated() {
+            // A staff's own clef stands in for a missing first-bar clef unless it is the default.
+            let clef = measures[i]?.clef ?? (index == 0 && staff.clef != .treble ? staff.clef : nil)
+            guard let clef else { continue }
+            let number = staves.count > 1 ? " number=\"\(i + 1)\"" : ""
+            var text = "<clef\(number)><sign>\(clef.sign.rawValue)</sign>"
+            if clef.line > 0 && clef.sign != .none && clef.sign != .percussion { text += "<line>\(clef.line)</line>" }
+            if clef.octaveChange != 0 { text += "<clef-octave-change>\(clef.octaveChange)</clef-octave-change>" }
+            body.append(text + "</clef>")
+        }
+        if index == 0, let t = part.instrument.transposition, t.semitones != 0 || t.diatonicSteps != 0 {
+            body.append("<transpose><diatonic>\(t.diatonicSteps)</diatonic><chromatic>\(t.semitones)</chromatic></transpose>")
+        }
+        guard !body.isEmpty else { return }
+        line(3, "<attributes>")
+        for b in body { line(4, b) }
+        line(3, "</attributes>")
+    }
+
+    private mutating func writeContent(staves: [Staff], measures: [Measure?], keys: [KeySignature], length: Rational) throws(MusicXMLError) {
+        let multiStaff = staves.count > 1
+        var directions: [Direction] = []
+        for (i, m) in measures.enumerated() {
+            for d in m?.directions ?? [] {
+                var d = d
+                if multiStaff && d.staff == nil && i > 0 { d.staff = i + 1 }
+                directions.append(d)
+            }
+        }
+        directions = directions.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map(\.element)
+        var pending = directions[...]
+        var cursor = Rational.zero
+        var wroteAny = false
+        for (i, measure) in measures.enumerated() {
+            guard let measure else { continue }
+            let staffNumber = multiStaff ? i + 1 : nil
+            // Alterations in force in this bar, by letter and octave, for accidentals.
+            var inForce: [Int: Int] = [:]
+            for voice in measure.voices {
+                // Each voice is reached from where the last one ended by one <backup> or
+                // <forward> straight to its first element, so no gap appears that a reader
+                // (music21 for Finale files) could take for a hidden rest.
+                for element in voice.elements {
+                    while let d = pending.first, d.offset <= element.offset {
+                        writeDirection(d, relativeTo: cursor)
+                        pending.removeFirst()
+                    }
+                    if element.offset > cursor {
+                        line(3, "<forward><duration>\(units(element.offset - cursor))</duration><voice>\(MusicXMLTextBuilder.escape(voice.id))</voice>\(staffNumber.map { "<staff>\($0)</staff>" } ?? "")</forward>")
+                    } else if element.offset < cursor {
+                        line(3, "<backup><duration>\(units(cursor - element.offset))</duration></backup>")
+                    }
+                    cursor = element.offset
+                    try writeEvent(element.event, voice: voice.id, staff: staffNumber, key: keys[min(i, keys.count - 1)],
+                                   inForce: &inForce)
+                    cursor += element.event.quarterLength
+                    wroteAny = true
+                }
+            }
+        }
+        if !wroteAny {
+            // An empty bar still needs a note for its length: a measure rest.
+            line(3, "<note><rest measure=\"yes\"/><duration>\(units(length))</duration><voice>1</voice></note>")
+            cursor = length
+        }
+        for d in pending { writeDirection(d, relativeTo: cursor) }
+    }
+
+    // MARK: Directions
+
+    private static let dynamicNames: Set<String> = [
+        "p", "pp", "ppp", "pppp", "ppppp", "pppppp", "f", "ff", "fff", "ffff", "fffff", "ffffff", "mp", "mf",
+        "sf", "sfp", "sfpp", "fp", "rf", "rfz", "sfz", "sffz", "fz", "n", "pf", "sfzp",
+    ]
+
+    private mutating func writeDirection(_ d: Direction, relativeTo cursor: Rational) {
+        var type = ""
+        var sound = ""
+        switch d.kind {
+        case .tempo(let tempo):
+            let dots = String(repeating: "<beat-unit-dot/>", count: tempo.beatUnit.dots)
+            type = "<metronome><beat-unit>\(tempo.beatUnit.type.rawValue)</beat-unit>\(dots)<per-minute>\(Self.number(tempo.beatsPerMinute))</per-minute></metronome>"
+            sound = "<sound tempo=\"\(Self.number(tempo.quarterNotesPerMinute))\"/>"
+        case .dynamic(let name):
+            type = Self.dynamicNames.contains(name) ? "<dynamics><\(name)/></dynamics>"
+                : "<dynamics><other-dynamics>\(Self.escape(name))</other-dynamics></dynamics>"
+        case .words(let text):
+            type = "<words>\(Self.escape(text))</words>"
+        case .wedge(let kind):
+            let valid = ["crescendo", "diminuendo", "stop", "continue"].contains(kind) ? kind : "stop"
+            type = "<wedge type=\"\(valid)\"/>"
+        case .pedal(let kind):
+            let valid = ["start", "stop", "sostenuto", "change", "continue", "discontinue", "resume"].contains(kind) ? kind : "stop"
+            type = "<pedal type=\"\(valid)\"/>"
+        case .octaveShift(let size, let kind):
+            let valid = ["up", "down", "stop", "continue"].contains(kind) ? kind : "stop"
+            type = "<octave-shift type=\"\(valid)\" size=\"\(1 + 7 * max(1, size))\"/>"
+        case .other(let text):
+            if text == "segno" { type = "<segno/>" }
+            else if text == "coda" { type = "<coda/>" }
+            else if text.hasPrefix("rehearsal:") { type = "<rehearsal>\(Self.escape(String(text.dropFirst(10))))</rehearsal>" }
+            else { type = "<words>\(Self.escape(text))</words>" }
+        }
+        var text = "<direction><direction-type>\(type)</direction-type>"
+        if d.offset != cursor { text += "<offset>\(units(d.offset - cursor))</offset>" }
+        if let staff = d.staff { text += "<staff>\(staff)</staff>" }
+        text += sound + "</direction>"
+        line(3, text)
+    }
+
+    private static func number(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e12 ? String(Int(value)) : String(value)
+    }
+
+    // MARK: Notes
+
+    private mutating func writeEvent(_ event: Event, voice: String, staff: Int?, key: KeySignature,
+                                     inForce: inout [Int: Int]) throws(MusicXMLError) {
+        switch event {
+        case .rest(let rest):
+            var text = "<note>" + (rest.isMeasureRest ? "<rest measure=\"yes\"/>" : "<rest/>")
+            text += "<duration>\(units(rest.duration.quarterLength))</duration><voice>\(Self.escape(voice))</voice>"
+            if !rest.isMeasureRest { text += typeXML(rest.duration) }
+            text += timeModificationXML(rest.duration)
+            if let staff { text += "<staff>\(staff)</staff>" }
+            line(3, text + "</note>")
+        case .note(let note):
+            try writeNote(note, chordMember: false, voice: voice, staff: staff, key: key, inForce: &inForce)
+        case .chord(let chord):
+            for (i, note) in chord.notes.enumerated() {
+                try writeNote(note, chordMember: i > 0, voice: voice, staff: staff, key: key, inForce: &inForce)
+            }
+        }
+    }
+
+    private func typeXML(_ duration: Duration) -> String {
+        "<type>\(duration.type.rawValue)</type>" + String(repeating: "<dot/>", count: duration.dots)
+    }
+
+    private func timeModificationXML(_ duration: Duration) -> String {
+        guard !duration.tuplets.isEmpty else { return "" }
+        let actual = duration.tuplets.reduce(1) { $0 * $1.actual }
+        let normal = duration.tuplets.reduce(1) { $0 * $1.normal }
+        guard actual != normal else { return "" }
+        return "<time-modification><actual-notes>\(actual)</actual-notes><normal-notes>\(normal)</normal-notes></time-modification>"
+    }
+
+    private mutating func writeNote(_ note: Note, chordMember: Bool, voice: String, staff: Int?, key: KeySignature,
+                                    inForce: inout [Int: Int]) throws(MusicXMLError) {
+        let pitch = note.pitch
+        guard (-3...3).contains(pitch.alter) else {
+            throw MusicXMLError(file: "<score>", problem: .unwritable("pitch alteration \(pitch.alter) out of range"))
+        }
+        var text = "<note>"
+        if note.isGrace { text += "<grace/>" }
+        if chordMember { text += "<chord/>" }
+        text += "<pitch><step>\(pitch.step)</step>"
+        if pitch.alter != 0 { text += "<alter>\(pitch.alter)</alter>" }
+        text += "<octave>\(pitch.octave)</octave></pitch>"
+        if !note.isGrace { text += "<duration>\(units(note.duration.quarterLength))</duration>" }
+        switch note.tie {
+        case .start?: text += "<tie type=\"start\"/>"
+        case .stop?: text += "<tie type=\"stop\"/>"
+        case .continue?: text += "<tie type=\"stop\"/><tie type=\"start\"/>"
+        case nil: break
+        }
+        text += "<voice>\(Self.escape(voice))</voice>"
+        text += typeXML(note.duration)
+        // Accidental: needed when the alteration differs from what the key and earlier notes
+        // of this bar on this letter and octave imply; cautionary when the encoding asked.
+        let slot = pitch.diatonicNumber
+        let expected = inForce[slot] ?? key.alter(for: pitch.step)
+        if pitch.alter != expected, let accidental = Accidental(alter: pitch.alter) {
+            let cautionary = note.displayedAccidental != nil ? " cautionary=\"yes\"" : ""
+            text += "<accidental\(cautionary)>\(accidental.musicXMLName)</accidental>"
+        } else if let shown = note.displayedAccidental {
+            text += "<accidental cautionary=\"yes\">\(shown.musicXMLName)</accidental>"
+        }
+        inForce[slot] = pitch.alter
+        text += timeModificationXML(note.duration)
+        if let staff { text += "<staff>\(staff)</staff>" }
+        var notations = ""
+        switch note.tie {
+        case .start?: notations += "<tied type=\"start\"/>"
+        case .stop?: notations += "<tied type=\"stop\"/>"
+        case .continue?: notations += "<tied type=\"stop\"/><tied type=\"start\"/>"
+        case nil: break
+        }
+        let articulations = note.articulations.filter { $0 != .fermata }.map(\.rawValue).sorted()
+        if !articulations.isEmpty {
+            notations += "<articulations>" + articulations.map { "<\($0)/>" }.joined() + "</articulations>"
+        }
+        if note.articulations.contains(.fermata) { notations += "<fermata/>" }
+        if !notations.isEmpty { text += "<notations>\(notations)</notations>" }
+        for lyric in note.lyrics {
+            text += "<lyric number=\"\(lyric.number)\"><syllabic>\(lyric.syllabic.rawValue)</syllabic><text>\(Self.escape(lyric.text))</text></lyric>"
+        }
+        line(3, text + "</note>")
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Writes a ``Score`` as MusicXML 4.0 score-partwise, plain (`.musicxml`, `.xml`) or
+/// compressed (`.mxl`).
+///
+/// Divisions are the least common multiple of every offset's and length's denominator, so
+/// every `<duration>` is a whole number. A part with several staves is one `<part>` with
+/// `<staves>`, `<staff>` and `<backup>`; accidentals are printed where a reader of that key
+/// and measure needs them. Writing never changes the score passed in, and a file is replaced
+/// atomically (written beside it, then renamed).
+///
+/// ```swift
+/// try MusicXMLWriter().write(score, to: URL(fileURLWithPath: "out.mxl"))
+/// let text = try MusicXMLWriter().data(for: score)   // uncompressed XML bytes
+/// ```
+public struct MusicXMLWriter: Sendable {
+    /// Creates a writer.
+    public init() {}
+
+    /// Writes the score; `.mxl` gives a compressed archive, anything else plain XML.
+    public func write(_ score: Score, to url: URL) throws(MusicXMLError) {
+        let bytes: Data
+        if url.pathExtension.lowercased() == "mxl" {
+            bytes = try compressedData(for: score, rootName: url.deletingPathExtension().lastPathComponent + ".musicxml")
+        } else {
+            bytes = try data(for: score)
+        }
+        let directory = url.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            try bytes.write(to: temporary)
+            // rename(2) replaces the target atomically: readers see the old file or the new one.
+            guard rename(temporary.path, url.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw MusicXMLError(file: url.path, problem: .io("cannot write: \(error.localizedDescription)"))
+        }
+    }
+
+    /// The score as uncompressed MusicXML bytes (UTF-8).
+    public func data(for score: Score) throws(MusicXMLError) -> Data {
+        var writer = MusicXMLTextBuilder(score: score)
+        return Data(try writer.build().utf8)
+    }
+
+    /// The score as a `.mxl` archive holding `rootName`.
+    public func compressedData(for score: Score, rootName: String = "score.musicxml") throws(MusicXMLError) -> Data {
+        let xml = try data(for: score)
+        let name = rootName.isEmpty || rootName.hasPrefix("META-INF") ? "score.musicxml" : rootName
+        let container = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <container><rootfiles><rootfile full-path="\(MusicXMLTextBuilder.escape(name))" \
+            media-type="application/vnd.recordare.musicxml+xml"/></rootfiles></container>
+
+            """
+        return try MXLArchive.make(entries: [
+            ("mimetype", Data("application/vnd.recordare.musicxml".utf8), false),
+            ("META-INF/container.xml", Data(container.utf8), true),
+            (name, xml, true),
+        ])
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import Testing
+@testable import Notation
+
+/// Reading the Unofficial MusicXML Test Suite: every file reads, and each category's feature
+/// comes out as the file's own description says.
+@Suite("MusicXMLReader", .enabled(if: MusicXMLTestData.available, "../shared/musicxml/testsuite is absent"))
+struct MusicXMLReaderTests {
+    let reader = MusicXMLReader()
+
+    func read(_ prefix: String) throws -> Score {
+        try reader.read(contentsOf: MusicXMLTestData.suite(prefix))
+    }
+
+    func notes(_ score: Score) -> [PlacedEvent] { score.notesAndChords }
+
+    @Test("every test-suite file reads; the one malformed file fails with its line")
+    func everyFileReads() throws {
+        let files = MusicXMLTestData.musicXMLFiles(in: MusicXMLTestData.testsuite)
+        #expect(files.count >= 140)
+        for file in files {
+            if file.lastPathComponent.hasPrefix("32ad-") {
+                // This file has a mismatched tag at line 141 (music21 rejects it too).
+                #expect {
+                    try reader.read(contentsOf: file)
+                } throws: { error in
+                    guard let e = error as? MusicXMLError, case .malformedXML = e.problem else { return false }
+                    return e.line == 141 && e.file.hasSuffix("32ad-Notations5.musicxml")
+                }
+                continue
+            }
+            #expect(throws: Never.self, "\(file.lastPathComponent)") { try reader.read(contentsOf: file) }
+        }
+    }
+
+    @Test("01a pitches: ascending from G2, then sharps, flats and double alterations")
+    func pitches() throws {
+        let names = notes(try read("01a")).flatMap(\.event.pitches).map(\.name)
+        #expect(Array(names.prefix(8)) == ["G2", "A2", "B2", "C3", "D3", "E3", "F3", "G3"])
+        #expect(names.contains("G#2") && names.contains("Gb2"))
+        #expect(names.contains { $0.contains("##") } && names.contains { $0.contains("bb") })
+    }
+
+    @Test("02a rests: every rest length, no notes")
+    func rests() throws {
+        let score = try read("02a")
+        let events = score.events
+        let allRests = events.allSatisfy { $0.event.isRest }
+        #expect(allRests)
+        let types = Set(events.map(\.event.duration.type))
+        #expect(types.contains(.whole) && types.contains(.half) && types.contains(.thousandTwentyFourth))
+        #expect(events.contains { $0.event.duration.dots == 1 })
+    }
+
+    @Test("03b backup: voice 2 starts on beat 2")
+    func backup() throws {
+        let voice2 = notes(try read("03b")).filter { $0.voice == "2" }
+        #expect(voice2.first?.offset == 1)
+        #expect(voice2.allSatisfy { $0.event.pitches.map(\.name) == ["A3"] })
+    }
+
+    @Test("03c divisions change mid-measure: quarters stay quarters")
+    func divisionChange() throws {
+        let placed = notes(try read("03c"))
+        #expect(placed.map(\.offset) == [0, 1, 2, 3, 4, 6])
+        #expect(placed.map(\.event.quarterLength) == [1, 1, 1, 1, 2, 2])
+    }
+
+    @Test("11a time signatures: cut, common, 2/2 … 12/8")
+    func timeSignatures() throws {
+        let times = try read("11a").parts[0].staves[0].measures.compactMap(\.timeSignature)
+        #expect(times.map(\.description) == ["2/2", "4/4", "2/2", "3/2", "2/4", "3/4", "4/4", "5/4", "3/8", "6/8", "12/8"])
+        #expect(times[0].symbol == .cut && times[1].symbol == .common)
+    }
+
+    @Test("12aa clefs: treble, alto, tenor, bass")
+    func clefs() throws {
+        let clefs = try read("12aa").parts[0].staves[0].measures.compactMap(\.clef)
+        #expect(Array(clefs.prefix(4)) == [.treble, .alto, .tenor, .bass])
+    }
+
+    @Test("13a keys: 7 flats to 7 sharps, major then minor")
+    func keys() throws {
+        let keys = try read("13a").parts[0].staves[0].measures.compactMap(\.key)
+        #expect(keys.count == 30)
+        #expect(keys.first == Key(.C, alter: -1, .major))
+        #expect(keys[1] == Key(.A, alter: -1, .minor))
+        #expect(keys.map(\.signature.fifths) == (-7...7).flatMap { [$0, $0] })
+    }
+
+    @Test("21a chord: one chord of two notes")
+    func chord() throws {
+        let placed = notes(try read("21a"))
+        #expect(placed.count == 1)
+        #expect(placed[0].event.pitches.map(\.name) == ["F4", "A4"])
+    }
+
+    @Test("23a tuplets: triplets of quarters take 2/3 each")
+    func tuplets() throws {
+        let placed = notes(try read("23a"))
+        #expect(placed.prefix(3).map(\.event.quarterLength) == [Rational(2, 3), Rational(2, 3), Rational(2, 3)])
+        #expect(placed[0].event.duration.tuplets == [.triplet])
+        #expect(placed[2].offset == Rational(4, 3))
+    }
+
+    @Test("24a grace notes take no time")
+    func graceNotes() throws {
+        let placed = notes(try read("24a"))
+        let graces = placed.filter(\.event.isGrace)
+        #expect(!graces.isEmpty)
+        #expect(graces.allSatisfy { $0.event.quarterLength == 0 })
+    }
+
+    @Test("33b tie: two tied whole notes")
+    func ties() throws {
+        let placed = notes(try read("33b"))
+        #expect(placed.map(\.event.tie) == [.start, .stop])
+        #expect(placed.map(\.event.quarterLength) == [4, 4])
+    }
+
+    @Test("41a four parts in part-list order")
+    func parts() throws {
+        let score = try read("41a")
+        #expect(score.parts.map(\.id) == ["P0", "P1", "P2", "P3"])
+        #expect(notes(score).map(\.event.pitches[0].name) == ["C4", "E4", "G4", "B4"])
+    }
+
+    @Test("43a piano staff: one part with two staves")
+    func pianoStaff() throws {
+        let score = try read("43a")
+        #expect(score.parts.count == 1)
+        #expect(score.parts[0].staves.count == 2)
+        #expect(score.parts[0].staves.map(\.clef) == [.treble, .bass])
+        #expect(notes(score).map(\.staff) == [1, 2])
+    }
+
+    @Test("42a two voices on one staff, with lyrics")
+    func voices() throws {
+        let score = try read("42a")
+        let voices = Set(notes(score).map(\.voice))
+        #expect(voices.count >= 2)
+    }
+
+    @Test("46d pickup of 3/8 and incomplete measures keep their lengths")
+    func pickup() throws {
+        let lengths = try read("46d").parts[0].staves[0].measures.map(\.length)
+        #expect(lengths == [Rational(3, 2), 2, 2, 3])
+    }
+
+    @Test("61a lyrics: syllables attached to notes")
+    func lyrics() throws {
+        let lyrics = notes(try read("61a")).compactMap { placed -> Lyric? in
+            if case .note(let n) = placed.event { return n.lyrics.first }
+            return nil
+        }
+        #expect(!lyrics.isEmpty)
+        #expect(lyrics.contains { $0.syllabic == .begin })
+    }
+
+    @Test("45a a repeated measure reads once, as written (repeats are not unfolded)")
+    func repeats() throws {
+        let measures = try read("45a").parts[0].staves[0].measures
+        #expect(measures.map(\.number) == [1, 2])
+        #expect(measures.map(\.length) == [4, 4])
+    }
+
+    @Test("90a compressed .mxl: the container's root file is read")
+    func compressed() throws {
+        let placed = notes(try read("90a"))
+        #expect(placed.count == 4)
+        #expect(placed.allSatisfy { $0.event.pitches.map(\.name) == ["C#4"] })
+    }
+
+    @Test("skipped elements are reported")
+    func skippedReport() throws {
+        let doc = try reader.readDocument(contentsOf: MusicXMLTestData.suite("01a"))
+        #expect(doc.score.parts.count == 1)
+        let unknown = try reader.readDocument(data: MusicXMLTestData.document("<frobnicate/><note><pitch><step>C</step><octave>4</octave></pitch><duration>1</duration></note>"))
+        #expect(unknown.skipped.contains("measure/frobnicate"))
+    }
+
+    @Test("UTF-16 with BOM reads like UTF-8")
+    func utf16() throws {
+        let utf8 = try Data(contentsOf: MusicXMLTestData.suite("21a"))
+        let text = String(decoding: utf8, as: UTF8.self).replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append(text.data(using: .utf16LittleEndian)!)
+        #expect(try reader.read(data: utf16) == reader.read(data: utf8))
+    }
+
+    @Test("score-timewise reads like the same partwise music")
+    func timewise() throws {
+        let timewise = Data("""
+            <?xml version="1.0"?><score-timewise version="4.0"><part-list><score-part id="P1"><part-name>A</part-name></score-part></part-list>
+            <measure number="1"><part id="P1"><attributes><divisions>2</divisions></attributes>
+            <note><pitch><step>C</step><octave>4</octave></pitch><duration>4</duration><type>half</type></note></part></measure>
+            <measure number="2"><part id="P1"><note><pitch><step>D</step><octave>4</octave></pitch><duration>2</duration><type>quarter</type></note></part></measure>
+            </score-timewise>
+            """.utf8)
+        let placed = try reader.read(data: timewise).notesAndChords
+        #expect(placed.map(\.offset) == [0, 2])
+        #expect(placed.map { $0.event.pitches[0].name } == ["C4", "D4"])
+    }
+}
