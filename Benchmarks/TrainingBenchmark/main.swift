@@ -14,6 +14,7 @@ struct Options {
     var notes = 300
     var durations = 20
     var json = false
+    var threads = 2
 }
 
 func parse() -> Options {
@@ -29,6 +30,7 @@ func parse() -> Options {
         case "--notes": options.notes = int()
         case "--durations": options.durations = int()
         case "--json": options.json = true
+        case "--threads": options.threads = int()
         default: options.mode = arg
         }
     }
@@ -99,11 +101,11 @@ func trainBenchmark(_ options: Options) throws -> [String: Double] {
     }
     let batches = try (0..<options.batches).map(batch)
     // One warm-up step (first-touch page faults, BLAS thread start-up) is not timed.
-    try model.train(batches[0], optimizer: &optimizer, random: &random)
+    try model.train(batches[0], optimizer: &optimizer, random: &random, threads: options.threads)
     let start = now()
     var loss = 0.0
     for index in 1..<batches.count {
-        loss = try model.train(batches[index], optimizer: &optimizer, random: &random)
+        loss = try model.train(batches[index], optimizer: &optimizer, random: &random, threads: options.threads)
     }
     let seconds = now() - start
     let sequences = Double((batches.count - 1) * b)

@@ -15,4 +15,6 @@ int recompose_cpu_has_avx512f(void);
 /// (CPUID leaf 7 EBX bit 5, leaf 1 ECX bits 12 and 28, XCR0 YMM state enabled), else 0.
 int recompose_cpu_has_avx2(void);
 
+#include "LSTMKernels.h"
+
 #endif

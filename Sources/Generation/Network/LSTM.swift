@@ -1,3 +1,5 @@
+import CBLAS
+
 /// A long short-term memory layer with Keras's weights, gate order and equations.
 ///
 /// Weights (Keras names): `kernel` `[input, 4u]`, `recurrent_kernel` `[u, 4u]`, `bias` `[4u]`;
@@ -198,28 +200,15 @@ public struct LSTM: Sendable, Equatable {
     }
 
     /// Activates one step's pre-activations in place and advances the cell, for B sequences.
+    /// The element-wise work runs in C (Sources/CBLAS/lstm_kernels.c), vectorised with a
+    /// polynomial exp for the machine's widest vector unit.
     @inline(__always)
     static func cellForward(
         gates z: UnsafeMutablePointer<Float>, cPrev: UnsafePointer<Float>,
         cNext: UnsafeMutablePointer<Float>, hNext: UnsafeMutablePointer<Float>,
         tanhC: UnsafeMutablePointer<Float>, batch: Int, units u: Int
     ) {
-        for b in 0..<batch {
-            let zb = z + b * 4 * u
-            let off = b * u
-            for j in 0..<u {
-                let i = Activations.sigmoid(zb[j])
-                let f = Activations.sigmoid(zb[u + j])
-                let g = Activations.tanh(zb[2 * u + j])
-                let o = Activations.sigmoid(zb[3 * u + j])
-                zb[j] = i; zb[u + j] = f; zb[2 * u + j] = g; zb[3 * u + j] = o
-                let cell = f * cPrev[off + j] + i * g
-                let tcell = Activations.tanh(cell)
-                cNext[off + j] = cell
-                tanhC[off + j] = tcell
-                hNext[off + j] = o * tcell
-            }
-        }
+        recompose_lstm_cell_forward(z, cPrev, cNext, hNext, tanhC, batch, u)
     }
 
     /// Backpropagates through time.
@@ -348,23 +337,7 @@ public struct LSTM: Sendable, Equatable {
         dh: UnsafeMutablePointer<Float>, dc: UnsafeMutablePointer<Float>,
         dZ: UnsafeMutablePointer<Float>, batch: Int, units u: Int
     ) {
-        for b in 0..<batch {
-            let gb = gates + b * 4 * u
-            let dzb = dZ + b * 4 * u
-            let off = b * u
-            for j in 0..<u {
-                let i = gb[j], f = gb[u + j], g = gb[2 * u + j], o = gb[3 * u + j]
-                let tc = tanhC[off + j]
-                let dhv = dh[off + j]
-                let dcv = dc[off + j] + dhv * o * (1 - tc * tc)
-                dzb[j] = dcv * g * i * (1 - i)
-                dzb[u + j] = dcv * cPrev[off + j] * f * (1 - f)
-                dzb[2 * u + j] = dcv * i * (1 - g * g)
-                dzb[3 * u + j] = dhv * tc * o * (1 - o)
-                dc[off + j] = dcv * f
-                dh[off + j] = 0
-            }
-        }
+        recompose_lstm_cell_backward(gates, cPrev, tanhC, dh, dc, dZ, batch, u)
     }
 
     /// Zero gradients shaped like this layer's weights.

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The seed's network: stacked LSTMs over one-hot (note, duration) inputs, dropout between them,
 /// a ReLU dense layer and two softmax heads (note/chord, duration), trained with the sum of the
 /// two heads' sparse categorical cross-entropies.
@@ -235,19 +237,98 @@ public struct SequenceModel: Sendable, Equatable {
 
     /// One training step: forward with dropout, backward, one optimiser update.
     ///
+    /// - Parameter threads: how many threads share the batch (see
+    ///   ``lossAndGradients(_:random:threads:)``); 1 runs on the calling thread with a
+    ///   multi-threaded BLAS.
     /// - Returns: the batch's loss before the update.
     @discardableResult
     public mutating func train(
-        _ batch: TrainingBatch, optimizer: inout Adam, random: inout SeededRandom
+        _ batch: TrainingBatch, optimizer: inout Adam, random: inout SeededRandom, threads: Int = 1
     ) throws(NetworkError) -> Double {
-        var generator: SeededRandom? = random
-        let (loss, gradients) = try lossAndGradients(batch, random: &generator)
-        if let generator { random = generator }
+        let (loss, gradients) = try lossAndGradients(batch, random: &random, threads: threads)
         // The copy-on-write copy this makes of each weight tensor costs far less than a step.
         var tensors = parameters
         try optimizer.update(parameters: &tensors, gradients: gradients)
         parameters = tensors
         return loss
+    }
+
+    /// Training-mode loss and gradients with the batch's windows shared among `threads` threads.
+    ///
+    /// Windows are independent until their gradients are summed, so each thread runs whole
+    /// windows through forward and backward with a single-threaded BLAS and no synchronisation
+    /// per time step; the parts' means are combined weighted by their sizes, which is the mean
+    /// over the batch. On a two-core machine this beats one thread driving a two-thread BLAS,
+    /// whose helper thread idles (spinning) during every element-wise phase.
+    ///
+    /// Each part draws its dropout masks from a generator seeded from `random` in part order, so
+    /// the result depends on the seed and the thread count, never on timing.
+    public func lossAndGradients(
+        _ batch: TrainingBatch, random: inout SeededRandom, threads: Int
+    ) throws(NetworkError) -> (loss: Double, gradients: [Tensor]) {
+        let parts = max(1, min(threads, batch.batchSize))
+        if parts == 1 {
+            var generator: SeededRandom? = random
+            let result = try lossAndGradients(batch, random: &generator)
+            if let generator { random = generator }
+            return result
+        }
+        try BLAS.require()
+        try checkTargets(batch)
+        let seeds = (0..<parts).map { _ in random.next() }
+        var subBatches: [TrainingBatch] = []
+        var start = 0
+        for part in 0..<parts {
+            let size = batch.batchSize / parts + (part < batch.batchSize % parts ? 1 : 0)
+            let t = batch.steps
+            subBatches.append(try TrainingBatch(
+                batchSize: size, steps: t,
+                notes: Array(batch.notes[(start * t)..<((start + size) * t)]),
+                durations: Array(batch.durations[(start * t)..<((start + size) * t)]),
+                targetNotes: Array(batch.targetNotes[start..<(start + size)]),
+                targetDurations: Array(batch.targetDurations[start..<(start + size)])))
+            start += size
+        }
+        let previousThreads = (try? BLAS.info().threads) ?? 1
+        try BLAS.setThreads(1)
+        defer { try? BLAS.setThreads(previousThreads) }
+        var results = [Result<(loss: Double, gradients: [Tensor]), NetworkError>?](repeating: nil, count: parts)
+        let model = self
+        let batches = subBatches
+        results.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                var generator: SeededRandom? = SeededRandom(seed: seeds[part])
+                // Each iteration writes only its own slot.
+                slots[part] = Result { () throws(NetworkError) in
+                    try model.lossAndGradients(batches[part], random: &generator)
+                }
+            }
+        }
+        var loss = 0.0
+        var gradients: [Tensor] = []
+        for (part, result) in results.enumerated() {
+            guard let result else { continue }
+            let (partLoss, partGradients) = try result.get()
+            let weight = Double(subBatches[part].batchSize) / Double(batch.batchSize)
+            loss += weight * partLoss
+            if gradients.isEmpty {
+                gradients = partGradients.map { g in
+                    var scaled = g
+                    for k in 0..<scaled.count { scaled.scalars[k] *= Float(weight) }
+                    return scaled
+                }
+            } else {
+                for index in gradients.indices {
+                    gradients[index].scalars.withUnsafeMutableBufferPointer { total in
+                        partGradients[index].scalars.withUnsafeBufferPointer { g in
+                            for k in 0..<total.count { total[k] += Float(weight) * g[k] }
+                        }
+                    }
+                }
+            }
+        }
+        return (loss, gradients)
     }
 
     /// The summed loss of both heads in inference mode (no dropout).

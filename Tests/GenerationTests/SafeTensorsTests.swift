@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import Generation
+
+@Suite struct SafeTensorsTests {
+    /// The byte layout, checked by hand: header length, JSON header, little-endian Float32 data.
+    @Test func encodesTheDocumentedLayout() throws {
+        let data = try SafeTensors.encode([("a", try Tensor(shape: [2], scalars: [1, -2]))])
+        let bytes = [UInt8](data)
+        let length = Int(bytes[0]) | Int(bytes[1]) << 8
+        #expect(bytes[2..<8].allSatisfy { $0 == 0 })
+        #expect(length % 8 == 0)
+        let header = String(decoding: bytes[8..<(8 + length)], as: UTF8.self)
+        #expect(header.trimmingCharacters(in: .whitespaces) == #"{"a":{"data_offsets":[0,8],"dtype":"F32","shape":[2]}}"#)
+        // 1.0 = 0x3F800000, -2.0 = 0xC0000000, little-endian.
+        #expect(Array(bytes[(8 + length)...]) == [0, 0, 0x80, 0x3F, 0, 0, 0, 0xC0])
+    }
+
+    @Test func roundTripsTensorsAndMetadata() throws {
+        let a = try Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6.5])
+        let b = try Tensor(shape: [1], scalars: [-0.25])
+        let data = try SafeTensors.encode([("x.kernel", a), ("y", b)], metadata: ["format": "recompose"])
+        let (tensors, metadata) = try SafeTensors.decode(data)
+        #expect(tensors["x.kernel"] == a)
+        #expect(tensors["y"] == b)
+        #expect(metadata == ["format": "recompose"])
+    }
+
+    @Test func rejectsTruncatedAndMalformedFiles() throws {
+        let data = try SafeTensors.encode([("a", try Tensor(shape: [4], scalars: [1, 2, 3, 4]))])
+        #expect(throws: NetworkError.self) { try SafeTensors.decode(data.prefix(5)) }
+        #expect(throws: NetworkError.self) { try SafeTensors.decode(data.prefix(data.count - 4)) }
+        var bad = data
+        bad[0] = 0xFF
+        #expect(throws: NetworkError.self) { try SafeTensors.decode(bad) }
+    }
+
+    /// Save then load gives the same model.
+    @Test func modelSaveAndLoadRoundTrip() throws {
+        let configuration = ModelConfiguration(noteVocabularySize: 6, durationVocabularySize: 3, lstmUnits: [5, 4], denseUnits: 4)
+        let model = try SequenceModel(configuration: configuration, seed: 8)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("recompose-model-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try model.save(to: directory)
+        let loaded = try SequenceModel(contentsOf: directory)
+        #expect(loaded == model)
+    }
+
+    /// Loading names the missing tensor and the shape mismatch.
+    @Test func loadingChecksNamesAndShapes() throws {
+        let configuration = ModelConfiguration(noteVocabularySize: 6, durationVocabularySize: 3, lstmUnits: [5], denseUnits: 4)
+        let model = try SequenceModel(configuration: configuration, seed: 8)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("recompose-model-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try model.save(to: directory)
+        let weightsURL = directory.appendingPathComponent(SequenceModel.FileName.weights)
+
+        var tensors = Array(zip(model.parameterNames, model.parameters)).filter { $0.0 != "dense.bias" }
+        try SafeTensors.encode(tensors.map { ($0.0, $0.1) }).write(to: weightsURL)
+        #expect(throws: NetworkError.missingWeight(name: "dense.bias", path: weightsURL.path)) {
+            try SequenceModel(contentsOf: directory)
+        }
+
+        tensors = Array(zip(model.parameterNames, model.parameters))
+        tensors[0].1 = Tensor(shape: [2, 2])
+        try SafeTensors.encode(tensors.map { ($0.0, $0.1) }).write(to: weightsURL)
+        #expect(throws: NetworkError.shapeMismatch(context: "\(weightsURL.path): lstm_1.kernel", expected: [9, 20], actual: [2, 2])) {
+            try SequenceModel(contentsOf: directory)
+        }
+    }
+}
