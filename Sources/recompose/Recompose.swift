@@ -12,6 +12,8 @@ struct Recompose: ParsableCommand {
             DumpCommand.self,
             ConvertCommand.self,
             TransposeCommand.self,
+            PrepareCommand.self,
+            TrainCommand.self,
             TheoryCommand.self,
             XMLDumpCommand.self,
         ])
