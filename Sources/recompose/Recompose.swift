@@ -14,6 +14,8 @@ struct Recompose: ParsableCommand {
             TransposeCommand.self,
             PrepareCommand.self,
             TrainCommand.self,
+            GenerateCommand.self,
+            EvaluateCommand.self,
             TheoryCommand.self,
             XMLDumpCommand.self,
         ])

@@ -95,8 +95,11 @@ struct TrainCommand: ParsableCommand {
                     checkpoint: folder.appendingPathComponent("checkpoints").appendingPathComponent(clef.rawValue),
                     progress: { line.report($0) })
             } catch { throw fail("train", out, error) }
-            let seeds = prepared.pieces.prefix(8).map { Array($0.tokens(clef).prefix(corpus.seq)) }.filter { !$0.isEmpty }
-            models[clef] = ClefModel(network: network, notes: notes, durations: durations, seeds: seeds)
+            // Seed windows: the opening of up to 16 pieces, with their modes.
+            let seedPieces = prepared.pieces.filter { !$0.tokens(clef).isEmpty }.prefix(16)
+            models[clef] = ClefModel(network: network, notes: notes, durations: durations,
+                                     seeds: seedPieces.map { Array($0.tokens(clef).prefix(corpus.seq)) },
+                                     seedModes: seedPieces.map { $0.originalKey.map { $0.mode == .minor ? "minor" : "major" } })
             summaries[clef.rawValue] = summary
             note("\(clef.rawValue): \(summary.sequences) sequences in \(String(format: "%.1f", summary.seconds)) s "
                  + "(\(String(format: "%.1f", summary.sequencesPerSecond)) seq/s); train loss "
