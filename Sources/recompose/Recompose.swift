@@ -6,5 +6,5 @@ struct Recompose: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recompose",
         abstract: "Read, analyse, transform and write symbolic music.",
-        subcommands: [DumpCommand.self])
+        subcommands: [DumpCommand.self, BenchMIDICommand.self])
 }
