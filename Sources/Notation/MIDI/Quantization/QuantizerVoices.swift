@@ -27,6 +27,13 @@ extension Quantizer {
         var end: Rational
         var pitch: Int
         var velocity: Int
+
+        /// Whether two lists hold the same (onset, end, key) notes, in any order.
+        static func sameTiming(_ a: [GridNote], _ b: [GridNote]) -> Bool {
+            func key(_ n: GridNote) -> (Rational, Rational, Int) { (n.onset, n.end, n.pitch) }
+            let x = a.sorted { key($0) < key($1) }, y = b.sorted { key($0) < key($1) }
+            return zip(x, y).allSatisfy { key($0) == key($1) }
+        }
     }
 
     /// The state of one voice while notes are dealt out.
@@ -80,7 +87,9 @@ extension Quantizer {
             let again = events.flatMap { event in
                 event.pitches.map { GridNote(onset: event.offset, end: event.end, pitch: $0.midi, velocity: event.velocity ?? 0) }
             }
-            if Set(again) == Set(gridNotes) && again.count == gridNotes.count { break }
+            // Velocities settle with the chords (a chord plays at its loudest note's velocity),
+            // so only onsets, ends and keys decide whether another pass is needed.
+            if again.count == gridNotes.count && GridNote.sameTiming(again, gridNotes) { break }
             gridNotes = again
             var scratch = QuantizationReport()
             events = assignVoices(gridNotes, grid: grid, spellers: spellers, report: &scratch)
