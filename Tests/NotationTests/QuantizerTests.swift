@@ -172,4 +172,26 @@ struct QuantizerTests {
         #expect(result.report.notesOut == file.notes.count)
         #expect(result.report.maximumOnsetDisplacement <= 1.0 / 6.0)
     }
+
+    @Test("every Chopin file: complete bars on every staff, every note of the file sounds once")
+    func wholeChopinCorpus() throws {
+        let directory = URL(fileURLWithPath: "../shared/corpus/piano-midi/chopin")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
+            print("skipped: ../shared/corpus/piano-midi not found")
+            return
+        }
+        var files = 0
+        for name in names.sorted() where name.hasSuffix(".mid") {
+            let file = try MIDIReader().read(contentsOf: directory.appendingPathComponent(name))
+            let score = try Quantizer().score(from: file).score
+            let incomplete = score.parts.flatMap(\.staves).flatMap(\.measures).filter { !$0.isComplete }.count
+            #expect(incomplete == 0, "\(name): \(incomplete) incomplete bars")
+            let counts = score.parts.map { $0.staves.map(\.measures.count) }
+            #expect(Set(counts.flatMap { $0 }).count == 1, "\(name): staves differ in bar count")
+            let sounding = score.notesAndChords.filter { $0.event.tie == nil || $0.event.tie == .start }
+            #expect(sounding.reduce(0) { $0 + $1.event.pitches.count } == file.notes.count, "\(name)")
+            files += 1
+        }
+        #expect(files == 48)
+    }
 }
