@@ -57,7 +57,7 @@ public struct MIDIWriter: Sendable {
     public func write(_ file: MIDIFile, to url: URL) throws(MIDIError) {
         let bytes = try data(file)
         do { try Data(bytes).write(to: url, options: .atomic) } catch {
-            throw MIDIError(.fatal, .unreadable("cannot write \(url.path): \(error.localizedDescription)"), offset: 0)
+            throw MIDIError(.fatal, .unwritable("\(url.path): \(error.localizedDescription)"), offset: 0)
         }
     }
 
