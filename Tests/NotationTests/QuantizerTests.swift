@@ -82,6 +82,14 @@ struct QuantizerTests {
         #expect(summary(score).map(\.staff) == [1, 2])
         #expect(summary(score).map(\.pitches) == [["E5"], ["E2"]])
 
+        // Two tracks with different programs (violin and cello) are two parts.
+        var duo = performance([(1, 76, 0, 480), (2, 40, 0, 480)])
+        duo.tracks[1].events.insert(.init(tick: 0, message: .programChange(channel: 0, program: 40)), at: 0)
+        duo.tracks[2].events.insert(.init(tick: 0, message: .programChange(channel: 0, program: 42)), at: 0)
+        let parts = try Quantizer().score(from: duo).score.parts
+        #expect(parts.map(\.instrument.midiProgram) == [40, 42])
+        #expect(parts.map { $0.staves.count } == [1, 1])
+
         let oneTrack = performance([(1, 59, 0, 480), (1, 60, 0, 480)])
         let split = try Quantizer().score(from: oneTrack).score
         #expect(split.parts.count == 1)
