@@ -18,6 +18,7 @@ struct Recompose: ParsableCommand {
             EvaluateCommand.self,
             TheoryCommand.self,
             XMLDumpCommand.self,
+            BenchMIDICommand.self,
         ])
 
     /// Runs the tool with the project's exit codes: 0 success, 1 bad input, 2 usage error
