@@ -73,7 +73,21 @@ struct XMLDumpCommand: ParsableCommand {
             for (blob, name) in zip(blobs, files) {
                 do {
                     let score = try MusicXMLReader().read(data: blob, fileName: name)
-                    for placed in score.events where !placed.event.isRest { notes += placed.event.pitches.count }
+                    for part in score.parts {
+                        for staff in part.staves {
+                            for measure in staff.measures {
+                                for voice in measure.voices {
+                                    for element in voice.elements {
+                                        switch element.event {
+                                        case .note: notes += 1
+                                        case .chord(let chord): notes += chord.notes.count
+                                        case .rest: break
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 } catch {
                     failures += 1
                 }

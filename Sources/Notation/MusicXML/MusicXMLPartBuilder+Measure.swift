@@ -124,9 +124,10 @@ extension PartBuilder {
                 try x.forEachChild { (tag) throws(MusicXMLError) in
                     switch tag {
                     case .step:
-                        let text = try x.text()
-                        guard text.count == 1, let step = Step(letter: text.first!), text.first!.isUppercase
-                        else { throw x.error(.invalidValue(element: "step", value: text)) }
+                        let byte = try x.letter()
+                        guard let byte, (UInt8(ascii: "A")...UInt8(ascii: "G")).contains(byte),
+                              let step = Step(letter: Character(Unicode.Scalar(byte)))
+                        else { throw x.error(.invalidValue(element: "step", value: x.lastText)) }
                         n.step = step
                     case .alter:
                         guard let a = try x.decimal(), a.magnitude <= 3 else {
