@@ -164,6 +164,32 @@ struct MusicXMLReaderTests {
         #expect(measures.map(\.length) == [4, 4])
     }
 
+    @Test("45b repeat with two volta brackets")
+    func voltas() throws {
+        let measures = try read("45b").parts[0].staves[0].measures
+        #expect(measures[1].barlines == [
+            Barline(.left, ending: .init(number: "1", type: "start")),
+            Barline(.right, style: "light-heavy", repeat: .backward, ending: .init(number: "1", type: "stop")),
+        ])
+        #expect(measures[2].barlines == [
+            Barline(.left, ending: .init(number: "2", type: "start")),
+            Barline(.right, ending: .init(number: "2", type: "discontinue")),
+        ])
+        #expect(measures[0].barlines.isEmpty)
+    }
+
+    @Test("71a chord symbols are kept as harmony directions")
+    func chordSymbols() throws {
+        let directions = try read("71a").parts[0].staves[0].measures.flatMap(\.directions)
+        let symbols = directions.compactMap { d -> String? in
+            if case .other(let text) = d.kind, text.hasPrefix("harmony:") { return text }
+            return nil
+        }
+        #expect(symbols.count == 8)
+        #expect(Array(symbols.prefix(5)) == ["harmony:C:major", "harmony:C:major-seventh", "harmony:B:dominant",
+                                             "harmony:Eb:major", "harmony:G:minor"])
+    }
+
     @Test("90a compressed .mxl: the container's root file is read")
     func compressed() throws {
         let placed = notes(try read("90a"))

@@ -28,6 +28,7 @@ final class PartBuilder {
         /// words, metronome, chord symbols, clef/key/time changes): it counts towards the
         /// measure's length as music21's `highestTime` does.
         var markEnd = Rational.zero
+        var barlines: [Barline] = []
     }
 
     /// An event with its staff, voice and offset in the measure.
@@ -100,9 +101,11 @@ final class PartBuilder {
                 if firstClef == nil, let clef { firstClef = clef }
                 let directions = built.directions.filter { ($0.staff ?? 1) == staffNumber }
                     .enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map(\.element)
-                staff.measures.append(Measure(number: built.number, length: built.length, voices: voices,
-                                              key: key?.0, keySignature: key?.1, timeSignature: built.time,
-                                              clef: clef, directions: directions, label: built.label))
+                var measure = Measure(number: built.number, length: built.length, voices: voices,
+                                      key: key?.0, keySignature: key?.1, timeSignature: built.time,
+                                      clef: clef, directions: directions, label: built.label)
+                measure.barlines = built.barlines
+                staff.measures.append(measure)
             }
             staff.clef = firstClef ?? .treble
             result.append(staff)

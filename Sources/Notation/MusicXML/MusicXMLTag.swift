@@ -33,4 +33,6 @@ enum MusicXMLTag: String, CaseIterable {
     case octaveShift = "octave-shift", rehearsal, segno, coda, offset
     // Other measure content.
     case harmony, barline, figuredBass = "figured-bass", bookmark, link, grouping
+    case barStyle = "bar-style", `repeat`, ending, root, rootStep = "root-step", rootAlter = "root-alter", kind
+    case bass, bassStep = "bass-step", bassAlter = "bass-alter"
 }

@@ -155,7 +155,9 @@ struct MusicXMLTextBuilder {
             let number = first.label ?? "\(first.number)"
             line(2, "<measure number=\"\(MusicXMLTextBuilder.escape(number.isEmpty ? "\(index + 1)" : number))\">")
             writeAttributes(part: part, staves: staves, measures: measures, index: index, keys: &keys)
+            for barline in first.barlines where barline.location == .left { writeBarline(barline) }
             try writeContent(staves: staves, measures: measures, keys: keys, length: first.length)
+            for barline in first.barlines where barline.location == .right { writeBarline(barline) }
             line(2, "</measure>")
         }
         line(1, "</part>")
@@ -267,6 +269,44 @@ struct MusicXMLTextBuilder {
         for d in pending { writeDirection(d, relativeTo: cursor) }
     }
 
+    private mutating func writeBarline(_ barline: Barline) {
+        var text = "<barline location=\"\(barline.location.rawValue)\">"
+        let styles: Set<String> = ["regular", "dotted", "dashed", "heavy", "light-light", "light-heavy", "heavy-light",
+                                   "heavy-heavy", "tick", "short", "none"]
+        if let style = barline.style, styles.contains(style) { text += "<bar-style>\(style)</bar-style>" }
+        if let ending = barline.ending, ["start", "stop", "discontinue"].contains(ending.type) {
+            text += "<ending number=\"\(Self.escape(ending.number))\" type=\"\(ending.type)\"/>"
+        }
+        if let direction = barline.repeat {
+            let times = barline.times.map { " times=\"\($0)\"" } ?? ""
+            text += "<repeat direction=\"\(direction.rawValue)\"\(times)/>"
+        }
+        line(3, text + "</barline>")
+    }
+
+    /// A chord symbol stored as `.other("harmony:ROOT:KIND[/BASS]")`.
+    private mutating func writeHarmony(_ encoded: String, _ d: Direction, relativeTo cursor: Rational) -> Bool {
+        let body = encoded.dropFirst("harmony:".count)
+        let parts = body.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return false }
+        let kindAndBass = parts[1].split(separator: "/", maxSplits: 1).map(String.init)
+        func note(_ text: String, _ prefix: String) -> String? {
+            guard let first = text.first, "ABCDEFG".contains(first) else { return nil }
+            let rest = text.dropFirst()
+            guard rest.allSatisfy({ $0 == "#" }) || rest.allSatisfy({ $0 == "b" }) else { return nil }
+            let alter = rest.first == "#" ? rest.count : -rest.count
+            return "<\(prefix)-step>\(first)</\(prefix)-step>" + (alter != 0 ? "<\(prefix)-alter>\(alter)</\(prefix)-alter>" : "")
+        }
+        guard let root = note(parts[0], "root"), var kind = kindAndBass.first else { return false }
+        if !PartBuilder.harmonyKinds.contains(kind) { kind = "other" }
+        var text = "<harmony><root>\(root)</root><kind>\(Self.escape(kind))</kind>"
+        if kindAndBass.count == 2, let bass = note(kindAndBass[1], "bass") { text += "<bass>\(bass)</bass>" }
+        if d.offset != cursor { text += "<offset>\(units(d.offset - cursor))</offset>" }
+        if let staff = d.staff { text += "<staff>\(staff)</staff>" }
+        line(3, text + "</harmony>")
+        return true
+    }
+
     // MARK: Directions
 
     private static let dynamicNames: Set<String> = [
@@ -275,6 +315,7 @@ struct MusicXMLTextBuilder {
     ]
 
     private mutating func writeDirection(_ d: Direction, relativeTo cursor: Rational) {
+        if case .other(let text) = d.kind, text.hasPrefix("harmony:"), writeHarmony(text, d, relativeTo: cursor) { return }
         var type = ""
         var sound = ""
         switch d.kind {

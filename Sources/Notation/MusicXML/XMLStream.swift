@@ -17,7 +17,9 @@ final class XMLStream {
     let file: String
     /// Names of elements not understood, collected for the caller's report.
     var skipped: Set<String> = []
-    private var tags: [UnsafeRawPointer: MusicXMLTag] = [:]
+    /// Open-addressing table from libxml2's interned name pointers to tags (power-of-two size).
+    private var tagKeys = [UInt](repeating: 0, count: 1024)
+    private var tagValues = [MusicXMLTag](repeating: .unknown, count: 1024)
     private var unknownNames: [UnsafeRawPointer: String] = [:]
     private(set) var kind: NodeKind = .other
     private(set) var tag: MusicXMLTag = .unknown
@@ -54,7 +56,11 @@ final class XMLStream {
         }, context)
         for candidate in MusicXMLTag.allCases where candidate != .unknown {
             if let interned = xmlTextReaderConstString(reader, candidate.rawValue) {
-                tags[UnsafeRawPointer(interned)] = candidate
+                let key = UInt(bitPattern: interned)
+                var slot = XMLStream.slot(key)
+                while tagKeys[slot] != 0 && tagKeys[slot] != key { slot = (slot + 1) & 1023 }
+                tagKeys[slot] = key
+                tagValues[slot] = candidate
             }
         }
     }
@@ -96,9 +102,18 @@ final class XMLStream {
                             problem: .malformedXML(errorBox.message ?? "unreadable XML"))
     }
 
+    private static func slot(_ key: UInt) -> Int { Int(truncatingIfNeeded: (key >> 3) ^ (key >> 13)) & 1023 }
+
     private func lookupTag() -> MusicXMLTag {
         guard let name = xmlTextReaderConstLocalName(reader) else { return .unknown }
-        return tags[UnsafeRawPointer(name)] ?? .unknown
+        let key = UInt(bitPattern: name)
+        var slot = XMLStream.slot(key)
+        while true {
+            let stored = tagKeys[slot]
+            if stored == key { return tagValues[slot] }
+            if stored == 0 { return .unknown }
+            slot = (slot + 1) & 1023
+        }
     }
 
     /// The current element's name as text (only for reports and errors).
@@ -207,6 +222,12 @@ final class XMLStream {
     func int() throws(MusicXMLError) -> Int? {
         let bytes = try collectText()
         return XMLStream.parseInt(bytes)
+    }
+
+    /// The element's text when it is a single ASCII letter, as that byte (for `<step>`).
+    func letter() throws(MusicXMLError) -> UInt8? {
+        let bytes = try collectText()
+        return bytes.count == 1 ? bytes.first : nil
     }
 
     /// The element's text as an exact decimal (`"1.5"`, `"-0.25"`, `"2"`), or `nil`.

@@ -21,6 +21,9 @@ public struct Measure: Sendable, Hashable, Codable {
     public var voices: [Voice]
     /// Tempo marks, dynamics and text at points in the bar.
     public var directions: [Direction]
+    /// Repeat signs, volta brackets and styled barlines at the bar's edges (empty for plain
+    /// barlines).
+    public var barlines: [Barline] = []
 
     /// Creates a measure.
     public init(number: Int, length: Rational, voices: [Voice] = [], key: Key? = nil,
