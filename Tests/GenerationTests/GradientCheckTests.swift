@@ -39,6 +39,34 @@ import Testing
         }
     }
 
+    /// Units a multiple of 64 and a sequence long enough take the packed recurrent kernels
+    /// (on AVX-512 machines): same check.
+    @Test func lstmPackedPath() throws {
+        try BLAS.require()
+        let n = 5, u = 64, batch = 3, steps = LSTM.packingThreshold + 1
+        var random = SeededRandom(seed: 8)
+        var layer = LSTM(inputSize: n, units: u, returnSequences: true, random: &random)
+        layer.bias.scalars = GradientCheck.uniform(4 * u, scale: 0.5, seed: 4)
+        layer.recurrentKernel.scalars = layer.recurrentKernel.scalars.map { $0 * 3 }
+        let x = GradientCheck.uniform(steps * batch * n, seed: 12)
+        let w = GradientCheck.uniform(steps * batch * u, seed: 14)
+        func loss(_ p: [Tensor]) throws -> Double {
+            let l = try LSTM(inputSize: n, units: u, returnSequences: true,
+                             kernel: p[0], recurrentKernel: p[1], bias: p[2])
+            return GradientCheck.weightedSum(l.forward(.dense(x), batch: batch, steps: steps).sequenceOutput, w)
+        }
+        let trace = layer.forward(.dense(x), batch: batch, steps: steps)
+        var gradients = layer.zeroGradients()
+        _ = layer.backward(trace: trace, input: .dense(x), outputGradient: w, gradients: &gradients, needInputGradient: false)
+        let parameters = [layer.kernel, layer.recurrentKernel, layer.bias]
+        let analytic = [gradients.kernel, gradients.recurrentKernel, gradients.bias]
+        for index in 0..<3 {
+            let error = try GradientCheck.relativeError(
+                parameters: parameters, gradients: analytic, tensor: index, loss: loss)
+            #expect(error < Self.tolerance, "tensor \(index): relative error \(error)")
+        }
+    }
+
     /// LSTM fed one-hot rows: the kernel gradient is a scatter of the gate gradients.
     @Test func lstmOneHotInput() throws {
         try BLAS.require()

@@ -172,6 +172,10 @@ public struct LSTM: Sendable, Equatable {
             }
         }
 
+        // The recurrent weights are multiplied at every step: pack them once for the whole
+        // sequence when the packed kernel applies (long sequences; one-step generation keeps BLAS).
+        let packed = steps >= LSTM.packingThreshold && recompose_packed_gemm_available(g4) != 0
+            ? LSTM.pack(recurrentKernel.scalars, k: u, n: g4, ldb: g4, transposed: false) : nil
         gates.withUnsafeMutableBufferPointer { zBuffer in
             hidden.withUnsafeMutableBufferPointer { hBuffer in
                 cells.withUnsafeMutableBufferPointer { cBuffer in
@@ -182,10 +186,16 @@ public struct LSTM: Sendable, Equatable {
                             for t in 0..<steps {
                                 let zt = z + t * batch * g4
                                 let hPrev = h + t * batch * u
-                                BLAS.sgemm(
-                                    transA: false, transB: false, m: batch, n: g4, k: u,
-                                    alpha: 1, a: hPrev, lda: u, b: uBuffer.baseAddress!, ldb: g4,
-                                    beta: 1, c: zt, ldc: g4)
+                                if let packed {
+                                    packed.withUnsafeBufferPointer { p in
+                                        recompose_gemm_packed_accumulate(batch, g4, u, hPrev, u, p.baseAddress!, zt, g4)
+                                    }
+                                } else {
+                                    BLAS.sgemm(
+                                        transA: false, transB: false, m: batch, n: g4, k: u,
+                                        alpha: 1, a: hPrev, lda: u, b: uBuffer.baseAddress!, ldb: g4,
+                                        beta: 1, c: zt, ldc: g4)
+                                }
                                 LSTM.cellForward(
                                     gates: zt, cPrev: c + t * batch * u,
                                     cNext: c + (t + 1) * batch * u, hNext: h + (t + 1) * batch * u,
@@ -230,6 +240,9 @@ public struct LSTM: Sendable, Equatable {
         var dZ = uninitializedFloats(rows * g4)
         var dhNext = [Float](repeating: 0, count: batch * u)
         var dcNext = [Float](repeating: 0, count: batch * u)
+        // dh = dZ · recurrent_kernelᵀ at every step: pack the transpose once.
+        let packed = steps >= LSTM.packingThreshold && recompose_packed_gemm_available(u) != 0
+            ? LSTM.pack(recurrentKernel.scalars, k: g4, n: u, ldb: g4, transposed: true) : nil
 
         dZ.withUnsafeMutableBufferPointer { dzBuffer in
             let dz = dzBuffer.baseAddress!
@@ -255,7 +268,13 @@ public struct LSTM: Sendable, Equatable {
                                                 gates: gates + t * batch * g4, cPrev: cells + t * batch * u,
                                                 tanhC: tanhC + t * batch * u, dh: dh, dc: dc,
                                                 dZ: dz + t * batch * g4, batch: batch, units: u)
-                                            if t > 0 {
+                                            if t > 0, let packed {
+                                                // cellBackward left dh zeroed: accumulate into it.
+                                                packed.withUnsafeBufferPointer { p in
+                                                    recompose_gemm_packed_accumulate(
+                                                        batch, u, g4, dz + t * batch * g4, g4, p.baseAddress!, dh, u)
+                                                }
+                                            } else if t > 0 {
                                                 BLAS.sgemm(
                                                     transA: false, transB: true, m: batch, n: u, k: g4,
                                                     alpha: 1, a: dz + t * batch * g4, lda: g4,
@@ -338,6 +357,20 @@ public struct LSTM: Sendable, Equatable {
         dZ: UnsafeMutablePointer<Float>, batch: Int, units u: Int
     ) {
         recompose_lstm_cell_backward(gates, cPrev, tanhC, dh, dc, dZ, batch, u)
+    }
+
+    /// Sequences at least this long get their recurrent weights packed once per pass.
+    static let packingThreshold = 4
+
+    /// A packed copy of a k × n matrix (or of the transpose of the stored n × k matrix).
+    static func pack(_ b: [Float], k: Int, n: Int, ldb: Int, transposed: Bool) -> [Float] {
+        var packed = uninitializedFloats(recompose_packed_size(k, n))
+        b.withUnsafeBufferPointer { b in
+            packed.withUnsafeMutableBufferPointer { p in
+                recompose_pack_b(b.baseAddress!, k, n, ldb, transposed ? 1 : 0, p.baseAddress!)
+            }
+        }
+        return packed
     }
 
     /// Zero gradients shaped like this layer's weights.
