@@ -26,9 +26,9 @@ import Testing
             let trace = l.forward(.dense(p[3].scalars), batch: batch, steps: steps)
             return GradientCheck.weightedSum(returnSequences ? trace.sequenceOutput : trace.lastOutput, w)
         }
-        let trace = layer.forward(.dense(x), batch: batch, steps: steps)
+        var trace = layer.forward(.dense(x), batch: batch, steps: steps)
         var gradients = layer.zeroGradients()
-        let dx = layer.backward(trace: trace, input: .dense(x), outputGradient: w, gradients: &gradients,
+        let dx = layer.backward(trace: &trace, input: .dense(x), outputGradient: w, gradients: &gradients,
                                 needInputGradient: true)
         let parameters = [layer.kernel, layer.recurrentKernel, layer.bias, try Tensor(shape: [x.count], scalars: x)]
         let analytic = [gradients.kernel, gradients.recurrentKernel, gradients.bias, try Tensor(shape: [dx.count], scalars: dx)]
@@ -55,9 +55,9 @@ import Testing
                              kernel: p[0], recurrentKernel: p[1], bias: p[2])
             return GradientCheck.weightedSum(l.forward(.dense(x), batch: batch, steps: steps).sequenceOutput, w)
         }
-        let trace = layer.forward(.dense(x), batch: batch, steps: steps)
+        var trace = layer.forward(.dense(x), batch: batch, steps: steps)
         var gradients = layer.zeroGradients()
-        _ = layer.backward(trace: trace, input: .dense(x), outputGradient: w, gradients: &gradients, needInputGradient: false)
+        _ = layer.backward(trace: &trace, input: .dense(x), outputGradient: w, gradients: &gradients, needInputGradient: false)
         let parameters = [layer.kernel, layer.recurrentKernel, layer.bias]
         let analytic = [gradients.kernel, gradients.recurrentKernel, gradients.bias]
         for index in 0..<3 {
@@ -81,9 +81,9 @@ import Testing
                              kernel: p[0], recurrentKernel: p[1], bias: p[2])
             return GradientCheck.weightedSum(l.forward(input, batch: batch, steps: steps).sequenceOutput, w)
         }
-        let trace = layer.forward(input, batch: batch, steps: steps)
+        var trace = layer.forward(input, batch: batch, steps: steps)
         var gradients = layer.zeroGradients()
-        _ = layer.backward(trace: trace, input: input, outputGradient: w, gradients: &gradients, needInputGradient: false)
+        _ = layer.backward(trace: &trace, input: input, outputGradient: w, gradients: &gradients, needInputGradient: false)
         let parameters = [layer.kernel, layer.recurrentKernel, layer.bias]
         let analytic = [gradients.kernel, gradients.recurrentKernel, gradients.bias]
         for index in 0..<3 {

@@ -224,7 +224,9 @@ public struct LSTM: Sendable, Equatable {
     /// Backpropagates through time.
     ///
     /// - Parameters:
-    ///   - trace: the forward pass's record.
+    ///   - trace: the forward pass's record, consumed: its gate buffer is reused for the gate
+    ///     gradients (each step's gates are dead once that step's gradients exist), which saves
+    ///     an allocation the size of the largest buffer of the pass.
     ///   - input: the forward pass's input.
     ///   - outputGradient: d loss / d output: `[T][B][u]` when `returnSequences`, else `[B][u]`.
     ///   - gradients: accumulated into (`+=`), so several batches can share one buffer.
@@ -232,12 +234,13 @@ public struct LSTM: Sendable, Equatable {
     ///     never for one-hot inputs.
     /// - Returns: d loss / d input when requested and the input is dense, else an empty array.
     func backward(
-        trace: Trace, input: LSTMInput, outputGradient: [Float],
+        trace: inout Trace, input: LSTMInput, outputGradient: [Float],
         gradients: inout Gradients, needInputGradient: Bool
     ) -> [Float] {
         let u = units, g4 = 4 * units, n = inputSize
         let batch = trace.batch, steps = trace.steps, rows = batch * steps
-        var dZ = uninitializedFloats(rows * g4)
+        var dZ = trace.gates
+        trace.gates = []  // leaves dZ the buffer's only owner when the caller gave up its copy
         var dhNext = [Float](repeating: 0, count: batch * u)
         var dcNext = [Float](repeating: 0, count: batch * u)
         // dh = dZ · recurrent_kernelᵀ at every step: pack the transpose once.
@@ -246,14 +249,14 @@ public struct LSTM: Sendable, Equatable {
 
         dZ.withUnsafeMutableBufferPointer { dzBuffer in
             let dz = dzBuffer.baseAddress!
-            trace.gates.withUnsafeBufferPointer { gBuffer in
+            do {
                 trace.cells.withUnsafeBufferPointer { cBuffer in
                     trace.tanhCells.withUnsafeBufferPointer { tcBuffer in
                         outputGradient.withUnsafeBufferPointer { dyBuffer in
                             dhNext.withUnsafeMutableBufferPointer { dhBuffer in
                                 dcNext.withUnsafeMutableBufferPointer { dcBuffer in
                                     recurrentKernel.scalars.withUnsafeBufferPointer { uBuffer in
-                                        let gates = gBuffer.baseAddress!, cells = cBuffer.baseAddress!
+                                        let gates = UnsafePointer(dz), cells = cBuffer.baseAddress!
                                         let tanhC = tcBuffer.baseAddress!, dy = dyBuffer.baseAddress!
                                         let dh = dhBuffer.baseAddress!, dc = dcBuffer.baseAddress!
                                         for t in stride(from: steps - 1, through: 0, by: -1) {

@@ -195,7 +195,7 @@ public struct SequenceModel: Sendable, Equatable {
         _ batch: TrainingBatch, random: inout SeededRandom?
     ) throws(NetworkError) -> (loss: Double, gradients: [Tensor]) {
         try checkTargets(batch)
-        let record = try forward(batch, random: &random)
+        var record = try forward(batch, random: &random)
         let b = batch.batchSize
         let notes = SoftmaxCrossEntropy.lossAndGradient(
             logits: record.noteLogits, targets: batch.targetNotes, classes: configuration.noteVocabularySize)
@@ -219,8 +219,11 @@ public struct SequenceModel: Sendable, Equatable {
 
         var lstmGradients = lstms.map { $0.zeroGradients() }
         for index in lstms.indices.reversed() {
+            // Moved out of the record so the backward pass can reuse its buffers in place.
+            var trace = record.traces[index]
+            record.traces[index].gates = []
             var dInput = lstms[index].backward(
-                trace: record.traces[index], input: record.inputs[index], outputGradient: dOutput,
+                trace: &trace, input: record.inputs[index], outputGradient: dOutput,
                 gradients: &lstmGradients[index], needInputGradient: index > 0)
             if index > 0 {
                 Dropout.apply(record.masks[index - 1], to: &dInput)
