@@ -43,6 +43,14 @@ func now() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
 
+/// CPU seconds (user + system) used by the process so far, all threads.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF, &usage)
+    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) * 1e-6
+        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) * 1e-6
+}
+
 /// Peak resident memory in MiB (Linux VmHWM).
 func peakRSS() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
@@ -103,17 +111,20 @@ func trainBenchmark(_ options: Options) throws -> [String: Double] {
     // One warm-up step (first-touch page faults, BLAS thread start-up) is not timed.
     try model.train(batches[0], optimizer: &optimizer, random: &random, threads: options.threads)
     let start = now()
+    let cpuStart = cpuSeconds()
     var loss = 0.0
     for index in 1..<batches.count {
         loss = try model.train(batches[index], optimizer: &optimizer, random: &random, threads: options.threads)
     }
     let seconds = now() - start
+    let cpu = cpuSeconds() - cpuStart
     let sequences = Double((batches.count - 1) * b)
     // Training ≈ 3 × the forward products (forward, input gradient, weight gradient).
     let flops = 3 * Double(configuration.forwardFLOPs(steps: t)) * sequences
     return [
         "sequences": sequences, "seconds": seconds, "sequencesPerSecond": sequences / seconds,
         "effectiveGFLOPs": flops / seconds / 1e9, "loss": loss, "peakRSSMiB": peakRSS(),
+        "cpuSeconds": cpu, "sequencesPerCPUSecond": sequences / cpu,
     ]
 }
 
@@ -174,8 +185,8 @@ if options.mode == "train" || options.mode == "all" {
     let r = try trainBenchmark(options)
     results.merge(r) { $1 }
     if !options.json {
-        print(String(format: "train: %.0f sequences in %.2f s = %.1f sequences/s, %.1f GFLOP/s effective, loss %.3f, peak RSS %.0f MiB",
-                     r["sequences"]!, r["seconds"]!, r["sequencesPerSecond"]!, r["effectiveGFLOPs"]!, r["loss"]!, r["peakRSSMiB"]!))
+        print(String(format: "train: %.0f sequences in %.2f s = %.1f sequences/s, %.1f GFLOP/s effective, loss %.3f, peak RSS %.0f MiB, %.1f CPU s (%.1f sequences per CPU second)",
+                     r["sequences"]!, r["seconds"]!, r["sequencesPerSecond"]!, r["effectiveGFLOPs"]!, r["loss"]!, r["peakRSSMiB"]!, r["cpuSeconds"]!, r["sequencesPerCPUSecond"]!))
     }
 }
 if options.mode == "generate" || options.mode == "all" {

@@ -80,9 +80,11 @@ def main():
     model = build(a.notes, a.durations, a.units, t, 0.3)
     model.train_on_batch(batches[0][0], [batches[0][1], batches[0][2]])  # warm-up: tracing
     start = time.perf_counter()
+    cpu_start = time.process_time()
     for x, yn, yd in batches[1:]:
         loss = model.train_on_batch(x, [yn, yd])
     seconds = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
     sequences = (a.batches - 1) * b
     flops = 3 * forward_flops(a.notes, a.durations, a.units, t) * sequences
     window = batches[0][0][:1]
@@ -99,13 +101,16 @@ def main():
         "loss": float(loss[0] if isinstance(loss, (list, tuple)) else loss),
         "peakRSSMiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "millisecondsPerElement": ms,
+        "cpuSeconds": cpu,
+        "sequencesPerCPUSecond": sequences / cpu,
     }
     if a.json:
         print(json.dumps(result, sort_keys=True))
     else:
         print(
             f"keras train: {sequences} sequences in {seconds:.2f} s = {result['sequencesPerSecond']:.1f} sequences/s, "
-            f"{result['effectiveGFLOPs']:.1f} GFLOP/s effective, peak RSS {result['peakRSSMiB']:.0f} MiB"
+            f"{result['effectiveGFLOPs']:.1f} GFLOP/s effective, peak RSS {result['peakRSSMiB']:.0f} MiB, "
+            f"{cpu:.1f} CPU s ({result['sequencesPerCPUSecond']:.1f} sequences per CPU second)"
         )
         print(f"keras generate: {ms:.1f} ms per element (model.predict on a {t}-step window)")
 
