@@ -170,6 +170,16 @@ func shapesBenchmark() throws {
 
 let options = parse()
 if options.mode == "shapes" { try shapesBenchmark() }
+if CommandLine.arguments.dropFirst().first == "save" {
+    // Writes a small seeded model (for checking the files with other readers) and exits.
+    let path = CommandLine.arguments.last ?? "model"
+    let model = try SequenceModel(
+        configuration: ModelConfiguration(noteVocabularySize: 7, durationVocabularySize: 4, lstmUnits: [6, 5], denseUnits: 8),
+        seed: 3)
+    try model.save(to: URL(fileURLWithPath: path), metadata: ["format": "recompose"])
+    print("saved \(path): \(model.parameterNames.count) tensors, first scalars \(model.parameters[0].scalars.prefix(3))")
+    exit(0)
+}
 let info = try BLAS.info()
 var results: [String: Double] = [:]
 if !options.json {
