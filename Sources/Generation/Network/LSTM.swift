@@ -206,6 +206,7 @@ public struct LSTM: Sendable, Equatable {
                 }
             }
         }
+        if var packed { recycle(&packed) }
         return Trace(batch: batch, steps: steps, units: u, gates: gates, cells: cells, hidden: hidden, tanhCells: tanhCells)
     }
 
@@ -294,6 +295,8 @@ public struct LSTM: Sendable, Equatable {
             }
         }
 
+        if var packed { recycle(&packed) }
+
         // Weight gradients over all steps at once.
         dZ.withUnsafeBufferPointer { dzBuffer in
             let dz = dzBuffer.baseAddress!
@@ -336,7 +339,10 @@ public struct LSTM: Sendable, Equatable {
             }
         }
 
-        guard needInputGradient, case .dense = input else { return [] }
+        guard needInputGradient, case .dense = input else {
+            recycle(&dZ)
+            return []
+        }
         var dx = uninitializedFloats(rows * n)
         dZ.withUnsafeBufferPointer { dz in
             kernel.scalars.withUnsafeBufferPointer { w in
@@ -348,6 +354,7 @@ public struct LSTM: Sendable, Equatable {
                 }
             }
         }
+        recycle(&dZ)
         return dx
     }
 

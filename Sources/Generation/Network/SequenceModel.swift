@@ -166,7 +166,10 @@ public struct SequenceModel: Sendable, Equatable {
             record.inputs.append(input)
             record.traces.append(trace)
             if index < lstms.count - 1 {
-                var sequence = Array(trace.sequenceOutput)
+                var sequence = uninitializedFloats(trace.sequenceOutput.count)
+                sequence.withUnsafeMutableBufferPointer { target in
+                    _ = target.update(fromContentsOf: trace.sequenceOutput)
+                }
                 if var generator = random {
                     let mask = dropout.mask(count: sequence.count, random: &generator)
                     random = generator
@@ -219,15 +222,28 @@ public struct SequenceModel: Sendable, Equatable {
 
         var lstmGradients = lstms.map { $0.zeroGradients() }
         for index in lstms.indices.reversed() {
-            // Moved out of the record so the backward pass can reuse its buffers in place.
+            // Moved out of the record so the backward pass can reuse its buffers in place, and
+            // its buffers returned to the scratch pool once dead.
             var trace = record.traces[index]
             record.traces[index].gates = []
+            record.traces[index].cells = []
+            record.traces[index].hidden = []
+            record.traces[index].tanhCells = []
             var dInput = lstms[index].backward(
                 trace: &trace, input: record.inputs[index], outputGradient: dOutput,
                 gradients: &lstmGradients[index], needInputGradient: index > 0)
+            recycle(&trace.cells)
+            recycle(&trace.hidden)
+            recycle(&trace.tanhCells)
+            if case .dense(var x) = record.inputs[index] {
+                record.inputs[index] = .dense([])
+                recycle(&x)
+            }
             if index > 0 {
                 Dropout.apply(record.masks[index - 1], to: &dInput)
+                recycle(&record.masks[index - 1])
             }
+            recycle(&dOutput)
             dOutput = dInput
         }
 
