@@ -13,7 +13,7 @@ import Testing
         try BLAS.require()
         let n = 3, u = 4, batch = 2, steps = 5
         var random = SeededRandom(seed: 7)
-        var layer = LSTM(inputSize: n, units: u, returnSequences: returnSequences, random: &random)
+        var layer = try LSTM(inputSize: n, units: u, returnSequences: returnSequences, random: &random)
         // Non-zero biases exercise every gate term.
         layer.bias.scalars = GradientCheck.uniform(4 * u, scale: 0.5, seed: 3)
         let x = GradientCheck.uniform(steps * batch * n, seed: 11)
@@ -45,7 +45,7 @@ import Testing
         try BLAS.require()
         let n = 5, u = 64, batch = 3, steps = LSTM.packingThreshold + 1
         var random = SeededRandom(seed: 8)
-        var layer = LSTM(inputSize: n, units: u, returnSequences: true, random: &random)
+        var layer = try LSTM(inputSize: n, units: u, returnSequences: true, random: &random)
         layer.bias.scalars = GradientCheck.uniform(4 * u, scale: 0.5, seed: 4)
         layer.recurrentKernel.scalars = layer.recurrentKernel.scalars.map { $0 * 3 }
         let x = GradientCheck.uniform(steps * batch * n, seed: 12)
@@ -72,7 +72,7 @@ import Testing
         try BLAS.require()
         let n = 6, u = 3, batch = 2, steps = 4
         var random = SeededRandom(seed: 5)
-        let layer = LSTM(inputSize: n, units: u, returnSequences: true, random: &random)
+        let layer = try LSTM(inputSize: n, units: u, returnSequences: true, random: &random)
         let indices: [Int32] = (0..<(steps * batch)).flatMap { r in [Int32(r % 4), Int32(4 + r % 2)] }
         let input = LSTMInput.oneHot(indices: indices, activePerRow: 2)
         let w = GradientCheck.uniform(steps * batch * u, seed: 17)
@@ -98,7 +98,7 @@ import Testing
         try BLAS.require()
         let n = 5, u = 3, batch = 2, steps = 3
         var random = SeededRandom(seed: 9)
-        let layer = LSTM(inputSize: n, units: u, returnSequences: true, random: &random)
+        let layer = try LSTM(inputSize: n, units: u, returnSequences: true, random: &random)
         let indices: [Int32] = [0, 3, 1, 4, 2, 3, 0, 4, 1, 3, 2, 4]
         var dense = [Float](repeating: 0, count: steps * batch * n)
         for r in 0..<(steps * batch) {
@@ -117,7 +117,7 @@ import Testing
         try BLAS.require()
         let rows = 3, n = 4, m = 5
         var random = SeededRandom(seed: 21)
-        var layer = Dense(inputSize: n, outputSize: m, activation: activation, random: &random)
+        var layer = try Dense(inputSize: n, outputSize: m, activation: activation, random: &random)
         layer.bias.scalars = GradientCheck.uniform(m, scale: 0.3, seed: 2)
         let x = GradientCheck.uniform(rows * n, seed: 22)
         let w = GradientCheck.uniform(rows * m, seed: 23)

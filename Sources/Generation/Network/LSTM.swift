@@ -26,17 +26,22 @@ public struct LSTM: Sendable, Equatable {
     /// The number of units (size of h and c).
     public let units: Int
     /// Whether the layer outputs every hₜ (true) or only the last (false), as in Keras.
-    public var returnSequences: Bool
+    public internal(set) var returnSequences: Bool
     /// Input weights `[inputSize, 4·units]`, gate blocks i, f, c, o.
-    public var kernel: Tensor
+    public internal(set) var kernel: Tensor
     /// Recurrent weights `[units, 4·units]`, gate blocks i, f, c, o.
-    public var recurrentKernel: Tensor
+    public internal(set) var recurrentKernel: Tensor
     /// Biases `[4·units]`, gate blocks i, f, c, o.
-    public var bias: Tensor
+    public internal(set) var bias: Tensor
 
     /// A layer initialised as Keras does by default: Glorot-uniform `kernel`, orthogonal
     /// `recurrent_kernel`, zero `bias` except ones for the forget gate (`unit_forget_bias`).
-    public init(inputSize: Int, units: Int, returnSequences: Bool, random: inout SeededRandom) {
+    ///
+    /// - Throws: ``NetworkError/invalidConfiguration(_:)`` unless both sizes are positive.
+    public init(inputSize: Int, units: Int, returnSequences: Bool, random: inout SeededRandom) throws(NetworkError) {
+        guard inputSize > 0, units > 0 else {
+            throw .invalidConfiguration("LSTM sizes must be positive (input \(inputSize), units \(units))")
+        }
         self.inputSize = inputSize
         self.units = units
         self.returnSequences = returnSequences
@@ -54,6 +59,9 @@ public struct LSTM: Sendable, Equatable {
         inputSize: Int, units: Int, returnSequences: Bool,
         kernel: Tensor, recurrentKernel: Tensor, bias: Tensor
     ) throws(NetworkError) {
+        guard inputSize > 0, units > 0 else {
+            throw .invalidConfiguration("LSTM sizes must be positive (input \(inputSize), units \(units))")
+        }
         guard kernel.shape == [inputSize, 4 * units] else {
             throw .shapeMismatch(context: "LSTM kernel", expected: [inputSize, 4 * units], actual: kernel.shape)
         }

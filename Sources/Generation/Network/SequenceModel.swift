@@ -16,13 +16,13 @@ public struct SequenceModel: Sendable, Equatable {
     /// The architecture.
     public let configuration: ModelConfiguration
     /// The stacked LSTMs; all but the last return sequences.
-    public var lstms: [LSTM]
+    public internal(set) var lstms: [LSTM]
     /// The ReLU layer after the last LSTM.
-    public var dense: Dense
+    public internal(set) var dense: Dense
     /// The note/chord head (logits; softmax in the loss and in predictions).
-    public var noteHead: Dense
+    public internal(set) var noteHead: Dense
     /// The duration head.
-    public var durationHead: Dense
+    public internal(set) var durationHead: Dense
     /// The dropout after each LSTM but the last.
     public let dropout: Dropout
 
@@ -37,15 +37,15 @@ public struct SequenceModel: Sendable, Equatable {
         var lstms: [LSTM] = []
         for (index, units) in configuration.lstmUnits.enumerated() {
             let last = index == configuration.lstmUnits.count - 1
-            lstms.append(LSTM(inputSize: input, units: units, returnSequences: !last, random: &random))
+            lstms.append(try LSTM(inputSize: input, units: units, returnSequences: !last, random: &random))
             input = units
         }
         self.lstms = lstms
-        dense = Dense(inputSize: input, outputSize: configuration.denseUnits, activation: .relu, random: &random)
-        noteHead = Dense(
+        dense = try Dense(inputSize: input, outputSize: configuration.denseUnits, activation: .relu, random: &random)
+        noteHead = try Dense(
             inputSize: configuration.denseUnits, outputSize: configuration.noteVocabularySize,
             activation: .linear, random: &random)
-        durationHead = Dense(
+        durationHead = try Dense(
             inputSize: configuration.denseUnits, outputSize: configuration.durationVocabularySize,
             activation: .linear, random: &random)
         dropout = try Dropout(rate: configuration.dropout)
@@ -64,9 +64,10 @@ public struct SequenceModel: Sendable, Equatable {
         return names
     }
 
-    /// All parameter tensors, in the order of ``parameterNames``. Setting replaces them; the
-    /// setter requires the same count and shapes (use ``setParameters(_:)`` for a checked set).
-    public var parameters: [Tensor] {
+    /// All parameter tensors, in the order of ``parameterNames``. Replace them with the checked
+    /// ``setParameters(_:)``; the unchecked setter is internal because wrong shapes would make
+    /// the matrix products read out of bounds.
+    public internal(set) var parameters: [Tensor] {
         get {
             var list: [Tensor] = []
             for lstm in lstms { list += [lstm.kernel, lstm.recurrentKernel, lstm.bias] }
