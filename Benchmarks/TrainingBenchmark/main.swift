@@ -4,6 +4,7 @@
 //        [--units U] [--notes V] [--durations D] [--json]
 import Foundation
 import Generation
+import CBLAS
 
 struct Options {
     var mode = "all"
@@ -149,22 +150,41 @@ func generateBenchmark(_ options: Options) throws -> Double {
 
 /// GFLOP/s of the products one training step is made of (diagnostics).
 func shapesBenchmark() throws {
-    let shapes: [(String, Int, Int, Int)] = [
-        ("recurrent [64×256]·[256×1024]", 64, 1024, 256),
-        ("input [6400×256]·[256×1024]", 6400, 1024, 256),
+    // (name, m, n, k, transA, transB): one data-parallel part (32 windows × 100 steps).
+    let shapes: [(String, Int, Int, Int, Bool, Bool)] = [
+        ("recurrent step [32×256]·[256×1024]", 32, 1024, 256, false, false),
+        ("backward step [32×1024]·[1024×256]ᵀ", 32, 256, 1024, false, true),
+        ("input projection [3200×256]·[256×1024]", 3200, 1024, 256, false, false),
+        ("weight gradient [3200×256]ᵀ·[3200×1024]", 256, 1024, 3200, true, false),
+        ("input gradient [3200×1024]·[256×1024]ᵀ", 3200, 256, 1024, false, true),
     ]
-    for threads in [1, 2] {
-        try BLAS.setThreads(threads)
-        for (name, m, n, k) in shapes {
-            let a = [Float](repeating: 0.01, count: m * k), b = [Float](repeating: 0.02, count: k * n)
-            let repeats = max(1, 2_000_000_000 / (2 * m * n * k))
-            _ = try BLAS.multiply(a, b, m: m, n: n, k: k)
-            let start = now()
-            for _ in 0..<repeats { _ = try BLAS.multiply(a, b, m: m, n: n, k: k) }
-            let seconds = now() - start
-            print(String(format: "%d thread(s) %@: %.1f GFLOP/s", threads, name,
-                         Double(2 * m * n * k * repeats) / seconds / 1e9))
+    try BLAS.setThreads(1)
+    for (name, m, n, k, ta, tb) in shapes {
+        let a = [Float](repeating: 0.01, count: m * k), b = [Float](repeating: 0.02, count: k * n)
+        var c = [Float](repeating: 0, count: m * n)
+        let repeats = max(1, 4_000_000_000 / (2 * m * n * k))
+        func run() {
+            a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in c.withUnsafeMutableBufferPointer { c in
+                BLASBench.gemm(ta, tb, m, n, k, a.baseAddress!, b.baseAddress!, c.baseAddress!)
+            } } }
         }
+        run()
+        let start = now()
+        for _ in 0..<repeats { run() }
+        let seconds = now() - start
+        print(String(format: "1 thread %@: %.1f GFLOP/s", name, Double(2 * m * n * k * repeats) / seconds / 1e9))
+    }
+    // The packed kernel on the two per-step shapes.
+    for (name, m, n, k) in [("packed recurrent step", 32, 1024, 256), ("packed backward step", 32, 256, 1024)] {
+        let a = [Float](repeating: 0.01, count: m * k), b = [Float](repeating: 0.02, count: k * n)
+        var packed = [Float](repeating: 0, count: k * n)
+        recompose_pack_b(b, k, n, n, 0, &packed)
+        var c = [Float](repeating: 0, count: m * n)
+        let repeats = max(1, 4_000_000_000 / (2 * m * n * k))
+        let start = now()
+        for _ in 0..<repeats { recompose_gemm_packed_accumulate(m, n, k, a, k, packed, &c, n) }
+        let seconds = now() - start
+        print(String(format: "1 thread %@ [%d×%d]·[%d×%d]: %.1f GFLOP/s", name, m, k, k, n, Double(2 * m * n * k * repeats) / seconds / 1e9))
     }
 }
 
