@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-3}"
-python="${KERAS_PYTHON:-.venv-keras/bin/python}"
+python="${KERAS_PYTHON:-python3}"
 swift build -c release --product TrainingBenchmark >/dev/null
 .build/release/TrainingBenchmark sgemm
 OPENBLAS_CORETYPE=Prescott .build/release/TrainingBenchmark sgemm

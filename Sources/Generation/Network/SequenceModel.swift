@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// The seed's network: stacked LSTMs over one-hot (note, duration) inputs, dropout between them,
 /// a ReLU dense layer and two softmax heads (note/chord, duration), trained with the sum of the
@@ -254,6 +255,11 @@ public struct SequenceModel: Sendable, Equatable {
                       durationGradients.kernel, durationGradients.bias]
         return (notes.loss + durations.loss, gradients)
     }
+
+    /// The thread count for ``train(_:optimizer:random:threads:)`` that uses the whole machine:
+    /// the number of active processors. Results depend on the thread count (dropout masks are
+    /// drawn per part), so pass the same count to reproduce a run.
+    public static var recommendedThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// One training step: forward with dropout, backward, one optimiser update.
     ///
