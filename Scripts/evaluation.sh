@@ -25,7 +25,7 @@ for i in $(seq 1 "$pieces"); do
   "$bin" generate --model "$model" --key "$k" --tempo "$t" --length 200 --seed "$i" --rhythm seed --out "out/evaluation/seed-$i" >/dev/null
 done
 echo "== Chopin corpus (reference)"
-"$bin" evaluate "$corpus"/*.mid --label "Chopin pieces" | tail -n 1
+"$bin" evaluate "$corpus"/*.mid --reference "$corpus" --label "Chopin pieces" | tail -n 2 | head -n 1
 echo "== seed-faithful generation (independent hands, 200 elements each)"
 "$bin" evaluate out/evaluation/seed-*.musicxml --reference "$corpus" --label "seed-faithful pieces" | tail -n 2 | head -n 1
 echo "== ours (bar-aware, 32 bars)"
