@@ -16,8 +16,11 @@ public struct MIDIWriter: Sendable {
     /// Velocity for notes that have none.
     public var defaultVelocity: Int
 
+    /// The resolution scores are written at unless told otherwise.
+    public static let defaultTicksPerQuarter = 480
+
     /// Creates a writer.
-    public init(ticksPerQuarter: Int = 480, defaultVelocity: Int = 80) {
+    public init(ticksPerQuarter: Int = MIDIWriter.defaultTicksPerQuarter, defaultVelocity: Int = 80) {
         self.ticksPerQuarter = ticksPerQuarter
         self.defaultVelocity = defaultVelocity
     }
