@@ -202,4 +202,24 @@ struct QuantizerTests {
         }
         #expect(files == 48)
     }
+
+    @Test("absurd lengths are refused; damaged files quantize without crashing")
+    func robustness() throws {
+        let far = performance([(1, 60, 0, 480), (1, 62, 1 << 40, (1 << 40) + 480)])
+        #expect(throws: MIDIError.self) { try Quantizer().score(from: far) }
+        #expect(try Quantizer().score(from: MIDIFile()).score.parts.isEmpty)
+        let url = URL(fileURLWithPath: "../shared/corpus/piano-midi/chopin/chpn-p7.mid")
+        guard let data = try? Data(contentsOf: url) else {
+            print("skipped: ../shared/corpus/piano-midi not found")
+            return
+        }
+        let bytes = [UInt8](data)
+        for cut in stride(from: 20, to: bytes.count, by: max(1, bytes.count / 40)) {
+            var damaged = Array(bytes[..<cut])
+            if cut % 2 == 0, damaged.count > 30 { damaged[damaged.count / 2] ^= 0x5A }
+            guard let file = try? MIDIReader().read(damaged) else { continue }
+            let score = try Quantizer().score(from: file).score
+            #expect(score.parts.allSatisfy { $0.staves.allSatisfy { $0.measures.allSatisfy { m in m.isComplete } } })
+        }
+    }
 }

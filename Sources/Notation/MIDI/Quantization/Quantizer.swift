@@ -28,6 +28,9 @@ public struct Quantizer: Sendable {
     /// The options.
     public var options: Options
 
+    /// The longest piece quantized, in quarter notes (about 14 hours at 120 bpm).
+    public static let maximumLength = 100_000
+
     /// Creates a quantizer.
     public init(options: Options = Options()) {
         self.options = options
@@ -42,6 +45,13 @@ public struct Quantizer: Sendable {
             throw MIDIError(.fatal, .smpteDivisionUnsupported, offset: 12)
         }
         let grid = Grid(ticksPerQuarter: tpq, divisors: options.effectiveDivisors)
+        // A damaged or hostile file can place a note years in: refuse rather than build millions
+        // of empty bars.
+        let lastTick = file.tracks.map(\.endTick).max() ?? 0
+        guard lastTick / tpq <= Quantizer.maximumLength else {
+            throw MIDIError(.fatal, .valueOutOfRange("piece of \(lastTick / tpq) quarter notes, more than \(Quantizer.maximumLength)"),
+                            offset: 0)
+        }
         var conductor = ConductorInfo(file: file, grid: grid)
         let notes = file.notes
         var report = QuantizationReport()
