@@ -12,10 +12,14 @@
 /// result.score.parts[0].staves.count   // 2 for a piano file
 /// ```
 ///
-/// Staves: a file whose notes sit in two tracks with the same program (a piano's right and left
-/// hands) becomes one part with a staff per track, the higher track on top; a file with all its notes in one track
-/// and channel becomes a piano part split at ``Options/splitPitch``; anything else gets a part
-/// per track (or per channel of a format-0 file).
+/// Staves: a file whose notes sit in two tracks with the same program (a piano's right and
+/// left hands) becomes one part with a staff per track, the higher track on top; a file with
+/// all its notes in one track and channel becomes a piano part split at
+/// ``Options/splitPitch``; anything else gets a part per track (or per channel of a format-0
+/// file).
+///
+/// The result is a fixed point of writing and reading: ``MIDIWriter`` output of the score,
+/// read and quantized again with the same options, gives the same score.
 public struct Quantizer: Sendable {
     /// What quantization produced.
     public struct Result: Sendable {
@@ -39,7 +43,8 @@ public struct Quantizer: Sendable {
     /// Quantizes a MIDI file into a score.
     ///
     /// - Throws: ``MIDIError`` with reason ``MIDIError/Reason/smpteDivisionUnsupported`` for
-    ///   SMPTE-timed files, which have no quarter notes to quantize to.
+    ///   SMPTE-timed files, which have no quarter notes to quantize to, and
+    ///   ``MIDIError/Reason/valueOutOfRange(_:)`` for pieces longer than ``maximumLength``.
     public func score(from file: MIDIFile) throws(MIDIError) -> Result {
         guard let tpq = file.division.ticksPerQuarter else {
             throw MIDIError(.fatal, .smpteDivisionUnsupported, offset: 12)
