@@ -18,7 +18,8 @@
 /// ``Options/splitPitch``; anything else gets a part per track (or per channel of a format-0
 /// file).
 ///
-/// The result is a fixed point of writing and reading: ``MIDIWriter`` output of the score,
+/// Sustain-pedal presses (controller 64, in any track) become pedal marks under the lowest staff
+/// of the first part. The result is a fixed point of writing and reading: ``MIDIWriter`` output of the score,
 /// read and quantized again with the same options, gives the same score.
 public struct Quantizer: Sendable {
     /// What quantization produced.
@@ -112,6 +113,10 @@ public struct Quantizer: Sendable {
                 if partIndex == 0 && staffIndex == 0, let bpm = conductor.firstTempo, !staff.measures.isEmpty {
                     staff.measures[0].directions.append(Direction(offset: .zero, staff: 1,
                                                                   kind: .tempo(Tempo((bpm * 100).rounded() / 100))))
+                }
+                // Pedal marks go under the lowest staff of the first part, as pianists read them.
+                if partIndex == 0 && staffIndex == partLayout.staves.count - 1 {
+                    Quantizer.addPedalMarks(Quantizer.pedalMarks(file, grid: grid), to: &staff, number: staffIndex + 1)
                 }
                 part.staves.append(staff)
             }
