@@ -28,9 +28,10 @@ extension Quantizer {
         var pitch: Int
         var velocity: Int
 
-        /// Whether two lists hold the same notes, in any order.
-        static func same(_ a: [GridNote], _ b: [GridNote]) -> Bool {
-            func key(_ n: GridNote) -> (Rational, Rational, Int, Int) { (n.onset, n.end, n.pitch, n.velocity) }
+        /// Whether two lists hold the same notes (or the same timing), in any order.
+        static func same(_ a: [GridNote], _ b: [GridNote], timingOnly: Bool = false) -> Bool {
+            guard a.count == b.count else { return false }
+            func key(_ n: GridNote) -> (Rational, Rational, Int, Int) { (n.onset, n.end, n.pitch, timingOnly ? 0 : n.velocity) }
             let x = a.sorted { key($0) < key($1) }, y = b.sorted { key($0) < key($1) }
             return zip(x, y).allSatisfy { key($0) == key($1) }
         }
@@ -58,7 +59,13 @@ extension Quantizer {
             var scratch = QuantizationReport()
             var scratchStats = Statistics()
             let again = snap(asWritten(events), grid: writtenGrid, report: &scratch, stats: &scratchStats)
-            if again.count == gridNotes.count && GridNote.same(again, gridNotes) { break }
+            // When dealing changed no timing, the events' own notes (each chord at its loudest
+            // velocity) deal out to the same events, so reading back exactly those ends the loop.
+            let own = events.flatMap { event in
+                event.pitches.map { GridNote(onset: event.offset, end: event.end, pitch: $0.midi, velocity: event.velocity ?? 0) }
+            }
+            let reference = GridNote.same(own, gridNotes, timingOnly: true) ? own : gridNotes
+            if GridNote.same(again, reference) { break }
             gridNotes = again
             events = assignVoices(gridNotes, grid: grid, spellers: spellers, report: &scratch)
             report.maximumVoices = max(report.maximumVoices, scratch.maximumVoices)
