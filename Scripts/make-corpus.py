@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Recompose's bundled training corpus: short two-hand piano exercises in MusicXML.
+"""Writes Recompose's bundled training corpus: two-hand piano exercises of 32 bars in MusicXML.
 
 Every piece is composed by this script (no third-party music): a chord progression in a key,
 a right-hand melody built from chord tones and passing notes in varied rhythms (with the odd
@@ -139,19 +139,32 @@ def piece(index, rng):
     rhythms = RHYTHMS_3 if beats == 3 else RHYTHMS_4
     patterns = ["waltz"] if beats == 3 else ["alberti", "block", "broken", "alberti"]
     pattern = rng.choice(patterns)
-    progression = []
-    for _ in range(4):
-        progression += rng.choice(PROGRESSIONS[key.mode])
-    progression[-2:] = [5, 1]
+    def section(bars):
+        chords = []
+        while len(chords) < bars:
+            chords += rng.choice(PROGRESSIONS[key.mode])
+        return chords[:bars]
+
+    def phrase(chords, previous, last_phrase):
+        bars = []
+        for number, root in enumerate(chords, start=1):
+            rhythm = rng.choice(rhythms)
+            right, previous = melody_bar(rng, key, root, rhythm, previous)
+            final = last_phrase and number == len(chords)
+            if final:
+                right = [([key.degree_pitch(8 if previous > 5 else 1, 4)], bar)]
+            left = bass_bar(rng, key, root, pattern if not final else "whole", bar)
+            bars.append((right, left))
+        return bars, previous
+
+    # Form A B A C: the return of A teaches the model repetition; C ends on a cadence.
+    a_chords, b_chords, c_chords = section(8), section(8), section(6) + [5, 1]
     tempo = rng.choice([72, 84, 96, 108, 120])
+    a, previous = phrase(a_chords, 5, False)
+    b, previous = phrase(b_chords, previous, False)
+    c, previous = phrase(c_chords, previous, True)
     measures = []
-    previous = 5
-    for number, root in enumerate(progression, start=1):
-        rhythm = rng.choice(rhythms)
-        right, previous = melody_bar(rng, key, root, rhythm, previous)
-        if number == len(progression):
-            right = [([key.degree_pitch(8 if previous > 5 else 1, 4)], bar)]
-        left = bass_bar(rng, key, root, pattern if number < len(progression) else "whole", bar)
+    for number, (right, left) in enumerate(a + b + a + c, start=1):
         attrs = ""
         if number == 1:
             attrs = (f"<attributes><divisions>{DIVISIONS}</divisions><key><fifths>{key.fifths}</fifths>"

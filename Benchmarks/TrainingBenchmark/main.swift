@@ -4,6 +4,7 @@
 //        [--units U] [--notes V] [--durations D] [--json]
 import Foundation
 import Generation
+import CBLAS
 
 struct Options {
     var mode = "all"
@@ -41,6 +42,14 @@ func now() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
+/// CPU seconds (user + system) used by the process so far, all threads.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) * 1e-6
+        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) * 1e-6
 }
 
 /// Peak resident memory in MiB (Linux VmHWM).
@@ -103,17 +112,20 @@ func trainBenchmark(_ options: Options) throws -> [String: Double] {
     // One warm-up step (first-touch page faults, BLAS thread start-up) is not timed.
     try model.train(batches[0], optimizer: &optimizer, random: &random, threads: options.threads)
     let start = now()
+    let cpuStart = cpuSeconds()
     var loss = 0.0
     for index in 1..<batches.count {
         loss = try model.train(batches[index], optimizer: &optimizer, random: &random, threads: options.threads)
     }
     let seconds = now() - start
+    let cpu = cpuSeconds() - cpuStart
     let sequences = Double((batches.count - 1) * b)
     // Training ≈ 3 × the forward products (forward, input gradient, weight gradient).
     let flops = 3 * Double(configuration.forwardFLOPs(steps: t)) * sequences
     return [
         "sequences": sequences, "seconds": seconds, "sequencesPerSecond": sequences / seconds,
         "effectiveGFLOPs": flops / seconds / 1e9, "loss": loss, "peakRSSMiB": peakRSS(),
+        "cpuSeconds": cpu, "sequencesPerCPUSecond": sequences / cpu,
     ]
 }
 
@@ -138,27 +150,56 @@ func generateBenchmark(_ options: Options) throws -> Double {
 
 /// GFLOP/s of the products one training step is made of (diagnostics).
 func shapesBenchmark() throws {
-    let shapes: [(String, Int, Int, Int)] = [
-        ("recurrent [64×256]·[256×1024]", 64, 1024, 256),
-        ("input [6400×256]·[256×1024]", 6400, 1024, 256),
+    // (name, m, n, k, transA, transB): one data-parallel part (32 windows × 100 steps).
+    let shapes: [(String, Int, Int, Int, Bool, Bool)] = [
+        ("recurrent step [32×256]·[256×1024]", 32, 1024, 256, false, false),
+        ("backward step [32×1024]·[1024×256]ᵀ", 32, 256, 1024, false, true),
+        ("input projection [3200×256]·[256×1024]", 3200, 1024, 256, false, false),
+        ("weight gradient [3200×256]ᵀ·[3200×1024]", 256, 1024, 3200, true, false),
+        ("input gradient [3200×1024]·[256×1024]ᵀ", 3200, 256, 1024, false, true),
     ]
-    for threads in [1, 2] {
-        try BLAS.setThreads(threads)
-        for (name, m, n, k) in shapes {
-            let a = [Float](repeating: 0.01, count: m * k), b = [Float](repeating: 0.02, count: k * n)
-            let repeats = max(1, 2_000_000_000 / (2 * m * n * k))
-            _ = try BLAS.multiply(a, b, m: m, n: n, k: k)
-            let start = now()
-            for _ in 0..<repeats { _ = try BLAS.multiply(a, b, m: m, n: n, k: k) }
-            let seconds = now() - start
-            print(String(format: "%d thread(s) %@: %.1f GFLOP/s", threads, name,
-                         Double(2 * m * n * k * repeats) / seconds / 1e9))
+    try BLAS.setThreads(1)
+    for (name, m, n, k, ta, tb) in shapes {
+        let a = [Float](repeating: 0.01, count: m * k), b = [Float](repeating: 0.02, count: k * n)
+        var c = [Float](repeating: 0, count: m * n)
+        let repeats = max(1, 4_000_000_000 / (2 * m * n * k))
+        func run() {
+            a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in c.withUnsafeMutableBufferPointer { c in
+                BLASBench.gemm(ta, tb, m, n, k, a.baseAddress!, b.baseAddress!, c.baseAddress!)
+            } } }
         }
+        run()
+        let start = now()
+        for _ in 0..<repeats { run() }
+        let seconds = now() - start
+        print(String(format: "1 thread %@: %.1f GFLOP/s", name, Double(2 * m * n * k * repeats) / seconds / 1e9))
+    }
+    // The packed kernel on the two per-step shapes.
+    for (name, m, n, k) in [("packed recurrent step", 32, 1024, 256), ("packed backward step", 32, 256, 1024)] {
+        let a = [Float](repeating: 0.01, count: m * k), b = [Float](repeating: 0.02, count: k * n)
+        var packed = [Float](repeating: 0, count: k * n)
+        recompose_pack_b(b, k, n, n, 0, &packed)
+        var c = [Float](repeating: 0, count: m * n)
+        let repeats = max(1, 4_000_000_000 / (2 * m * n * k))
+        let start = now()
+        for _ in 0..<repeats { recompose_gemm_packed_accumulate(m, n, k, a, k, packed, &c, n) }
+        let seconds = now() - start
+        print(String(format: "1 thread %@ [%d×%d]·[%d×%d]: %.1f GFLOP/s", name, m, k, k, n, Double(2 * m * n * k * repeats) / seconds / 1e9))
     }
 }
 
 let options = parse()
 if options.mode == "shapes" { try shapesBenchmark() }
+if CommandLine.arguments.dropFirst().first == "save" {
+    // Writes a small seeded model (for checking the files with other readers) and exits.
+    let path = CommandLine.arguments.last ?? "model"
+    let model = try SequenceModel(
+        configuration: ModelConfiguration(noteVocabularySize: 7, durationVocabularySize: 4, lstmUnits: [6, 5], denseUnits: 8),
+        seed: 3)
+    try model.save(to: URL(fileURLWithPath: path), metadata: ["format": "recompose"])
+    print("saved \(path): \(model.parameterNames.count) tensors, first scalars \(model.parameters[0].scalars.prefix(3))")
+    exit(0)
+}
 let info = try BLAS.info()
 var results: [String: Double] = [:]
 if !options.json {
@@ -174,8 +215,8 @@ if options.mode == "train" || options.mode == "all" {
     let r = try trainBenchmark(options)
     results.merge(r) { $1 }
     if !options.json {
-        print(String(format: "train: %.0f sequences in %.2f s = %.1f sequences/s, %.1f GFLOP/s effective, loss %.3f, peak RSS %.0f MiB",
-                     r["sequences"]!, r["seconds"]!, r["sequencesPerSecond"]!, r["effectiveGFLOPs"]!, r["loss"]!, r["peakRSSMiB"]!))
+        print(String(format: "train: %.0f sequences in %.2f s = %.1f sequences/s, %.1f GFLOP/s effective, loss %.3f, peak RSS %.0f MiB, %.1f CPU s (%.1f sequences per CPU second)",
+                     r["sequences"]!, r["seconds"]!, r["sequencesPerSecond"]!, r["effectiveGFLOPs"]!, r["loss"]!, r["peakRSSMiB"]!, r["cpuSeconds"]!, r["sequencesPerCPUSecond"]!))
     }
 }
 if options.mode == "generate" || options.mode == "all" {

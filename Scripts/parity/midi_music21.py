@@ -6,18 +6,21 @@ sound (tie continuations dropped, chords expanded). Hands are matched by mean pi
 makes one part per track; recompose makes one staff per track, higher hand on top). Per hand:
   - count: the same number of notes;
   - pitches: the same MIDI pitch sequence, ordered by onset then pitch;
-  - onsets: for each pitch, the i-th onset of that pitch agrees (target: >= 95% of notes).
+  - onsets: the (onset, pitch) pairs agree, as multisets (target: >= 95% of the notes that
+    music21 itself placed within half a quarter of their MIDI onset; see music21_hands).
 
 Usage: midi_music21.py RECOMPOSE_BINARY FILE... [--min-onsets 95]
 Prints a line per file and a summary; exits 1 when a count differs or onsets agree < the target.
+Pitch sequences are reported, not required: where an onset differs, the order differs too.
 """
 import json
 import subprocess
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import warnings
 
+import mido
 import music21
 
 warnings.filterwarnings("ignore")
@@ -36,6 +39,16 @@ def midi_of(name):
 
 
 def music21_hands(path):
+    """Per part: (onset, MIDI pitch, misplaced) of the notes music21 makes.
+
+    music21 (10.x) sometimes puts notes far from their own MIDI onset while making measures (in
+    chpn_op10_e01's left hand bar 8 starts at 32 instead of 28, shifting the rest of the hand by
+    a bar). Every note it makes from MIDI keeps its raw onset tick (`editorial.midiTickStart`);
+    a note whose offset is more than half a quarter from that tick cannot come from
+    quantization (which moves a note by at most a sixteenth and a chord window), so it is
+    flagged as misplaced by music21.
+    """
+    ticks_per_quarter = mido.MidiFile(path).ticks_per_beat
     score = music21.converter.parse(path)
     hands = []
     for part in score.parts:
@@ -44,9 +57,11 @@ def music21_hands(path):
             tie = element.tie.type if element.tie is not None else None
             if tie in ('stop', 'continue'):
                 continue
-            offset = element.offset  # flattened: absolute offset in the part
+            offset = music21.common.opFrac(element.offset)
+            tick = element.editorial.get('midiTickStart', None)
+            misplaced = tick is not None and abs(float(offset) - tick / ticks_per_quarter) > 0.5
             for pitch in element.pitches:
-                notes.append((music21.common.opFrac(offset), pitch.midi))
+                notes.append((offset, pitch.midi, misplaced))
         if notes:
             hands.append(sorted(notes))
     return hands
@@ -69,20 +84,18 @@ def recompose_hands(binary, path):
 
 
 def by_mean_pitch(hands):
-    return sorted(hands, key=lambda h: -sum(p for _, p in h) / len(h))
+    return sorted(hands, key=lambda h: -sum(n[1] for n in h) / len(h))
 
 
 def compare(theirs, mine):
-    per_pitch_a, per_pitch_b = defaultdict(list), defaultdict(list)
-    for o, p in theirs:
-        per_pitch_a[p].append(o)
-    for o, p in mine:
-        per_pitch_b[p].append(o)
-    agree = 0
-    for p, onsets in per_pitch_a.items():
-        agree += sum(1 for a, b in zip(sorted(onsets), sorted(per_pitch_b.get(p, []))) if a == b)
-    same_pitches = [p for _, p in theirs] == [p for _, p in mine]
-    return len(theirs) == len(mine), same_pitches, agree
+    """(same count, same pitch sequence, agreeing onsets, music21 notes misplaced, agreeing
+    onsets among the notes music21 placed near their MIDI onset)."""
+    mine_counter = Counter(mine)
+    agree = sum((Counter((o, p) for o, p, _ in theirs) & mine_counter).values())
+    agree_placed = sum((Counter((o, p) for o, p, bad in theirs if not bad) & mine_counter).values())
+    misplaced = sum(1 for n in theirs if n[2])
+    same_pitches = [p for _, p, _ in theirs] == [p for _, p in mine]
+    return len(theirs) == len(mine), same_pitches, agree, misplaced, agree_placed
 
 
 def main():
@@ -96,7 +109,7 @@ def main():
         print(__doc__, file=sys.stderr)
         return 2
     binary, files = args[0], args[1:]
-    total = agree_total = hands_total = count_ok = pitch_ok = 0
+    total = agree_total = placed_agree_total = misplaced_total = hands_total = count_ok = pitch_ok = 0
     failures = []
     for path in files:
         theirs = by_mean_pitch(music21_hands(path))
@@ -105,20 +118,26 @@ def main():
         if len(theirs) != len(mine):
             failures.append(f'{path}: {len(theirs)} hands in music21, {len(mine)} in recompose')
         for hand, (a, b) in enumerate(zip(theirs, mine)):
-            same_count, same_pitches, agree = compare(a, b)
+            same_count, same_pitches, agree, misplaced, agree_placed = compare(a, b)
+            placed_agree_total += agree_placed
             hands_total += 1
             count_ok += same_count
             pitch_ok += same_pitches
             total += len(a)
             agree_total += agree
+            misplaced_total += misplaced
             line.append(f'hand {hand + 1}: {len(a)}/{len(b)} notes, pitches {"same" if same_pitches else "differ"}, '
-                        f'onsets {100.0 * agree / max(len(a), 1):.2f}%')
+                        f'onsets {100.0 * agree / max(len(a), 1):.2f}% equal'
+                        + (f', {misplaced} misplaced by music21' if misplaced else ''))
             if not same_count:
                 failures.append(f'{path} hand {hand + 1}: {len(a)} notes in music21, {len(b)} in recompose')
         print(f'{path}: ' + '; '.join(line), flush=True)
-    percent = 100.0 * agree_total / max(total, 1)
+    placed = total - misplaced_total
+    percent = 100.0 * placed_agree_total / max(placed, 1)
     print(f'midi_music21: {len(files)} files, {hands_total} hands: counts equal in {count_ok}, pitch sequences '
-          f'equal in {pitch_ok}; onsets equal for {agree_total}/{total} notes ({percent:.2f}%, target {target}%)')
+          f'equal in {pitch_ok}; onsets equal for {agree_total}/{total} notes ({100.0 * agree_total / max(total, 1):.2f}%); '
+          f'{misplaced_total} notes misplaced by music21 (>1/2 quarter from their MIDI onset); '
+          f'onsets equal for {placed_agree_total}/{placed} of the rest ({percent:.2f}%, target {target}%)')
     for failure in failures[:10]:
         print('  ' + failure)
     return 0 if not failures and percent >= target else 1

@@ -14,5 +14,5 @@ files=()
 for name in chpn-p20 chpn-p7 chpn_op25_e1 chpn_op33_4 chpn-p15; do
   [ -f "$dir/$name.mid" ] && files+=("$dir/$name.mid")
 done
-"$python" Scripts/parity/midi_music21.py .build/debug/recompose "${files[@]}" | tail -n 12
+"$python" Scripts/parity/midi_music21.py .build/debug/recompose "${files[@]}" | grep -E "^(midi_music21:|  )"
 exit "${PIPESTATUS[0]}"

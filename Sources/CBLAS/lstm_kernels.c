@@ -63,6 +63,8 @@ static inline float tanh_approx(float x) {
         }                                                                                  \
     }
 
+// `gates` and `dz` may be the same buffer (dZ overwrites the gates it no longer needs): each
+// iteration reads its four gate values before writing its four gradients at the same places.
 #define CELL_BACKWARD_BODY                                                                 \
     for (long b = 0; b < batch; b++) {                                                     \
         const float *gb = gates + b * 4 * u;                                               \
@@ -71,7 +73,7 @@ static inline float tanh_approx(float x) {
         float *dhb = dh + b * u, *dcb = dc + b * u;                                        \
         VECTORIZE_SAFELY                                                                   \
         for (long j = 0; j < u; j++) {                                                     \
-            float i = gb[j], f = gb[u + j], g = gb[2 * u + j], o = gb[3 * u + j];          \
+            const float i = gb[j], f = gb[u + j], g = gb[2 * u + j], o = gb[3 * u + j];    \
             float t = tc[j], dhv = dhb[j];                                                 \
             float dcv = dcb[j] + dhv * o * (1.0f - t * t);                                 \
             dzb[j] = dcv * g * i * (1.0f - i);                                             \
@@ -91,9 +93,9 @@ static void forward_base(float *restrict z, const float *restrict c_prev, float 
                          float *restrict h_next, float *restrict tanh_c, long batch, long u) {
     CELL_FORWARD_BODY
 }
-static void backward_base(const float *restrict gates, const float *restrict c_prev,
+static void backward_base(const float *gates, const float *restrict c_prev,
                           const float *restrict tanh_c, float *restrict dh, float *restrict dc,
-                          float *restrict dz, long batch, long u) {
+                          float *dz, long batch, long u) {
     CELL_BACKWARD_BODY
 }
 
@@ -104,9 +106,9 @@ static void forward_avx2(float *restrict z, const float *restrict c_prev, float 
     CELL_FORWARD_BODY
 }
 __attribute__((target("avx2,fma")))
-static void backward_avx2(const float *restrict gates, const float *restrict c_prev,
+static void backward_avx2(const float *gates, const float *restrict c_prev,
                           const float *restrict tanh_c, float *restrict dh, float *restrict dc,
-                          float *restrict dz, long batch, long u) {
+                          float *dz, long batch, long u) {
     CELL_BACKWARD_BODY
 }
 __attribute__((target("avx512f,avx512dq,avx512vl,avx2,fma")))
@@ -115,9 +117,9 @@ static void forward_avx512(float *restrict z, const float *restrict c_prev, floa
     CELL_FORWARD_BODY
 }
 __attribute__((target("avx512f,avx512dq,avx512vl,avx2,fma")))
-static void backward_avx512(const float *restrict gates, const float *restrict c_prev,
+static void backward_avx512(const float *gates, const float *restrict c_prev,
                             const float *restrict tanh_c, float *restrict dh, float *restrict dc,
-                            float *restrict dz, long batch, long u) {
+                            float *dz, long batch, long u) {
     CELL_BACKWARD_BODY
 }
 #endif

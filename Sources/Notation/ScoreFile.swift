@@ -33,3 +33,24 @@ extension Score {
         }
     }
 }
+
+extension Score {
+    /// Writes the score to a file in the format its extension names: `.musicxml` or `.xml`
+    /// (MusicXML 4.0), `.mxl` (compressed MusicXML), `.mid` or `.midi` (Standard MIDI File,
+    /// format 1). The file is written to a temporary name and renamed, so a failure never
+    /// leaves half a file.
+    ///
+    /// - Throws: ``ScoreFileError/unsupportedFormat(path:extension:)``, ``MusicXMLError``,
+    ///   ``MIDIError``.
+    public func write(to url: URL) throws {
+        let ext = url.pathExtension.lowercased()
+        switch ext {
+        case "musicxml", "xml", "mxl":
+            try MusicXMLWriter().write(self, to: url)
+        case "mid", "midi":
+            try MIDIWriter().write(self, to: url)
+        default:
+            throw ScoreFileError.unsupportedFormat(path: url.path, extension: ext)
+        }
+    }
+}

@@ -43,7 +43,10 @@ struct DumpCommand: ParsableCommand {
                 }
             } catch {
                 output.flush()
-                FileHandle.standardError.write(Data("recompose dump: \(path): \(error)\n".utf8))
+                // One line naming the file and the problem (some errors name the file already).
+                let message = "\(error)".replacingOccurrences(of: "\n", with: " ")
+                let line = message.contains(path) ? message : "\(path): \(message)"
+                FileHandle.standardError.write(Data("recompose dump: \(line)\n".utf8))
                 throw ExitCode(1)
             }
         }

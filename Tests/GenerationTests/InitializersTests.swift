@@ -27,9 +27,9 @@ import Testing
     }
 
     /// Keras's LSTM defaults: unit forget bias, zero elsewhere.
-    @Test func lstmBiasHasUnitForgetGate() {
+    @Test func lstmBiasHasUnitForgetGate() throws {
         var random = SeededRandom(seed: 5)
-        let layer = LSTM(inputSize: 3, units: 4, returnSequences: false, random: &random)
+        let layer = try LSTM(inputSize: 3, units: 4, returnSequences: false, random: &random)
         #expect(layer.bias.scalars == [0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0])
     }
 

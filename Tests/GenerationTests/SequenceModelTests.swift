@@ -48,6 +48,24 @@ import Testing
         #expect(try run() == run())
     }
 
+    /// Sharing a batch among threads gives the whole batch's mean loss and gradients
+    /// (dropout off, so both paths see the same function).
+    @Test func dataParallelGradientsMatchSingleThread() throws {
+        let configuration = ModelConfiguration(
+            noteVocabularySize: 5, durationVocabularySize: 3, lstmUnits: [6, 5], denseUnits: 4, dropout: 0)
+        let model = try SequenceModel(configuration: configuration, seed: 3)
+        let batch = try TrainingBatch(
+            batchSize: 5, steps: 3, notes: (0..<15).map { Int32($0 % 5) }, durations: (0..<15).map { Int32($0 % 3) },
+            targetNotes: [0, 1, 2, 3, 4], targetDurations: [2, 1, 0, 2, 1])
+        var r1 = SeededRandom(seed: 1), r3 = SeededRandom(seed: 1)
+        let single = try model.lossAndGradients(batch, random: &r1, threads: 1)
+        let split = try model.lossAndGradients(batch, random: &r3, threads: 3)
+        #expect(abs(single.loss - split.loss) < 1e-6)
+        for (a, b) in zip(single.gradients, split.gradients) {
+            for (x, y) in zip(a.scalars, b.scalars) { #expect(abs(x - y) < 1e-6) }
+        }
+    }
+
     @Test func rejectsOutOfRangeIds() throws {
         let configuration = ModelConfiguration(noteVocabularySize: 3, durationVocabularySize: 2, lstmUnits: [4], denseUnits: 4)
         let model = try SequenceModel(configuration: configuration, seed: 1)

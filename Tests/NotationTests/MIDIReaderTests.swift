@@ -109,6 +109,22 @@ struct MIDIReaderTests {
         #expect(throws: MIDIError(.fatal, .smpteDivisionUnsupported, offset: 12)) { try Quantizer().score(from: file) }
     }
 
+    @Test("format 0 and format 2 files are read; format 2 track by track")
+    func formats() throws {
+        let track: [UInt8] = [0x00, 0x90, 60, 64, 0x60, 60, 0] + SMFBytes.endOfTrack
+        let single = try MIDIReader(options: .init(strictness: .strict)).read(SMFBytes.header(format: 0, tracks: 1) + SMFBytes.track(track))
+        #expect(single.format == .single)
+        #expect(single.notes == [MIDINote(track: 0, channel: 0, pitch: 60, velocity: 64, on: 0, off: 96)])
+        let sequential = try MIDIReader(options: .init(strictness: .strict))
+            .read(SMFBytes.header(format: 2, tracks: 2) + SMFBytes.track(track) + SMFBytes.track(track))
+        #expect(sequential.format == .sequential)
+        #expect(sequential.notes.map(\.track) == [0, 1])
+        // Format 0 with two tracks is pedantic.
+        #expect(throws: MIDIError.self) {
+            try MIDIReader(options: .init(strictness: .strict)).read(SMFBytes.header(format: 0, tracks: 2) + SMFBytes.track(track) + SMFBytes.track(track))
+        }
+    }
+
     @Test("fatal problems: not a MIDI file, short header, unknown format")
     func fatal() {
         #expect(throws: MIDIError(.fatal, .notAMIDIFile, offset: 0)) { try MIDIReader().read(Array("RIFF0000WAVE".utf8)) }

@@ -82,6 +82,14 @@ struct QuantizerTests {
         #expect(summary(score).map(\.staff) == [1, 2])
         #expect(summary(score).map(\.pitches) == [["E5"], ["E2"]])
 
+        // Two tracks with different programs (violin and cello) are two parts.
+        var duo = performance([(1, 76, 0, 480), (2, 40, 0, 480)])
+        duo.tracks[1].events.insert(.init(tick: 0, message: .programChange(channel: 0, program: 40)), at: 0)
+        duo.tracks[2].events.insert(.init(tick: 0, message: .programChange(channel: 0, program: 42)), at: 0)
+        let parts = try Quantizer().score(from: duo).score.parts
+        #expect(parts.map(\.instrument.midiProgram) == [40, 42])
+        #expect(parts.map { $0.staves.count } == [1, 1])
+
         let oneTrack = performance([(1, 59, 0, 480), (1, 60, 0, 480)])
         let split = try Quantizer().score(from: oneTrack).score
         #expect(split.parts.count == 1)
@@ -171,5 +179,27 @@ struct QuantizerTests {
         #expect(sounding.reduce(0) { $0 + $1.event.pitches.count } == file.notes.count)
         #expect(result.report.notesOut == file.notes.count)
         #expect(result.report.maximumOnsetDisplacement <= 1.0 / 6.0)
+    }
+
+    @Test("every Chopin file: complete bars on every staff, every note of the file sounds once")
+    func wholeChopinCorpus() throws {
+        let directory = URL(fileURLWithPath: "../shared/corpus/piano-midi/chopin")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
+            print("skipped: ../shared/corpus/piano-midi not found")
+            return
+        }
+        var files = 0
+        for name in names.sorted() where name.hasSuffix(".mid") {
+            let file = try MIDIReader().read(contentsOf: directory.appendingPathComponent(name))
+            let score = try Quantizer().score(from: file).score
+            let incomplete = score.parts.flatMap(\.staves).flatMap(\.measures).filter { !$0.isComplete }.count
+            #expect(incomplete == 0, "\(name): \(incomplete) incomplete bars")
+            let counts = score.parts.map { $0.staves.map(\.measures.count) }
+            #expect(Set(counts.flatMap { $0 }).count == 1, "\(name): staves differ in bar count")
+            let sounding = score.notesAndChords.filter { $0.event.tie == nil || $0.event.tie == .start }
+            #expect(sounding.reduce(0) { $0 + $1.event.pitches.count } == file.notes.count, "\(name)")
+            files += 1
+        }
+        #expect(files == 48)
     }
 }

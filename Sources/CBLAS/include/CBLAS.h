@@ -16,5 +16,6 @@ int recompose_cpu_has_avx512f(void);
 int recompose_cpu_has_avx2(void);
 
 #include "LSTMKernels.h"
+#include "PackedGEMM.h"
 
 #endif

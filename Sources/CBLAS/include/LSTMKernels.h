@@ -11,7 +11,7 @@ void recompose_lstm_cell_forward(float *z, const float *c_prev, float *c_next, f
                                  float *tanh_c, long batch, long units);
 
 /// Backpropagates one step: from dh (consumed and zeroed) and the carried dc (replaced by
-/// d c_prev) to the pre-activation gradients dz.
+/// d c_prev) to the pre-activation gradients dz. `dz` may be `gates` itself.
 void recompose_lstm_cell_backward(const float *gates, const float *c_prev, const float *tanh_c,
                                   float *dh, float *dc, float *dz, long batch, long units);
 

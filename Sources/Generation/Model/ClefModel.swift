@@ -1,4 +1,5 @@
 import Foundation
+import Notation
 
 /// A trained network for one clef with the vocabularies it speaks and seed windows to start
 /// generation from.
@@ -11,19 +12,31 @@ public struct ClefModel: Sendable {
     public var durations: Vocabulary
     /// Token windows from the corpus to prime generation with.
     public var seeds: [[Token]]
+    /// The mode (`"major"`, `"minor"`) of the piece each seed window comes from, so a minor
+    /// piece can be started from minor material.
+    public var seedModes: [String?]
 
     /// Creates a clef model.
-    public init(network: SequenceModel, notes: Vocabulary, durations: Vocabulary, seeds: [[Token]]) {
+    public init(network: SequenceModel, notes: Vocabulary, durations: Vocabulary, seeds: [[Token]], seedModes: [String?] = []) {
         self.network = network
         self.notes = notes
         self.durations = durations
         self.seeds = seeds
+        self.seedModes = seedModes.count == seeds.count ? seedModes : Array(repeating: nil, count: seeds.count)
+    }
+
+    /// The indices of seed windows from pieces in `mode` (all of them if none is).
+    public func seedIndices(mode: Mode) -> [Int] {
+        let wanted = mode == .minor || mode == .aeolian ? "minor" : "major"
+        let matching = seeds.indices.filter { seedModes[$0] == wanted }
+        return matching.isEmpty ? Array(seeds.indices) : matching
     }
 
     private struct Labels: Codable {
         var notes: [String]
         var durations: [String]
         var seeds: [[Token]]
+        var seedModes: [String?]?
     }
 
     static let labelsFile = "vocabulary.json"
@@ -31,7 +44,7 @@ public struct ClefModel: Sendable {
     /// Writes the network and `vocabulary.json` into `folder`, each file atomically.
     public func save(to folder: URL) throws {
         try network.save(to: folder)
-        let data = try JSONEncoder().encode(Labels(notes: notes.labels, durations: durations.labels, seeds: seeds))
+        let data = try JSONEncoder().encode(Labels(notes: notes.labels, durations: durations.labels, seeds: seeds, seedModes: seedModes))
         do { try data.write(to: folder.appendingPathComponent(ClefModel.labelsFile), options: .atomic) } catch {
             throw GenerationError.writeFailed(path: folder.path, reason: error.localizedDescription)
         }
@@ -52,7 +65,7 @@ public struct ClefModel: Sendable {
             throw GenerationError.invalidModel(path: folder.path, reason: "vocabulary sizes do not match the network")
         }
         self.init(network: network, notes: Vocabulary(labels: labels.notes), durations: Vocabulary(labels: labels.durations),
-                  seeds: labels.seeds)
+                  seeds: labels.seeds, seedModes: labels.seedModes ?? [])
     }
 
     /// A step-by-step generator over this model.

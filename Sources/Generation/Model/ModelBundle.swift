@@ -21,6 +21,15 @@ public struct ModelBundle: Sendable {
         public var summaries: [String: TrainingSummary]
         /// The command that made it, for provenance.
         public var command: String?
+
+        /// Creates a manifest.
+        public init(preprocessing: PreprocessingOptions, training: TrainingOptions,
+                    summaries: [String: TrainingSummary], command: String? = nil) {
+            self.preprocessing = preprocessing
+            self.training = training
+            self.summaries = summaries
+            self.command = command
+        }
     }
 
     /// The manifest file name.

@@ -21,8 +21,14 @@ enum Activations {
 }
 
 /// Scratch arrays whose contents the caller overwrites before reading, so zero-filling them
-/// would be wasted memory traffic.
+/// would be wasted memory traffic. Taken from ``ScratchPool`` when it has one of that size.
 @inline(__always)
 func uninitializedFloats(_ count: Int) -> [Float] {
-    [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    ScratchPool.shared.take(count)
+}
+
+/// Returns a dead scratch array to ``ScratchPool`` and leaves `array` empty.
+@inline(__always)
+func recycle(_ array: inout [Float]) {
+    ScratchPool.shared.give(&array)
 }

@@ -81,6 +81,18 @@ public enum BLAS {
             beta, c, Int32(ldc))
     }
 
+    /// `sgemm` on raw pointers for benchmarks and diagnostics; a no-op when OpenBLAS is missing
+    /// (call ``require()`` first). The caller guarantees the pointers cover the matrices.
+    public static func rawSgemm(
+        transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
+        alpha: Float, a: UnsafePointer<Float>, lda: Int,
+        b: UnsafePointer<Float>, ldb: Int,
+        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
+              b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+    }
+
     /// Makes sure the library is loaded, throwing a typed error when it cannot be.
     public static func require() throws(NetworkError) {
         _ = try library()

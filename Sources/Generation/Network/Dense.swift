@@ -16,12 +16,19 @@ public struct Dense: Sendable, Equatable {
     /// The activation.
     public let activation: Activation
     /// Weights `[inputSize, outputSize]`.
-    public var kernel: Tensor
+    public internal(set) var kernel: Tensor
     /// Biases `[outputSize]`.
-    public var bias: Tensor
+    public internal(set) var bias: Tensor
 
     /// A layer initialised as Keras does: Glorot-uniform kernel, zero bias.
-    public init(inputSize: Int, outputSize: Int, activation: Activation, random: inout SeededRandom) {
+    ///
+    /// - Throws: ``NetworkError/invalidConfiguration(_:)`` unless both sizes are positive.
+    public init(
+        inputSize: Int, outputSize: Int, activation: Activation, random: inout SeededRandom
+    ) throws(NetworkError) {
+        guard inputSize > 0, outputSize > 0 else {
+            throw .invalidConfiguration("Dense sizes must be positive (input \(inputSize), output \(outputSize))")
+        }
         self.inputSize = inputSize
         self.outputSize = outputSize
         self.activation = activation
@@ -33,7 +40,7 @@ public struct Dense: Sendable, Equatable {
     ///
     /// - Throws: ``NetworkError/shapeMismatch(context:expected:actual:)`` on a wrong shape.
     public init(kernel: Tensor, bias: Tensor, activation: Activation) throws(NetworkError) {
-        guard kernel.shape.count == 2 else {
+        guard kernel.shape.count == 2, kernel.shape[0] > 0, kernel.shape[1] > 0 else {
             throw .shapeMismatch(context: "Dense kernel", expected: [-1, -1], actual: kernel.shape)
         }
         guard bias.shape == [kernel.shape[1]] else {

@@ -21,29 +21,32 @@ public enum Initializers {
         rows: Int, cols: Int, gain: Double = 1, random: inout SeededRandom
     ) -> Tensor {
         let tall = max(rows, cols), narrow = min(rows, cols)
-        // Columns of the tall matrix, each a vector of length `tall`.
-        var columns = [[Double]](repeating: [], count: narrow)
-        for j in 0..<narrow {
-            columns[j] = (0..<tall).map { _ in random.nextNormal() }
-        }
-        for j in 0..<narrow {
-            for p in 0..<j {
-                var dot = 0.0
-                for i in 0..<tall { dot += columns[p][i] * columns[j][i] }
-                for i in 0..<tall { columns[j][i] -= dot * columns[p][i] }
+        // Column j of the tall matrix is columns[j·tall ..< (j+1)·tall], drawn column by column.
+        var columns = [Double](repeating: 0, count: tall * narrow)
+        for k in 0..<columns.count { columns[k] = random.nextNormal() }
+        columns.withUnsafeMutableBufferPointer { q in
+            let q = q.baseAddress!
+            for j in 0..<narrow {
+                let cj = q + j * tall
+                for p in 0..<j {
+                    let cp = q + p * tall
+                    var dot = 0.0
+                    for i in 0..<tall { dot += cp[i] * cj[i] }
+                    for i in 0..<tall { cj[i] -= dot * cp[i] }
+                }
+                var norm = 0.0
+                for i in 0..<tall { norm += cj[i] * cj[i] }
+                norm = norm.squareRoot()
+                // A zero column has probability zero; keep the matrix finite regardless.
+                let scale = norm > 0 ? 1 / norm : 0
+                for i in 0..<tall { cj[i] *= scale }
             }
-            var norm = 0.0
-            for i in 0..<tall { norm += columns[j][i] * columns[j][i] }
-            norm = norm.squareRoot()
-            // A zero column has probability zero; keep the matrix finite regardless.
-            let scale = norm > 0 ? 1 / norm : 0
-            for i in 0..<tall { columns[j][i] *= scale }
         }
         var t = Tensor(shape: [rows, cols])
         for r in 0..<rows {
             for c in 0..<cols {
                 // Q is tall × narrow; when rows < cols the result is Qᵀ.
-                let value = rows >= cols ? columns[c][r] : columns[r][c]
+                let value = rows >= cols ? columns[c * tall + r] : columns[r * tall + c]
                 t.scalars[r * cols + c] = Float(gain * value)
             }
         }

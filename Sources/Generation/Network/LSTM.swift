@@ -26,17 +26,22 @@ public struct LSTM: Sendable, Equatable {
     /// The number of units (size of h and c).
     public let units: Int
     /// Whether the layer outputs every hₜ (true) or only the last (false), as in Keras.
-    public var returnSequences: Bool
+    public internal(set) var returnSequences: Bool
     /// Input weights `[inputSize, 4·units]`, gate blocks i, f, c, o.
-    public var kernel: Tensor
+    public internal(set) var kernel: Tensor
     /// Recurrent weights `[units, 4·units]`, gate blocks i, f, c, o.
-    public var recurrentKernel: Tensor
+    public internal(set) var recurrentKernel: Tensor
     /// Biases `[4·units]`, gate blocks i, f, c, o.
-    public var bias: Tensor
+    public internal(set) var bias: Tensor
 
     /// A layer initialised as Keras does by default: Glorot-uniform `kernel`, orthogonal
     /// `recurrent_kernel`, zero `bias` except ones for the forget gate (`unit_forget_bias`).
-    public init(inputSize: Int, units: Int, returnSequences: Bool, random: inout SeededRandom) {
+    ///
+    /// - Throws: ``NetworkError/invalidConfiguration(_:)`` unless both sizes are positive.
+    public init(inputSize: Int, units: Int, returnSequences: Bool, random: inout SeededRandom) throws(NetworkError) {
+        guard inputSize > 0, units > 0 else {
+            throw .invalidConfiguration("LSTM sizes must be positive (input \(inputSize), units \(units))")
+        }
         self.inputSize = inputSize
         self.units = units
         self.returnSequences = returnSequences
@@ -54,6 +59,9 @@ public struct LSTM: Sendable, Equatable {
         inputSize: Int, units: Int, returnSequences: Bool,
         kernel: Tensor, recurrentKernel: Tensor, bias: Tensor
     ) throws(NetworkError) {
+        guard inputSize > 0, units > 0 else {
+            throw .invalidConfiguration("LSTM sizes must be positive (input \(inputSize), units \(units))")
+        }
         guard kernel.shape == [inputSize, 4 * units] else {
             throw .shapeMismatch(context: "LSTM kernel", expected: [inputSize, 4 * units], actual: kernel.shape)
         }
@@ -172,6 +180,10 @@ public struct LSTM: Sendable, Equatable {
             }
         }
 
+        // The recurrent weights are multiplied at every step: pack them once for the whole
+        // sequence when the packed kernel applies (long sequences; one-step generation keeps BLAS).
+        let packed = steps >= LSTM.packingThreshold && recompose_packed_gemm_available(g4) != 0
+            ? LSTM.pack(recurrentKernel.scalars, k: u, n: g4, ldb: g4, transposed: false) : nil
         gates.withUnsafeMutableBufferPointer { zBuffer in
             hidden.withUnsafeMutableBufferPointer { hBuffer in
                 cells.withUnsafeMutableBufferPointer { cBuffer in
@@ -182,10 +194,16 @@ public struct LSTM: Sendable, Equatable {
                             for t in 0..<steps {
                                 let zt = z + t * batch * g4
                                 let hPrev = h + t * batch * u
-                                BLAS.sgemm(
-                                    transA: false, transB: false, m: batch, n: g4, k: u,
-                                    alpha: 1, a: hPrev, lda: u, b: uBuffer.baseAddress!, ldb: g4,
-                                    beta: 1, c: zt, ldc: g4)
+                                if let packed {
+                                    packed.withUnsafeBufferPointer { p in
+                                        recompose_gemm_packed_accumulate(batch, g4, u, hPrev, u, p.baseAddress!, zt, g4)
+                                    }
+                                } else {
+                                    BLAS.sgemm(
+                                        transA: false, transB: false, m: batch, n: g4, k: u,
+                                        alpha: 1, a: hPrev, lda: u, b: uBuffer.baseAddress!, ldb: g4,
+                                        beta: 1, c: zt, ldc: g4)
+                                }
                                 LSTM.cellForward(
                                     gates: zt, cPrev: c + t * batch * u,
                                     cNext: c + (t + 1) * batch * u, hNext: h + (t + 1) * batch * u,
@@ -196,6 +214,7 @@ public struct LSTM: Sendable, Equatable {
                 }
             }
         }
+        if var packed { recycle(&packed) }
         return Trace(batch: batch, steps: steps, units: u, gates: gates, cells: cells, hidden: hidden, tanhCells: tanhCells)
     }
 
@@ -214,7 +233,9 @@ public struct LSTM: Sendable, Equatable {
     /// Backpropagates through time.
     ///
     /// - Parameters:
-    ///   - trace: the forward pass's record.
+    ///   - trace: the forward pass's record, consumed: its gate buffer is reused for the gate
+    ///     gradients (each step's gates are dead once that step's gradients exist), which saves
+    ///     an allocation the size of the largest buffer of the pass.
     ///   - input: the forward pass's input.
     ///   - outputGradient: d loss / d output: `[T][B][u]` when `returnSequences`, else `[B][u]`.
     ///   - gradients: accumulated into (`+=`), so several batches can share one buffer.
@@ -222,25 +243,29 @@ public struct LSTM: Sendable, Equatable {
     ///     never for one-hot inputs.
     /// - Returns: d loss / d input when requested and the input is dense, else an empty array.
     func backward(
-        trace: Trace, input: LSTMInput, outputGradient: [Float],
+        trace: inout Trace, input: LSTMInput, outputGradient: [Float],
         gradients: inout Gradients, needInputGradient: Bool
     ) -> [Float] {
         let u = units, g4 = 4 * units, n = inputSize
         let batch = trace.batch, steps = trace.steps, rows = batch * steps
-        var dZ = uninitializedFloats(rows * g4)
+        var dZ = trace.gates
+        trace.gates = []  // leaves dZ the buffer's only owner when the caller gave up its copy
         var dhNext = [Float](repeating: 0, count: batch * u)
         var dcNext = [Float](repeating: 0, count: batch * u)
+        // dh = dZ · recurrent_kernelᵀ at every step: pack the transpose once.
+        let packed = steps >= LSTM.packingThreshold && recompose_packed_gemm_available(u) != 0
+            ? LSTM.pack(recurrentKernel.scalars, k: g4, n: u, ldb: g4, transposed: true) : nil
 
         dZ.withUnsafeMutableBufferPointer { dzBuffer in
             let dz = dzBuffer.baseAddress!
-            trace.gates.withUnsafeBufferPointer { gBuffer in
+            do {
                 trace.cells.withUnsafeBufferPointer { cBuffer in
                     trace.tanhCells.withUnsafeBufferPointer { tcBuffer in
                         outputGradient.withUnsafeBufferPointer { dyBuffer in
                             dhNext.withUnsafeMutableBufferPointer { dhBuffer in
                                 dcNext.withUnsafeMutableBufferPointer { dcBuffer in
                                     recurrentKernel.scalars.withUnsafeBufferPointer { uBuffer in
-                                        let gates = gBuffer.baseAddress!, cells = cBuffer.baseAddress!
+                                        let gates = UnsafePointer(dz), cells = cBuffer.baseAddress!
                                         let tanhC = tcBuffer.baseAddress!, dy = dyBuffer.baseAddress!
                                         let dh = dhBuffer.baseAddress!, dc = dcBuffer.baseAddress!
                                         for t in stride(from: steps - 1, through: 0, by: -1) {
@@ -255,7 +280,13 @@ public struct LSTM: Sendable, Equatable {
                                                 gates: gates + t * batch * g4, cPrev: cells + t * batch * u,
                                                 tanhC: tanhC + t * batch * u, dh: dh, dc: dc,
                                                 dZ: dz + t * batch * g4, batch: batch, units: u)
-                                            if t > 0 {
+                                            if t > 0, let packed {
+                                                // cellBackward left dh zeroed: accumulate into it.
+                                                packed.withUnsafeBufferPointer { p in
+                                                    recompose_gemm_packed_accumulate(
+                                                        batch, u, g4, dz + t * batch * g4, g4, p.baseAddress!, dh, u)
+                                                }
+                                            } else if t > 0 {
                                                 BLAS.sgemm(
                                                     transA: false, transB: true, m: batch, n: u, k: g4,
                                                     alpha: 1, a: dz + t * batch * g4, lda: g4,
@@ -271,6 +302,8 @@ public struct LSTM: Sendable, Equatable {
                 }
             }
         }
+
+        if var packed { recycle(&packed) }
 
         // Weight gradients over all steps at once.
         dZ.withUnsafeBufferPointer { dzBuffer in
@@ -314,7 +347,10 @@ public struct LSTM: Sendable, Equatable {
             }
         }
 
-        guard needInputGradient, case .dense = input else { return [] }
+        guard needInputGradient, case .dense = input else {
+            recycle(&dZ)
+            return []
+        }
         var dx = uninitializedFloats(rows * n)
         dZ.withUnsafeBufferPointer { dz in
             kernel.scalars.withUnsafeBufferPointer { w in
@@ -326,6 +362,7 @@ public struct LSTM: Sendable, Equatable {
                 }
             }
         }
+        recycle(&dZ)
         return dx
     }
 
@@ -338,6 +375,20 @@ public struct LSTM: Sendable, Equatable {
         dZ: UnsafeMutablePointer<Float>, batch: Int, units u: Int
     ) {
         recompose_lstm_cell_backward(gates, cPrev, tanhC, dh, dc, dZ, batch, u)
+    }
+
+    /// Sequences at least this long get their recurrent weights packed once per pass.
+    static let packingThreshold = 4
+
+    /// A packed copy of a k × n matrix (or of the transpose of the stored n × k matrix).
+    static func pack(_ b: [Float], k: Int, n: Int, ldb: Int, transposed: Bool) -> [Float] {
+        var packed = uninitializedFloats(recompose_packed_size(k, n))
+        b.withUnsafeBufferPointer { b in
+            packed.withUnsafeMutableBufferPointer { p in
+                recompose_pack_b(b.baseAddress!, k, n, ldb, transposed ? 1 : 0, p.baseAddress!)
+            }
+        }
+        return packed
     }
 
     /// Zero gradients shaped like this layer's weights.

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// The seed's network: stacked LSTMs over one-hot (note, duration) inputs, dropout between them,
 /// a ReLU dense layer and two softmax heads (note/chord, duration), trained with the sum of the
@@ -16,13 +17,13 @@ public struct SequenceModel: Sendable, Equatable {
     /// The architecture.
     public let configuration: ModelConfiguration
     /// The stacked LSTMs; all but the last return sequences.
-    public var lstms: [LSTM]
+    public internal(set) var lstms: [LSTM]
     /// The ReLU layer after the last LSTM.
-    public var dense: Dense
+    public internal(set) var dense: Dense
     /// The note/chord head (logits; softmax in the loss and in predictions).
-    public var noteHead: Dense
+    public internal(set) var noteHead: Dense
     /// The duration head.
-    public var durationHead: Dense
+    public internal(set) var durationHead: Dense
     /// The dropout after each LSTM but the last.
     public let dropout: Dropout
 
@@ -37,15 +38,15 @@ public struct SequenceModel: Sendable, Equatable {
         var lstms: [LSTM] = []
         for (index, units) in configuration.lstmUnits.enumerated() {
             let last = index == configuration.lstmUnits.count - 1
-            lstms.append(LSTM(inputSize: input, units: units, returnSequences: !last, random: &random))
+            lstms.append(try LSTM(inputSize: input, units: units, returnSequences: !last, random: &random))
             input = units
         }
         self.lstms = lstms
-        dense = Dense(inputSize: input, outputSize: configuration.denseUnits, activation: .relu, random: &random)
-        noteHead = Dense(
+        dense = try Dense(inputSize: input, outputSize: configuration.denseUnits, activation: .relu, random: &random)
+        noteHead = try Dense(
             inputSize: configuration.denseUnits, outputSize: configuration.noteVocabularySize,
             activation: .linear, random: &random)
-        durationHead = Dense(
+        durationHead = try Dense(
             inputSize: configuration.denseUnits, outputSize: configuration.durationVocabularySize,
             activation: .linear, random: &random)
         dropout = try Dropout(rate: configuration.dropout)
@@ -64,9 +65,10 @@ public struct SequenceModel: Sendable, Equatable {
         return names
     }
 
-    /// All parameter tensors, in the order of ``parameterNames``. Setting replaces them; the
-    /// setter requires the same count and shapes (use ``setParameters(_:)`` for a checked set).
-    public var parameters: [Tensor] {
+    /// All parameter tensors, in the order of ``parameterNames``. Replace them with the checked
+    /// ``setParameters(_:)``; the unchecked setter is internal because wrong shapes would make
+    /// the matrix products read out of bounds.
+    public internal(set) var parameters: [Tensor] {
         get {
             var list: [Tensor] = []
             for lstm in lstms { list += [lstm.kernel, lstm.recurrentKernel, lstm.bias] }
@@ -166,7 +168,10 @@ public struct SequenceModel: Sendable, Equatable {
             record.inputs.append(input)
             record.traces.append(trace)
             if index < lstms.count - 1 {
-                var sequence = Array(trace.sequenceOutput)
+                var sequence = uninitializedFloats(trace.sequenceOutput.count)
+                sequence.withUnsafeMutableBufferPointer { target in
+                    _ = target.update(fromContentsOf: trace.sequenceOutput)
+                }
                 if var generator = random {
                     let mask = dropout.mask(count: sequence.count, random: &generator)
                     random = generator
@@ -195,7 +200,7 @@ public struct SequenceModel: Sendable, Equatable {
         _ batch: TrainingBatch, random: inout SeededRandom?
     ) throws(NetworkError) -> (loss: Double, gradients: [Tensor]) {
         try checkTargets(batch)
-        let record = try forward(batch, random: &random)
+        var record = try forward(batch, random: &random)
         let b = batch.batchSize
         let notes = SoftmaxCrossEntropy.lossAndGradient(
             logits: record.noteLogits, targets: batch.targetNotes, classes: configuration.noteVocabularySize)
@@ -219,12 +224,28 @@ public struct SequenceModel: Sendable, Equatable {
 
         var lstmGradients = lstms.map { $0.zeroGradients() }
         for index in lstms.indices.reversed() {
+            // Moved out of the record so the backward pass can reuse its buffers in place, and
+            // its buffers returned to the scratch pool once dead.
+            var trace = record.traces[index]
+            record.traces[index].gates = []
+            record.traces[index].cells = []
+            record.traces[index].hidden = []
+            record.traces[index].tanhCells = []
             var dInput = lstms[index].backward(
-                trace: record.traces[index], input: record.inputs[index], outputGradient: dOutput,
+                trace: &trace, input: record.inputs[index], outputGradient: dOutput,
                 gradients: &lstmGradients[index], needInputGradient: index > 0)
+            recycle(&trace.cells)
+            recycle(&trace.hidden)
+            recycle(&trace.tanhCells)
+            if case .dense(var x) = record.inputs[index] {
+                record.inputs[index] = .dense([])
+                recycle(&x)
+            }
             if index > 0 {
                 Dropout.apply(record.masks[index - 1], to: &dInput)
+                recycle(&record.masks[index - 1])
             }
+            recycle(&dOutput)
             dOutput = dInput
         }
 
@@ -234,6 +255,11 @@ public struct SequenceModel: Sendable, Equatable {
                       durationGradients.kernel, durationGradients.bias]
         return (notes.loss + durations.loss, gradients)
     }
+
+    /// The thread count for ``train(_:optimizer:random:threads:)`` that uses the whole machine:
+    /// the number of active processors. Results depend on the thread count (dropout masks are
+    /// drawn per part), so pass the same count to reproduce a run.
+    public static var recommendedThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// One training step: forward with dropout, backward, one optimiser update.
     ///

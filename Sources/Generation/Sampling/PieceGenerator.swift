@@ -51,7 +51,14 @@ public struct PieceGenerator: Sendable {
             let note = noteSampler.sample(logits: hand.logits.notes, allowed: noteMask, using: &generator) ?? 1
             var durationMask = hand.lengths.map { $0 != nil }
             if let remaining {
-                durationMask = hand.lengths.map { length in length.map { $0 <= remaining } ?? false }
+                // Fit the bar, and land on the sixteenth or the eighth-triplet grid, so a triplet
+                // once begun is completed before plain values resume.
+                let position = hand.elapsed
+                durationMask = hand.lengths.map { length in
+                    guard let length, length <= remaining else { return false }
+                    let end = position + length
+                    return (end * 4).isInteger || (end * 3).isInteger
+                }
             }
             var duration: Int32
             var length: Rational

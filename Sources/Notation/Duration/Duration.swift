@@ -76,7 +76,11 @@ public struct Duration: Sendable, Hashable, Codable {
     /// - Returns: An empty array for a length of zero or less.
     public static func decompose(_ length: Rational) -> [Duration] {
         guard length > 0 else { return [] }
-        if let single = Duration(quarterLength: length) { return [single] }
+        // A single note, unless it would be a dotted tuplet note ("half.. 3:2" for 7/3): those
+        // read worse than the documented split into whole beats plus a plain tuplet note.
+        if let single = Duration(quarterLength: length), single.tuplets.isEmpty || single.dots == 0 {
+            return [single]
+        }
         if length.isDyadic { return greedyDyadic(length, tuplets: []) }
         // Split into the whole-beat dyadic part and the tuplet remainder, so that 7/3 reads as
         // 2 (half) + 1/3 (eighth triplet) rather than as seven triplet eighths.

@@ -31,10 +31,14 @@ public struct MIDIError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Reason: Sendable, Hashable, CustomStringConvertible {
         /// The file could not be opened or read.
         case unreadable(String)
+        /// The file could not be written.
+        case unwritable(String)
         /// The file does not start with an `MThd` header chunk.
         case notAMIDIFile
         /// The header chunk is shorter than its six required bytes.
         case headerTooShort(Int)
+        /// The header chunk is longer than six bytes (the extra bytes are skipped).
+        case headerTooLong(Int)
         /// The header names a format other than 0, 1 or 2.
         case unsupportedFormat(Int)
         /// The header declares more tracks than the file could possibly hold.
@@ -69,8 +73,10 @@ public struct MIDIError: Error, Sendable, Hashable, CustomStringConvertible {
         public var description: String {
             switch self {
             case .unreadable(let why): return "cannot read file: \(why)"
+            case .unwritable(let why): return "cannot write file: \(why)"
             case .notAMIDIFile: return "not a Standard MIDI File (no MThd header)"
             case .headerTooShort(let n): return "header chunk has \(n) bytes, needs 6"
+            case .headerTooLong(let n): return "header chunk has \(n) bytes, expected 6"
             case .unsupportedFormat(let f): return "unsupported SMF format \(f) (expected 0, 1 or 2)"
             case .absurdTrackCount(let n): return "header declares \(n) tracks, more than the file can hold"
             case .trackCountMismatch(let d, let f): return "header declares \(d) tracks but \(f) were found"

@@ -119,7 +119,7 @@ struct SMFParser {
         }
         var position = 8 + headerLength
         if headerLength > 6 {
-            try report(.pedantic, .malformedMeta(type: 0, length: headerLength), at: 4)
+            try report(.pedantic, .headerTooLong(headerLength), at: 4)
             if position > count { throw MIDIError(.fatal, .chunkPastEnd(declared: headerLength, available: count - 8), offset: 4) }
         }
         // Each track needs at least an 8-byte chunk header; more cannot fit.

@@ -57,7 +57,7 @@ public struct MIDIWriter: Sendable {
     public func write(_ file: MIDIFile, to url: URL) throws(MIDIError) {
         let bytes = try data(file)
         do { try Data(bytes).write(to: url, options: .atomic) } catch {
-            throw MIDIError(.fatal, .unreadable("cannot write \(url.path): \(error.localizedDescription)"), offset: 0)
+            throw MIDIError(.fatal, .unwritable("\(url.path): \(error.localizedDescription)"), offset: 0)
         }
     }
 
@@ -104,13 +104,12 @@ public struct MIDIWriter: Sendable {
         for part in score.parts {
             for staff in part.staves {
                 for (measure, offset) in zip(staff.measures, staff.measureOffsets) {
-                for direction in measure.directions {
-                    if case .tempo(let tempo) = direction.kind, tempo.quarterNotesPerMinute > 0 {
+                    for direction in measure.directions {
+                        guard case .tempo(let tempo) = direction.kind, tempo.quarterNotesPerMinute > 0 else { continue }
                         let us = Int((60_000_000 / tempo.quarterNotesPerMinute).rounded())
                         tempoEvents.append(.init(tick: ticks(offset + direction.offset),
                                                  message: .meta(.tempo(microsecondsPerQuarter: min(max(us, 1), 0xFFFFFF)))))
                     }
-                }
                 }
             }
         }

@@ -4,10 +4,34 @@
 /// ``minorSeventh`` on C. For music21's spelling-strict names (which call that chord an
 /// "enharmonic equivalent to minor seventh chord") see ``Chord/commonName``.
 public enum ChordQuality: String, Sendable, Hashable, Codable, CaseIterable {
-    case majorTriad, minorTriad, diminishedTriad, augmentedTriad
-    case dominantSeventh, majorSeventh, minorSeventh, halfDiminishedSeventh, diminishedSeventh
-    case minorMajorSeventh, augmentedMajorSeventh
-    case dominantNinth, majorNinth, minorNinth
+    /// Root, major third, perfect fifth (C–E–G).
+    case majorTriad
+    /// Root, minor third, perfect fifth (C–E♭–G).
+    case minorTriad
+    /// Root, minor third, diminished fifth (C–E♭–G♭).
+    case diminishedTriad
+    /// Root, major third, augmented fifth (C–E–G♯).
+    case augmentedTriad
+    /// Major triad with a minor seventh (C–E–G–B♭).
+    case dominantSeventh
+    /// Major triad with a major seventh (C–E–G–B).
+    case majorSeventh
+    /// Minor triad with a minor seventh (C–E♭–G–B♭).
+    case minorSeventh
+    /// Diminished triad with a minor seventh (C–E♭–G♭–B♭).
+    case halfDiminishedSeventh
+    /// Diminished triad with a diminished seventh (C–E♭–G♭–B♭♭).
+    case diminishedSeventh
+    /// Minor triad with a major seventh (C–E♭–G–B).
+    case minorMajorSeventh
+    /// Augmented triad with a major seventh (C–E–G♯–B).
+    case augmentedMajorSeventh
+    /// Dominant seventh with a major ninth (C–E–G–B♭–D).
+    case dominantNinth
+    /// Major seventh with a major ninth (C–E–G–B–D).
+    case majorNinth
+    /// Minor seventh with a major ninth (C–E♭–G–B♭–D).
+    case minorNinth
 
     /// The chord members above the root: (letter steps, semitones), root first.
     ///
@@ -31,10 +55,6 @@ public enum ChordQuality: String, Sendable, Hashable, Codable, CaseIterable {
         case .minorNinth: return [(0, 0), (2, 3), (4, 7), (6, 10), (1, 2)]
         }
     }
-
-    /// The inversion number of each member when it is in the bass, in ``members`` order:
-    /// root 0, third 1, fifth 2, seventh 3, ninth 4 (music21's numbering).
-    static let inversionOfMember = [0, 1, 2, 3, 4]
 
     /// The conventional English name: `"major triad"`, `"half-diminished seventh chord"`,
     /// `"minor-major seventh chord"`, `"dominant ninth chord"`.

@@ -59,8 +59,8 @@ public struct PitchClassSet: Sendable, Hashable, Codable {
     public var normalOrderLabel: String { normalOrder.map(String.init).joined(separator: ".") }
 
     /// The ascending pitch classes joined by dots, `"0.3.7.10"`: one label per set whatever
-    /// the voicing, spelling or transposition-independent ordering; the label used for
-    /// generation vocabularies.
+    /// the voicing or spelling, and unlike ``normalOrderLabel`` readable without knowing the
+    /// normal-order rules; meant for generation vocabularies.
     public var label: String { pitchClasses.map(String.init).joined(separator: ".") }
 
     /// Span first, then the distances from the first class to the second, third, ….

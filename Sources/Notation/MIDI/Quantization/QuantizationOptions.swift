@@ -11,8 +11,8 @@ extension Quantizer {
         public var divisors: [Int]
         /// Whether triplet grids (divisors with a factor of three) are used.
         public var allowsTriplets: Bool
-        /// Onsets closer than this many steps of the finest grid to the first onset of a group
-        /// merge into one chord at that first onset (music21 uses one step).
+        /// A note that starts and ends closer than this many steps of the finest grid to the start
+        /// and end of an earlier note joins that note's chord at its onset (music21 uses one step).
         public var chordWindow: Rational
         /// A note held at most this long (quarter notes) into the next onset of its voice is cut
         /// there (legato overlap) instead of opening another voice.

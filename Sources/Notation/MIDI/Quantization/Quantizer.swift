@@ -12,8 +12,8 @@
 /// result.score.parts[0].staves.count   // 2 for a piano file
 /// ```
 ///
-/// Staves: a file whose notes sit in two tracks (a piano's right and left hands) becomes one
-/// part with a staff per track, the higher track on top; a file with all its notes in one track
+/// Staves: a file whose notes sit in two tracks with the same program (a piano's right and left
+/// hands) becomes one part with a staff per track, the higher track on top; a file with all its notes in one track
 /// and channel becomes a piano part split at ``Options/splitPitch``; anything else gets a part
 /// per track (or per channel of a format-0 file).
 public struct Quantizer: Sendable {
@@ -157,7 +157,10 @@ public struct Quantizer: Sendable {
             return mean >= 57 ? .treble : .bass
         }
 
-        if keys.count == 1 || (keys.count == 2 && !byChannel) {
+        // Two tracks are two hands of one instrument only when they play the same program.
+        let sameInstrument = keys.count == 2 && !byChannel
+            && instrument(track: keys[0]).midiProgram == instrument(track: keys[1]).midiProgram
+        if keys.count == 1 || sameInstrument {
             var staves: [[MIDINote]]
             if keys.count == 1 {
                 let all = groups[keys[0]] ?? []

@@ -27,6 +27,13 @@ extension Quantizer {
         var end: Rational
         var pitch: Int
         var velocity: Int
+
+        /// Whether two lists hold the same (onset, end, key) notes, in any order.
+        static func sameTiming(_ a: [GridNote], _ b: [GridNote]) -> Bool {
+            func key(_ n: GridNote) -> (Rational, Rational, Int) { (n.onset, n.end, n.pitch) }
+            let x = a.sorted { key($0) < key($1) }, y = b.sorted { key($0) < key($1) }
+            return zip(x, y).allSatisfy { key($0) == key($1) }
+        }
     }
 
     /// The state of one voice while notes are dealt out.
@@ -43,14 +50,24 @@ extension Quantizer {
         let windowTicks = options.chordWindowLength.doubleValue * tpq
         var gridNotes: [GridNote] = []
         gridNotes.reserveCapacity(notes.count)
-        var i = 0
-        while i < notes.count {
-            // Notes starting within the window of the group's first onset share its grid point.
-            let first = notes[i].on
-            let onset = grid.snap(first)
-            var j = i
-            while j < notes.count && (j == i || Double(notes[j].on - first) < windowTicks) {
-                let note = notes[j]
+        // A note joins the group of an earlier note when it starts within the chord window of it
+        // and also ends within the window of it (as music21 groups); otherwise it is placed by
+        // its own onset.
+        var gathered = [Bool](repeating: false, count: notes.count)
+        for i in notes.indices where !gathered[i] {
+            let first = notes[i]
+            let onset = grid.snap(first.on)
+            var group = [i]
+            var j = i + 1
+            while j < notes.count && Double(notes[j].on - first.on) < windowTicks {
+                if !gathered[j] && Double(abs(notes[j].off - first.off)) <= windowTicks {
+                    gathered[j] = true
+                    group.append(j)
+                }
+                j += 1
+            }
+            for index in group {
+                let note = notes[index]
                 var end = grid.snap(note.off, onGridOf: onset)
                 stats.add(onsetShift: abs(onset.doubleValue - Double(note.on) / tpq),
                           endShift: abs(end.doubleValue - Double(note.off) / tpq))
@@ -60,9 +77,7 @@ extension Quantizer {
                     report.notesLengthened += 1
                 }
                 gridNotes.append(GridNote(onset: onset, end: end, pitch: Int(note.pitch), velocity: Int(note.velocity)))
-                j += 1
             }
-            i = j
         }
         // Voices cut and extend notes, after which notes may group differently (two notes cut to
         // the same end form one chord). Dealing the result out again until nothing changes makes
@@ -72,7 +87,9 @@ extension Quantizer {
             let again = events.flatMap { event in
                 event.pitches.map { GridNote(onset: event.offset, end: event.end, pitch: $0.midi, velocity: event.velocity ?? 0) }
             }
-            if Set(again) == Set(gridNotes) && again.count == gridNotes.count { break }
+            // Velocities settle with the chords (a chord plays at its loudest note's velocity),
+            // so only onsets, ends and keys decide whether another pass is needed.
+            if again.count == gridNotes.count && GridNote.sameTiming(again, gridNotes) { break }
             gridNotes = again
             var scratch = QuantizationReport()
             events = assignVoices(gridNotes, grid: grid, spellers: spellers, report: &scratch)

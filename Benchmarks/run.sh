@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs the Swift training/generation benchmark (release) and the Keras twin on the same synthetic
+# data, back to back, N rounds (default 3), printing every line. Not part of the tests.
+# Needs a Python with tensorflow-cpu (Scripts/requirements-keras.txt): KERAS_PYTHON=/path/python.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds="${1:-3}"
+python="${KERAS_PYTHON:-python3}"
+swift build -c release --product TrainingBenchmark >/dev/null
+.build/release/TrainingBenchmark sgemm
+OPENBLAS_CORETYPE=Prescott .build/release/TrainingBenchmark sgemm
+for round in $(seq "$rounds"); do
+  echo "== round $round"
+  .build/release/TrainingBenchmark train --batches 12 --threads 2 | tail -1
+  .build/release/TrainingBenchmark train --batches 12 --threads 1 | tail -1
+  "$python" Scripts/keras/benchmark.py --batches 12 --predictions 10 2>/dev/null
+done
+.build/release/TrainingBenchmark generate | tail -1

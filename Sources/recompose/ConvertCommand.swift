@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import Notation
+
+/// `recompose convert`: reads one format and writes another, chosen by the extensions.
+struct ConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert between MusicXML (.musicxml, .xml, .mxl) and MIDI (.mid); formats follow the extensions.")
+
+    @Argument(help: "The file to read.")
+    var input: String
+
+    @Argument(help: "The file to write.")
+    var output: String
+
+    func run() throws {
+        let score: Score
+        do { score = try Score.read(contentsOf: URL(fileURLWithPath: input)) } catch { throw fail("convert", input, error) }
+        do { try score.write(to: URL(fileURLWithPath: output)) } catch { throw fail("convert", output, error) }
+    }
+}
