@@ -6,11 +6,11 @@
 /// full bar.
 final class PartBuilder {
     let id: String
-    var divisions: Int?
+    @exclusivity(unchecked) var divisions: Int?
     var staves = 1
     var barLength: Rational?
     var transposition: Interval?
-    var measures: [Built] = []
+    @exclusivity(unchecked) var measures: [Built] = []
     var warnings: [String] = []
     private var warnedDivisions = false
 

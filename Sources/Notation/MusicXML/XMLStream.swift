@@ -18,12 +18,12 @@ final class XMLStream {
     /// Names of elements not understood, collected for the caller's report.
     var skipped: Set<String> = []
     /// Open-addressing table from libxml2's interned name pointers to tags (power-of-two size).
-    private var tagKeys = [UInt](repeating: 0, count: 1024)
-    private var tagValues = [MusicXMLTag](repeating: .unknown, count: 1024)
+    @exclusivity(unchecked) private var tagKeys = [UInt](repeating: 0, count: 1024)
+    @exclusivity(unchecked) private var tagValues = [MusicXMLTag](repeating: .unknown, count: 1024)
     private var unknownNames: [UnsafeRawPointer: String] = [:]
-    private(set) var kind: NodeKind = .other
-    private(set) var tag: MusicXMLTag = .unknown
-    private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private(set) var kind: NodeKind = .other
+    @exclusivity(unchecked) private(set) var tag: MusicXMLTag = .unknown
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     private let keepAlive: Data
 
     /// Collects the first libxml2 error with its position.
@@ -188,8 +188,7 @@ final class XMLStream {
             switch try advance() {
             case .text:
                 if let value = xmlTextReaderConstValue(reader) {
-                    var p = value
-                    while p.pointee != 0 { buffer.append(p.pointee); p += 1 }
+                    buffer.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))))
                 }
             case .end where depth == parentDepth:
                 break loop
@@ -206,7 +205,7 @@ final class XMLStream {
         return slice
     }
 
-    private var lastRange = 0..<0
+    @exclusivity(unchecked) private var lastRange = 0..<0
 
     /// The trimmed text most recently read by ``text()``, ``int()`` or ``decimal()`` (for
     /// error messages after a value failed to parse).
