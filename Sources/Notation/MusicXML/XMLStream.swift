@@ -239,7 +239,8 @@ final class XMLStream {
         return value.numerator
     }
 
-    /// Parses `[+-]digits[.digits]` exactly; at most 15 digits on each side, so it never overflows.
+    /// Parses `[+-]digits[.digits]` exactly: at most 12 whole digits and 6 decimals (more are
+    /// float noise such as `0.33333333`), so it never overflows.
     static func parseDecimal<C: Collection>(_ bytes: C) -> Rational? where C.Element == UInt8 {
         var negative = false
         var whole = 0, fraction = 0, scale = 1
@@ -256,12 +257,12 @@ final class XMLStream {
                 let d = Int(byte - UInt8(ascii: "0"))
                 if seenDot {
                     fractionDigits += 1
-                    guard fractionDigits <= 15 else { continue }  // further digits are noise
+                    guard fractionDigits <= 6 else { continue }  // further digits are float noise
                     fraction = fraction * 10 + d
                     scale *= 10
                 } else {
                     digits += 1
-                    guard digits <= 15 else { return nil }
+                    guard digits <= 12 else { return nil }
                     whole = whole * 10 + d
                 }
             default:
