@@ -10,8 +10,12 @@ swift test --skip-build 2>&1 | tee .build/swift-test.log
 status=${PIPESTATUS[0]}
 [ "$status" -eq 0 ] || exit "$status"
 export RECOMPOSE_PYTHON="$PWD/.venv/bin/python"
+passed=0
+failed=0
 for check in Scripts/parity/*.sh; do
   [ -e "$check" ] || continue
   echo "== $check"
-  bash "$check"
+  if bash "$check"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $check"; fi
 done
+echo "parity checks: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -7,7 +7,9 @@
 public struct SequenceDataset: Sendable {
     /// A window: `length` elements of piece `piece` from `start`, target at `start + length`.
     public struct Window: Sendable, Hashable {
+        /// Index of the piece in ``SequenceDataset/pieces``.
         public var piece: Int
+        /// Index of the window's first element in the piece.
         public var start: Int
     }
 

@@ -7,7 +7,9 @@ import Notation
 public struct PieceGenerator: Sendable {
     /// A hand's vocabularies.
     public struct Vocabularies: Sendable {
+        /// Note/chord labels.
         public var notes: Vocabulary
+        /// Duration labels.
         public var durations: Vocabulary
         /// Creates a pair of vocabularies.
         public init(notes: Vocabulary, durations: Vocabulary) {

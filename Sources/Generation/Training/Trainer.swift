@@ -27,7 +27,7 @@ public struct Trainer: Sendable {
             throw GenerationError.notEnoughData("no training window of \(training.length + 1) elements")
         }
         var optimizer = Adam(learningRate: options.learningRate, globalClipNorm: options.clipNorm)
-        var random = SeededRandom(seed: options.seed &+ 0x5EED)
+        var random = SeededRandom(seed: options.seed)
         var state = CheckpointState(epoch: 0, bestEpoch: 0, bestValidationLoss: nil, epochsWithoutImprovement: 0,
                                     sequences: 0, seconds: 0, lastTrainLoss: .nan)
         var best = model
@@ -36,7 +36,6 @@ public struct Trainer: Sendable {
             best = saved.best
             try optimizer.restore(iterations: saved.iterations, momentums: saved.momentums, velocities: saved.velocities)
             state = saved.state
-            random = SeededRandom(seed: options.seed &+ 0x5EED &+ UInt64(state.epoch))
         }
         let perEpoch = min(training.count, options.maximumSequencesPerEpoch ?? training.count)
         let steps = (perEpoch + options.batchSize - 1) / options.batchSize
@@ -47,6 +46,9 @@ public struct Trainer: Sendable {
         while state.epoch < options.epochs {
             if let patience = options.patience, state.epochsWithoutImprovement >= patience { break }
             state.epoch += 1
+            // Each epoch draws from its own stream, so a resumed run repeats exactly what an
+            // uninterrupted one would have done.
+            random = SeededRandom(seed: options.seed &+ 0x5EED &+ UInt64(state.epoch))
             var order = Array(0..<training.count)
             order.shuffle(using: &random)
             if perEpoch < order.count { order.removeLast(order.count - perEpoch) }

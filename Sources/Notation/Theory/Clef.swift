@@ -25,13 +25,21 @@ public struct Clef: Sendable, Hashable, Codable, CustomStringConvertible {
         self.octaveChange = octaveChange
     }
 
+    /// The treble clef: G on line 2.
     public static let treble = Clef(.g, line: 2)
+    /// The bass clef: F on line 4.
     public static let bass = Clef(.f, line: 4)
+    /// The alto clef: C on line 3.
     public static let alto = Clef(.c, line: 3)
+    /// The tenor clef: C on line 4.
     public static let tenor = Clef(.c, line: 4)
+    /// The soprano clef: C on line 1.
     public static let soprano = Clef(.c, line: 1)
+    /// The mezzo-soprano clef: C on line 2.
     public static let mezzoSoprano = Clef(.c, line: 2)
+    /// The baritone clef: F on line 3.
     public static let baritone = Clef(.f, line: 3)
+    /// The neutral percussion clef.
     public static let percussion = Clef(.percussion, line: 0)
     /// Treble clef sounding an octave lower (tenor voice).
     public static let treble8vb = Clef(.g, line: 2, octaveChange: -1)
