@@ -190,6 +190,52 @@ struct MusicXMLReaderTests {
                                              "harmony:Eb:major", "harmony:G:minor"])
     }
 
+    @Test("72a transposing instruments: B♭ trumpet, E♭ horn, piano")
+    func transposition() throws {
+        let parts = try read("72a").parts
+        #expect(parts.map(\.instrument.transposition) == [
+            Interval(diatonicSteps: -1, semitones: -2), Interval(diatonicSteps: -5, semitones: -9), nil,
+        ])
+    }
+
+    @Test("31c metronome marks: dotted quarter = 100, long = 100")
+    func metronome() throws {
+        let tempos = try read("31c").parts[0].staves[0].measures.flatMap(\.directions).compactMap { d -> Tempo? in
+            if case .tempo(let t) = d.kind { return t }
+            return nil
+        }
+        #expect(tempos.first == Tempo(100, beatUnit: Duration(.quarter, dots: 1)))
+        #expect(tempos.dropFirst().first == Tempo(100, beatUnit: Duration(.long)))
+    }
+
+    @Test("33d octave shifts: 15mb, 15ma, 8vb, 8va with stops")
+    func octaveShifts() throws {
+        let shifts = try read("33d").parts[0].staves[0].measures.flatMap(\.directions).compactMap { d -> String? in
+            if case .octaveShift(let size, let type) = d.kind { return "\(size) \(type)" }
+            return nil
+        }
+        #expect(shifts == ["2 down", "2 stop", "2 up", "2 stop", "1 down", "1 stop", "1 up", "1 stop"])
+    }
+
+    @Test("43b piano staves with different keys")
+    func keysPerStaff() throws {
+        let staves = try read("43b").parts[0].staves
+        #expect(staves.map { $0.measures[0].keySignature?.fifths } == [0, 2])
+    }
+
+    @Test("music21 #786: a MuseScore-style note whose <duration> disagrees with its <type> keeps its length as one note")
+    func oddDurations() throws {
+        let data = MusicXMLTestData.document(divisions: "24", """
+            <note><pitch><step>G</step><octave>4</octave></pitch><duration>5</duration><voice>1</voice></note>
+            <note><pitch><step>A</step><octave>4</octave></pitch><duration>3</duration><voice>1</voice><type>32nd</type></note>
+            <note><pitch><step>B</step><octave>4</octave></pitch><duration>7</duration><voice>1</voice><type>16th</type></note>
+            """)
+        let placed = try reader.read(data: data).notesAndChords
+        #expect(placed.map(\.offset) == [0, Rational(5, 24), Rational(1, 3)])
+        #expect(placed.map(\.event.quarterLength) == [Rational(5, 24), Rational(1, 8), Rational(7, 24)])
+        #expect(placed[0].event.duration == Duration(.sixteenth, tuplets: [Tuplet(6, 5)]))
+    }
+
     @Test("90a compressed .mxl: the container's root file is read")
     func compressed() throws {
         let placed = notes(try read("90a"))

@@ -121,6 +121,28 @@ struct MusicXMLWriterTests {
         #expect(leftovers.isEmpty)
     }
 
+    @Test("a note tied over the barline does not repeat its accidental; the next one in the bar does")
+    func tiedAccidentals() throws {
+        let bar1 = Measure(number: 1, length: 4, voices: [Voice(sequence: [
+            .rest(Rest(Duration(.half, dots: 1))), .note(Note(try Pitch("F#4"), Duration(.quarter), tie: .start)),
+        ])], key: .cMajor, timeSignature: .commonTime, clef: .treble)
+        let bar2 = Measure(number: 2, length: 4, voices: [Voice(sequence: [
+            .note(Note(try Pitch("F#4"), Duration(.quarter), tie: .stop)), .note(Note(try Pitch("F#4"), Duration(.half, dots: 1))),
+        ])])
+        let score = Score(parts: [Part(staves: [Staff(measures: [bar1, bar2])])])
+        let text = String(decoding: try writer.data(for: score), as: UTF8.self)
+        #expect(text.components(separatedBy: "<accidental>sharp</accidental>").count - 1 == 2)
+        #expect(try reader.read(data: Data(text.utf8)) == score)
+    }
+
+    @Test("a score with no parts cannot be written; an empty part gets one bar")
+    func emptyScores() throws {
+        #expect(throws: MusicXMLError.self) { try writer.data(for: Score()) }
+        let text = String(decoding: try writer.data(for: Score(parts: [Part(name: "Empty")])), as: UTF8.self)
+        #expect(text.contains("<measure number=\"1\">"))
+        #expect(text.contains("<rest measure=\"yes\"/>"))
+    }
+
     @Test("writing into a missing folder is an I/O error")
     func unwritable() throws {
         #expect {

@@ -9,8 +9,24 @@ public enum NoteType: String, Sendable, Hashable, Codable, CaseIterable, Compara
 
     /// Length in quarter notes: a whole is 4, an eighth 1/2, a breve 8.
     public var quarterLength: Rational {
-        let exponent = 5 - NoteType.allCases.firstIndex(of: self)!  // maxima = 2^5 quarters
-        return exponent >= 0 ? Rational(1 << exponent) : Rational(1, 1 << -exponent)
+        // A switch, not `allCases.firstIndex`: this is on every reader's hot path and
+        // `allCases` builds an array on each call.
+        switch self {
+        case .maxima: return Rational(32)
+        case .long: return Rational(16)
+        case .breve: return Rational(8)
+        case .whole: return Rational(4)
+        case .half: return Rational(2)
+        case .quarter: return Rational(1)
+        case .eighth: return Rational(1, 2)
+        case .sixteenth: return Rational(1, 4)
+        case .thirtySecond: return Rational(1, 8)
+        case .sixtyFourth: return Rational(1, 16)
+        case .hundredTwentyEighth: return Rational(1, 32)
+        case .twoHundredFiftySixth: return Rational(1, 64)
+        case .fiveHundredTwelfth: return Rational(1, 128)
+        case .thousandTwentyFourth: return Rational(1, 256)
+        }
     }
 
     /// The type whose plain length is exactly `length`, if any.

@@ -62,6 +62,7 @@ extension PartBuilder {
                     }
                 }
                 cursor.at += change.length
+                try checkPosition(cursor.at, x, element: "forward")
             case .attributes:
                 if try parseAttributes(x, into: &built) { built.markEnd = max(built.markEnd, cursor.at) }
             case .direction:
@@ -83,6 +84,10 @@ extension PartBuilder {
             }
         }
         finish(&built, forwardEnd: .zero)
+        total += built.length
+        guard total < Rational(PartBuilder.limit) else {
+            throw x.error(.invalidValue(element: "measure", value: "part longer than 2^20 quarter notes"))
+        }
         if let index, index < measures.count {
             measures[index] = built
         } else {
@@ -99,7 +104,7 @@ extension PartBuilder {
             case .duration:
                 guard let d = try x.decimal(), d >= 0 else { throw x.error(.invalidValue(element: "duration", value: x.lastText)) }
                 noteMissingDivisions(x)
-                length = quarters(d)
+                length = try quarters(d, x, element: "duration")
                 guard length < PartBuilder.absurdLength else { throw x.error(.invalidValue(element: "duration", value: "\(d)")) }
             case .voice: voice = try x.text()
             case .staff: staff = try x.int()
@@ -219,6 +224,7 @@ extension PartBuilder {
             }
         }
         try place(n, x, into: &built, cursor: &cursor)
+        try checkPosition(cursor.at, x, element: "note")
     }
 
     private func parseNotations(_ x: XMLStream, into n: inout NoteData) throws(MusicXMLError) {
@@ -248,7 +254,7 @@ extension PartBuilder {
         var length = Rational.zero
         if let divs = n.durationDivs {
             noteMissingDivisions(x)
-            length = quarters(divs)
+            length = try quarters(divs, x, element: "duration")
             guard length < PartBuilder.absurdLength else {
                 throw x.error(.invalidValue(element: "duration", value: "\(divs)"))
             }
@@ -554,7 +560,7 @@ extension PartBuilder {
         }
         try x.forEachChild { (tag) throws(MusicXMLError) in
             switch tag {
-            case .offset: if let d = try x.decimal() { offset = quarters(d) }
+            case .offset: if let d = try x.decimal() { offset = try quarters(d, x, element: "offset") }
             case .root: root = try readNote(.rootStep, .rootAlter)
             case .bass: bass = try readNote(.bassStep, .bassAlter)
             case .kind: kind = try x.text()
@@ -644,7 +650,7 @@ extension PartBuilder {
                     }
                 }
             case .offset:
-                if let d = try x.decimal() { offset = quarters(d) }
+                if let d = try x.decimal() { offset = try quarters(d, x, element: "offset") }
             case .staff:
                 staff = try x.int()
             case .sound:

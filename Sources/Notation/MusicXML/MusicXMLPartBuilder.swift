@@ -6,11 +6,11 @@
 /// full bar.
 final class PartBuilder {
     let id: String
-    var divisions: Int?
+    @exclusivity(unchecked) var divisions: Int?
     var staves = 1
     var barLength: Rational?
     var transposition: Interval?
-    var measures: [Built] = []
+    @exclusivity(unchecked) var measures: [Built] = []
     var warnings: [String] = []
     private var warnedDivisions = false
 
@@ -54,9 +54,33 @@ final class PartBuilder {
         return Duration(type, tuplets: [Tuplet(ratio.denominator, ratio.numerator)])
     }
 
-    /// Quarter notes for a number of divisions.
-    func quarters(_ divs: Rational) -> Rational {
-        divs / Rational(divisions ?? 1)
+    /// The finest time grid (per quarter) the part's values need, and the part's length so far.
+    /// Both are bounded so that exact arithmetic on offsets can never overflow: with grids up
+    /// to 2^20 per quarter and pieces up to 2^20 quarters, every cross product fits in 64 bits.
+    var grid = 1
+    var total = Rational.zero
+    static let limit = 1 << 20
+
+    /// Quarter notes for a number of divisions, checked against the grid limit.
+    func quarters(_ divs: Rational, _ x: XMLStream, element: String) throws(MusicXMLError) -> Rational {
+        // A coarse bound in floating point first, so the exact check below cannot overflow.
+        guard divs.doubleValue.magnitude < Double(PartBuilder.limit) * Double(divisions ?? 1) else {
+            throw x.error(.invalidValue(element: element, value: "\(divs)"))
+        }
+        let value = divs / Rational(divisions ?? 1)
+        let (product, overflow) = (grid / Rational.gcd(grid, value.denominator)).multipliedReportingOverflow(by: value.denominator)
+        guard !overflow, product <= PartBuilder.limit else {
+            throw x.error(.invalidValue(element: element, value: "\(divs) (needs a time grid finer than 2^20 per quarter)"))
+        }
+        grid = product
+        return value
+    }
+
+    /// Checks a position reached inside a measure.
+    func checkPosition(_ at: Rational, _ x: XMLStream, element: String) throws(MusicXMLError) {
+        guard at.magnitude < Rational(PartBuilder.limit) else {
+            throw x.error(.invalidValue(element: element, value: "position \(at) quarters into a measure"))
+        }
     }
 
     func noteMissingDivisions(_ x: XMLStream) {

@@ -70,6 +70,9 @@ struct MusicXMLTextBuilder {
     }
 
     mutating func build() throws(MusicXMLError) -> String {
+        guard !score.parts.isEmpty else {
+            throw MusicXMLError(file: "<score>", problem: .unwritable("a score with no parts (MusicXML needs at least one)"))
+        }
         divisions = try chooseDivisions()
         out = ""
         line(0, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>")
@@ -147,7 +150,8 @@ struct MusicXMLTextBuilder {
     private mutating func writePart(_ part: Part, id: String) throws(MusicXMLError) {
         line(1, "<part id=\"\(MusicXMLTextBuilder.escape(id))\">")
         let staves = part.staves.isEmpty ? [Staff()] : part.staves
-        let count = staves.map(\.measures.count).max() ?? 0
+        // MusicXML needs at least one measure per part: an empty part gets one empty 4/4 bar.
+        let count = max(1, staves.map(\.measures.count).max() ?? 0)
         var keys = staves.map { _ in KeySignature(fifths: 0) }
         for index in 0..<count {
             let measures = staves.map { index < $0.measures.count ? $0.measures[index] : nil }
@@ -412,13 +416,20 @@ struct MusicXMLTextBuilder {
         // of this bar on this letter and octave imply; cautionary when the encoding asked.
         let slot = pitch.diatonicNumber
         let expected = inForce[slot] ?? key.alter(for: pitch.step)
-        if pitch.alter != expected, let accidental = Accidental(alter: pitch.alter) {
+        let tiedOver = (note.tie == .stop || note.tie == .continue) && inForce[slot] == nil
+        if tiedOver {
+            // A note tied over the barline keeps its accidental unprinted; later notes on that
+            // line in this bar still need theirs, so nothing is recorded.
+            if let shown = note.displayedAccidental {
+                text += "<accidental cautionary=\"yes\">\(shown.musicXMLName)</accidental>"
+            }
+        } else if pitch.alter != expected, let accidental = Accidental(alter: pitch.alter) {
             let cautionary = note.displayedAccidental != nil ? " cautionary=\"yes\"" : ""
             text += "<accidental\(cautionary)>\(accidental.musicXMLName)</accidental>"
         } else if let shown = note.displayedAccidental {
             text += "<accidental cautionary=\"yes\">\(shown.musicXMLName)</accidental>"
         }
-        inForce[slot] = pitch.alter
+        if !tiedOver { inForce[slot] = pitch.alter }
         text += timeModificationXML(note.duration)
         if let staff { text += "<staff>\(staff)</staff>" }
         var notations = ""

@@ -18,12 +18,12 @@ final class XMLStream {
     /// Names of elements not understood, collected for the caller's report.
     var skipped: Set<String> = []
     /// Open-addressing table from libxml2's interned name pointers to tags (power-of-two size).
-    private var tagKeys = [UInt](repeating: 0, count: 1024)
-    private var tagValues = [MusicXMLTag](repeating: .unknown, count: 1024)
+    @exclusivity(unchecked) private var tagKeys = [UInt](repeating: 0, count: 1024)
+    @exclusivity(unchecked) private var tagValues = [MusicXMLTag](repeating: .unknown, count: 1024)
     private var unknownNames: [UnsafeRawPointer: String] = [:]
-    private(set) var kind: NodeKind = .other
-    private(set) var tag: MusicXMLTag = .unknown
-    private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private(set) var kind: NodeKind = .other
+    @exclusivity(unchecked) private(set) var tag: MusicXMLTag = .unknown
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     private let keepAlive: Data
 
     /// Collects the first libxml2 error with its position.
@@ -188,8 +188,7 @@ final class XMLStream {
             switch try advance() {
             case .text:
                 if let value = xmlTextReaderConstValue(reader) {
-                    var p = value
-                    while p.pointee != 0 { buffer.append(p.pointee); p += 1 }
+                    buffer.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))))
                 }
             case .end where depth == parentDepth:
                 break loop
@@ -206,7 +205,7 @@ final class XMLStream {
         return slice
     }
 
-    private var lastRange = 0..<0
+    @exclusivity(unchecked) private var lastRange = 0..<0
 
     /// The trimmed text most recently read by ``text()``, ``int()`` or ``decimal()`` (for
     /// error messages after a value failed to parse).
@@ -240,7 +239,8 @@ final class XMLStream {
         return value.numerator
     }
 
-    /// Parses `[+-]digits[.digits]` exactly; at most 15 digits on each side, so it never overflows.
+    /// Parses `[+-]digits[.digits]` exactly: at most 12 whole digits and 6 decimals (more are
+    /// float noise such as `0.33333333`), so it never overflows.
     static func parseDecimal<C: Collection>(_ bytes: C) -> Rational? where C.Element == UInt8 {
         var negative = false
         var whole = 0, fraction = 0, scale = 1
@@ -257,12 +257,12 @@ final class XMLStream {
                 let d = Int(byte - UInt8(ascii: "0"))
                 if seenDot {
                     fractionDigits += 1
-                    guard fractionDigits <= 15 else { continue }  // further digits are noise
+                    guard fractionDigits <= 6 else { continue }  // further digits are float noise
                     fraction = fraction * 10 + d
                     scale *= 10
                 } else {
                     digits += 1
-                    guard digits <= 15 else { return nil }
+                    guard digits <= 12 else { return nil }
                     whole = whole * 10 + d
                 }
             default:
