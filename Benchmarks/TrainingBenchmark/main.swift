@@ -160,6 +160,7 @@ func shapesBenchmark() throws {
         ("input projection [3200×256]·[256×1024]", 3200, 1024, 256, false, false),
         ("weight gradient [3200×256]ᵀ·[3200×1024]", 256, 1024, 3200, true, false),
         ("input gradient [3200×1024]·[256×1024]ᵀ", 3200, 256, 1024, false, true),
+        ("reference [2048×2048]·[2048×2048]", 2048, 2048, 2048, false, false),
     ]
     try BLAS.setThreads(1)
     for (name, m, n, k, ta, tb) in shapes {
