@@ -44,6 +44,13 @@ import Testing
         var bad = data
         bad[0] = 0xFF
         #expect(throws: NetworkError.self) { try SafeTensors.decode(bad) }
+        // A header claiming an absurd shape is refused, not trusted.
+        let header = #"{"a":{"dtype":"F32","shape":[4611686018427387904,4],"data_offsets":[0,16]}}"#
+        var hostile = Data()
+        withUnsafeBytes(of: UInt64(header.utf8.count).littleEndian) { hostile.append(contentsOf: $0) }
+        hostile.append(contentsOf: Array(header.utf8))
+        hostile.append(contentsOf: [UInt8](repeating: 0, count: 16))
+        #expect(throws: NetworkError.self) { try SafeTensors.decode(hostile) }
     }
 
     /// Save then load gives the same model.
