@@ -4,8 +4,9 @@ import Foundation
 /// Prints a one-line error naming the file and the problem, and ends with exit status 1
 /// (bad input). Usage errors are ArgumentParser's and end with status 2 (see `Recompose.main`).
 func fail(_ command: String, _ path: String?, _ error: Error) -> ExitCode {
-    let place = path.map { "\($0): " } ?? ""
     let text = "\(error)".replacingOccurrences(of: "\n", with: " ")
+    // Readers' errors usually name the file already; do not say it twice.
+    let place = path.map { text.hasPrefix($0) ? "" : "\($0): " } ?? ""
     FileHandle.standardError.write(Data("recompose \(command): \(place)\(text)\n".utf8))
     return ExitCode(1)
 }
