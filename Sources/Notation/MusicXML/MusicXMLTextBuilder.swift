@@ -398,6 +398,10 @@ struct MusicXMLTextBuilder {
             throw MusicXMLError(file: "<score>", problem: .unwritable("pitch alteration \(pitch.alter) out of range"))
         }
         var text = "<note>"
+        if let velocity = note.velocity, (1...127).contains(velocity) {
+            // MusicXML's `dynamics` is a percentage of forte = MIDI velocity 90.
+            text = "<note dynamics=\"\(String(format: "%.2f", Double(velocity) / 0.9))\">"
+        }
         if note.isGrace { text += "<grace/>" }
         if chordMember { text += "<chord/>" }
         text += "<pitch><step>\(pitch.step)</step>"
