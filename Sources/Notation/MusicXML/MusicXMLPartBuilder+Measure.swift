@@ -84,7 +84,7 @@ extension PartBuilder {
                 try x.skipUnknown(in: "measure")
             }
         }
-        finish(&built, forwardEnd: .zero)
+        finish(&built)
         total += built.length
         guard total < Rational(PartBuilder.limit) else {
             throw x.error(.invalidValue(element: "measure", value: "part longer than 2^20 quarter notes"))
