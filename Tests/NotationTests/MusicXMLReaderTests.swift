@@ -271,6 +271,19 @@ struct MusicXMLReaderTests {
             """.utf8)
         let placed = try reader.read(data: timewise).notesAndChords
         #expect(placed.map(\.offset) == [0, 2])
+        // A part absent from the first timewise measure gets an empty first bar there — a
+        // 4/4 bar, since that part states no time signature of its own (as music21 assumes).
+        let gap = Data("""
+            <?xml version="1.0"?><score-timewise version="4.0"><part-list>
+            <score-part id="P1"><part-name>A</part-name></score-part><score-part id="P2"><part-name>B</part-name></score-part></part-list>
+            <measure number="1"><part id="P1"><attributes><divisions>1</divisions><time><beats>3</beats><beat-type>4</beat-type></time></attributes>
+            <note><pitch><step>C</step><octave>4</octave></pitch><duration>3</duration></note></part></measure>
+            <measure number="2"><part id="P1"><note><pitch><step>D</step><octave>4</octave></pitch><duration>3</duration></note></part>
+            <part id="P2"><attributes><divisions>1</divisions></attributes><note><pitch><step>E</step><octave>4</octave></pitch><duration>3</duration></note></part></measure>
+            </score-timewise>
+            """.utf8)
+        let aligned = try reader.read(data: gap).notesAndChords
+        #expect(aligned.map { "\($0.part) \($0.offset)" } == ["0 0", "0 3", "1 4"])
         #expect(placed.map { $0.event.pitches[0].name } == ["C4", "D4"])
     }
 }

@@ -89,8 +89,15 @@ extension PartBuilder {
         guard total < Rational(PartBuilder.limit) else {
             throw x.error(.invalidValue(element: "measure", value: "part longer than 2^20 quarter notes"))
         }
-        if let index, index < measures.count {
-            measures[index] = built
+        if let index {
+            // Timewise: a part missing from earlier <measure>s gets empty bars there, so its
+            // bars stay aligned with the other parts'.
+            while measures.count < index {
+                var empty = Built(number: measures.count + 1)
+                finish(&empty)
+                measures.append(empty)
+            }
+            if index < measures.count { measures[index] = built } else { measures.append(built) }
         } else {
             measures.append(built)
         }
