@@ -44,6 +44,13 @@ import Testing
         var bad = data
         bad[0] = 0xFF
         #expect(throws: NetworkError.self) { try SafeTensors.decode(bad) }
+        // A header claiming an absurd shape is refused, not trusted.
+        let header = #"{"a":{"dtype":"F32","shape":[4611686018427387904,4],"data_offsets":[0,16]}}"#
+        var hostile = Data()
+        withUnsafeBytes(of: UInt64(header.utf8.count).littleEndian) { hostile.append(contentsOf: $0) }
+        hostile.append(contentsOf: Array(header.utf8))
+        hostile.append(contentsOf: [UInt8](repeating: 0, count: 16))
+        #expect(throws: NetworkError.self) { try SafeTensors.decode(hostile) }
     }
 
     /// Save then load gives the same model.
@@ -78,5 +85,36 @@ import Testing
         #expect(throws: NetworkError.shapeMismatch(context: "\(weightsURL.path): lstm_1.kernel", expected: [9, 20], actual: [2, 2])) {
             try SequenceModel(contentsOf: directory)
         }
+    }
+}
+
+/// Saving and resuming: model + optimiser state written after some steps, read back, continued —
+/// the same weights as training straight through.
+@Suite struct ResumeTests {
+    @Test func resumedTrainingMatchesUninterrupted() throws {
+        try BLAS.require()
+        let configuration = ModelConfiguration(noteVocabularySize: 5, durationVocabularySize: 2, lstmUnits: [6, 6], denseUnits: 4)
+        let batch = try TrainingBatch(
+            batchSize: 2, steps: 3, notes: [0, 1, 2, 3, 4, 0], durations: [0, 1, 0, 1, 0, 1],
+            targetNotes: [3, 1], targetDurations: [0, 0])
+        var straight = try SequenceModel(configuration: configuration, seed: 5)
+        var optimizer = Adam(learningRate: 0.01, globalClipNorm: 5)
+        var random = SeededRandom(seed: 6)
+        for _ in 0..<3 { try straight.train(batch, optimizer: &optimizer, random: &random) }
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("recompose-resume-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try straight.save(to: directory)
+        try straight.saveOptimizer(optimizer, to: directory)
+        var resumed = try SequenceModel(contentsOf: directory)
+        var resumedOptimizer = try resumed.loadOptimizer(from: directory)
+        #expect(resumedOptimizer.iterations == 3)
+        #expect(resumedOptimizer.globalClipNorm == 5)
+        var resumedRandom = random
+        for _ in 0..<2 {
+            try straight.train(batch, optimizer: &optimizer, random: &random)
+            try resumed.train(batch, optimizer: &resumedOptimizer, random: &resumedRandom)
+        }
+        #expect(straight.parameters == resumed.parameters)
     }
 }

@@ -202,4 +202,44 @@ struct QuantizerTests {
         }
         #expect(files == 48)
     }
+
+    @Test("absurd lengths are refused; damaged files quantize without crashing")
+    func robustness() throws {
+        let far = performance([(1, 60, 0, 480), (1, 62, 1 << 40, (1 << 40) + 480)])
+        #expect(throws: MIDIError.self) { try Quantizer().score(from: far) }
+        #expect(try Quantizer().score(from: MIDIFile()).score.parts.isEmpty)
+        let url = URL(fileURLWithPath: "../shared/corpus/piano-midi/chopin/chpn-p7.mid")
+        guard let data = try? Data(contentsOf: url) else {
+            print("skipped: ../shared/corpus/piano-midi not found")
+            return
+        }
+        let bytes = [UInt8](data)
+        for cut in stride(from: 20, to: bytes.count, by: max(1, bytes.count / 40)) {
+            var damaged = Array(bytes[..<cut])
+            if cut % 2 == 0, damaged.count > 30 { damaged[damaged.count / 2] ^= 0x5A }
+            guard let file = try? MIDIReader().read(damaged) else { continue }
+            let score = try Quantizer().score(from: file).score
+            #expect(score.parts.allSatisfy { $0.staves.allSatisfy { $0.measures.allSatisfy { m in m.isComplete } } })
+        }
+    }
+
+    @Test("sustain pedal presses become pedal marks under the lowest staff, and are written back")
+    func pedal() throws {
+        var file = performance([(1, 72, 0, 1920), (2, 48, 0, 1920)])
+        let pedal: [(Int, UInt8)] = [(10, 127), (470, 0), (490, 127), (1000, 0), (1005, 127), (1010, 0), (1500, 127), (1900, 0)]
+        file.tracks.append(MIDITrack(events: pedal.map { .init(tick: $0.0, message: .controlChange(channel: 0, controller: 64, value: $0.1)) }
+                                     + [.init(tick: 1900, message: .meta(.endOfTrack))]))
+        let score = try Quantizer().score(from: file).score
+        let lower = score.parts[0].staves[1].measures[0].directions
+        let marks = lower.compactMap { d -> String? in if case .pedal(let m) = d.kind { return "\(d.offset) \(m)" } else { return nil } }
+        // Down at 0; up and down again at 1 (470, 490 → 1): a change; up at 1000 (→ 2), and the
+        // press at 1005–1010 is shorter than the grid: no mark of its own; down at 1500 (3.125,
+        // halfway, rounds down to 3); up at 1900 (→ 4, the end of the only bar).
+        #expect(marks == ["0 start", "1 change", "2 stop", "3 start", "4 stop"])
+        #expect(lower.allSatisfy { $0.staff == 2 })
+        #expect(score.parts[0].staves[0].measures[0].directions.allSatisfy { if case .pedal = $0.kind { false } else { true } })
+        let written = MIDIWriter().file(from: score)
+        let presses = written.tracks[2].events.compactMap { $0.message.sustainPedal }
+        #expect(presses == [true, false, true, false, true, false])
+    }
 }

@@ -76,3 +76,79 @@ extension SequenceModel {
         self = model
     }
 }
+
+extension SequenceModel.FileName {
+    /// The optimiser state for resuming training, safetensors (`m.NAME`, `v.NAME` per parameter;
+    /// hyperparameters and the step count in the metadata).
+    public static let optimizer = "optimizer.safetensors"
+}
+
+extension SequenceModel {
+    /// Writes the optimiser's state beside the model files (atomically), so training can resume
+    /// exactly where it stopped with ``loadOptimizer(from:)``.
+    ///
+    /// - Throws: ``NetworkError/modelFile(path:reason:)`` when the file cannot be written.
+    public func saveOptimizer(_ optimizer: Adam, to directory: URL) throws(NetworkError) {
+        let names = parameterNames
+        var tensors: [(name: String, tensor: Tensor)] = []
+        if !optimizer.momentums.isEmpty {
+            for (index, name) in names.enumerated() where index < optimizer.momentums.count {
+                tensors.append(("m.\(name)", optimizer.momentums[index]))
+                tensors.append(("v.\(name)", optimizer.velocities[index]))
+            }
+        }
+        var metadata = [
+            "iterations": String(optimizer.iterations), "learningRate": String(optimizer.learningRate),
+            "beta1": String(optimizer.beta1), "beta2": String(optimizer.beta2), "epsilon": String(optimizer.epsilon),
+        ]
+        if let clip = optimizer.globalClipNorm { metadata["globalClipNorm"] = String(clip) }
+        let data = try SafeTensors.encode(tensors, metadata: metadata)
+        let url = directory.appendingPathComponent(FileName.optimizer)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try data.write(to: url, options: .atomic)
+        } catch {
+            throw .modelFile(path: url.path, reason: "cannot write: \(error.localizedDescription)")
+        }
+    }
+
+    /// Reads the optimiser state written by ``saveOptimizer(_:to:)``, checking it matches this
+    /// model's parameters.
+    ///
+    /// - Throws: ``NetworkError/modelFile(path:reason:)`` for an unreadable or inconsistent
+    ///   file, ``NetworkError/missingWeight(name:path:)`` for a missing moment,
+    ///   ``NetworkError/shapeMismatch(context:expected:actual:)`` for a wrong shape.
+    public func loadOptimizer(from directory: URL) throws(NetworkError) -> Adam {
+        let url = directory.appendingPathComponent(FileName.optimizer)
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw .modelFile(path: url.path, reason: "cannot read: \(error.localizedDescription)")
+        }
+        let (tensors, metadata) = try SafeTensors.decode(data, path: url.path)
+        func number(_ key: String) throws(NetworkError) -> Float {
+            guard let text = metadata[key], let value = Float(text) else {
+                throw .modelFile(path: url.path, reason: "metadata '\(key)' is missing or not a number")
+            }
+            return value
+        }
+        guard let iterations = metadata["iterations"].flatMap({ Int($0) }), iterations >= 0 else {
+            throw .modelFile(path: url.path, reason: "metadata 'iterations' is missing or invalid")
+        }
+        var optimizer = Adam(
+            learningRate: try number("learningRate"), beta1: try number("beta1"), beta2: try number("beta2"),
+            epsilon: try number("epsilon"), globalClipNorm: metadata["globalClipNorm"].flatMap { Float($0) })
+        guard iterations > 0 else { return optimizer }
+        var momentums: [Tensor] = [], velocities: [Tensor] = []
+        for (name, parameter) in zip(parameterNames, parameters) {
+            guard let m = tensors["m.\(name)"] else { throw .missingWeight(name: "m.\(name)", path: url.path) }
+            guard let v = tensors["v.\(name)"] else { throw .missingWeight(name: "v.\(name)", path: url.path) }
+            guard m.shape == parameter.shape, v.shape == parameter.shape else {
+                throw .shapeMismatch(context: "\(url.path): moments of \(name)", expected: parameter.shape, actual: m.shape)
+            }
+            momentums.append(m)
+            velocities.append(v)
+        }
+        try optimizer.restore(iterations: iterations, momentums: momentums, velocities: velocities)
+        return optimizer
+    }
+}

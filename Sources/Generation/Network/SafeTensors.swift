@@ -85,7 +85,15 @@ public enum SafeTensors {
             guard shape.allSatisfy({ $0 >= 0 }) else {
                 throw .modelFile(path: path, reason: "tensor '\(name)' has a negative dimension")
             }
-            let count = shape.reduce(1, *)
+            // Hostile headers could overflow the element count; refuse instead of trapping.
+            var count = 1
+            for extent in shape {
+                let (product, overflow) = count.multipliedReportingOverflow(by: extent)
+                guard !overflow, product <= dataSize else {
+                    throw .modelFile(path: path, reason: "tensor '\(name)' has shape \(shape) larger than the file")
+                }
+                count = product
+            }
             guard offsets[0] >= 0, offsets[1] >= offsets[0], offsets[1] <= dataSize,
                   offsets[1] - offsets[0] == count * 4 else {
                 throw .modelFile(path: path, reason: "tensor '\(name)' has data offsets \(offsets) that do not fit shape \(shape) and the file")

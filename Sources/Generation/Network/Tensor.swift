@@ -8,8 +8,10 @@ public struct Tensor: Sendable, Equatable {
     /// The scalars in row-major order; `scalars.count` is the product of `shape`.
     public var scalars: [Float]
 
-    /// A tensor of the given shape with every scalar set to `value`.
+    /// A tensor of the given shape with every scalar set to `value`; a negative extent counts
+    /// as 0 (an empty tensor) rather than trapping.
     public init(shape: [Int], repeating value: Float = 0) {
+        let shape = shape.map { max(0, $0) }
         self.shape = shape
         self.scalars = [Float](repeating: value, count: shape.reduce(1, *))
     }

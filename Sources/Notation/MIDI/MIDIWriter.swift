@@ -16,8 +16,11 @@ public struct MIDIWriter: Sendable {
     /// Velocity for notes that have none.
     public var defaultVelocity: Int
 
+    /// The resolution scores are written at unless told otherwise.
+    public static let defaultTicksPerQuarter = 480
+
     /// Creates a writer.
-    public init(ticksPerQuarter: Int = 480, defaultVelocity: Int = 80) {
+    public init(ticksPerQuarter: Int = MIDIWriter.defaultTicksPerQuarter, defaultVelocity: Int = 80) {
         self.ticksPerQuarter = ticksPerQuarter
         self.defaultVelocity = defaultVelocity
     }
@@ -74,8 +77,9 @@ public struct MIDIWriter: Sendable {
     }
 
     /// A score as a format-1 MIDI file: track 0 holds the title, tempo, time and key signatures;
-    /// then one track per staff, part by part, named after the part, with the part's program.
-    /// Tied notes sound as one note; grace notes are left out (they take no time).
+    /// then one track per staff, part by part, named after the part, with the part's program and
+    /// the staff's pedal marks as sustain-pedal presses. Tied notes sound as one note; grace
+    /// notes are left out (they take no time).
     public func file(from score: Score) -> MIDIFile {
         let tpq = ticksPerQuarter
         func ticks(_ offset: Rational) -> Int { (offset * Rational(tpq)).floor }
@@ -128,13 +132,28 @@ public struct MIDIWriter: Sendable {
                 nextChannel = min(channel + 1, 15)
             }
             let program = UInt8(clamping: max(0, min(127, part.instrument.midiProgram ?? 0)))
-            for staff in part.staves {
+            for (staffIndex, staff) in part.staves.enumerated() {
+                let staffNumber = staffIndex + 1
                 var events: [MIDITrackEvent] = []
                 if let name = part.name { events.append(.init(tick: 0, message: .meta(.trackName(name)))) }
                 if let instrumentName = part.instrument.name {
                     events.append(.init(tick: 0, message: .meta(.instrumentName(instrumentName))))
                 }
                 events.append(.init(tick: 0, message: .programChange(channel: UInt8(channel), program: program)))
+                // Pedal marks of this staff as sustain-pedal presses.
+                for (measure, offset) in zip(staff.measures, staff.measureOffsets) {
+                    for direction in measure.directions
+                    where direction.staff == nil || direction.staff == staffNumber {
+                        guard case .pedal(let mark) = direction.kind else { continue }
+                        let tick = ticks(offset + direction.offset)
+                        if mark == "stop" || mark == "change" {
+                            events.append(.init(tick: tick, message: .controlChange(channel: UInt8(channel), controller: 64, value: 0)))
+                        }
+                        if mark == "start" || mark == "change" {
+                            events.append(.init(tick: tick, message: .controlChange(channel: UInt8(channel), controller: 64, value: 127)))
+                        }
+                    }
+                }
                 var notes: [(on: Int, off: Int, key: UInt8, velocity: UInt8)] = []
                 // Tied notes: start tick per (voice, key), closed by the tie's stop.
                 var open: [String: (on: Int, velocity: UInt8)] = [:]
@@ -180,6 +199,8 @@ public struct MIDIWriter: Sendable {
                 }
                 timed.sort { ($0.tick, $0.order) < ($1.tick, $1.order) }
                 events += timed.map { MIDITrackEvent(tick: $0.tick, message: $0.message) }
+                // Stable by tick: program change and pedal before the notes of the same tick.
+                events = events.enumerated().sorted { ($0.element.tick, $0.offset) < ($1.element.tick, $1.offset) }.map(\.element)
                 events.append(.init(tick: max(end, events.last?.tick ?? 0), message: .meta(.endOfTrack)))
                 tracks.append(MIDITrack(events: events))
             }

@@ -148,9 +148,8 @@ public struct MeasureBuilder: Sendable {
             if pitches.count == 1 {
                 sound = .note(Note(pitches[0], piece.duration, tie: tie, velocity: event.velocity))
             } else {
-                var chord = Chord(pitches, piece.duration, tie: tie)
-                for i in chord.notes.indices { chord.notes[i].velocity = event.velocity }
-                sound = .chord(chord)
+                // Notes made whole first: each change to `Chord.notes` re-sorts them.
+                sound = .chord(Chord(notes: pitches.map { Note($0, piece.duration, tie: tie, velocity: event.velocity) }))
             }
             perMeasure[piece.measure].append(Voice.Element(offset: piece.offset, event: sound))
         }

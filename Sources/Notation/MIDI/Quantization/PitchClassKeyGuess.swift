@@ -1,5 +1,5 @@
-/// A small key estimate from a duration-weighted pitch-class histogram (Krumhansl–Kessler
-/// profiles), used to spell MIDI files that carry no key signature.
+/// A small key estimate from a pitch-class histogram (Krumhansl–Kessler profiles), used to
+/// spell MIDI files that carry no key signature and to tell major from minor when they do.
 ///
 /// It stands in until a full key estimator is available; only the best key is returned.
 enum PitchClassKeyGuess {

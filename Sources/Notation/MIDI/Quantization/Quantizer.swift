@@ -12,10 +12,15 @@
 /// result.score.parts[0].staves.count   // 2 for a piano file
 /// ```
 ///
-/// Staves: a file whose notes sit in two tracks with the same program (a piano's right and left
-/// hands) becomes one part with a staff per track, the higher track on top; a file with all its notes in one track
-/// and channel becomes a piano part split at ``Options/splitPitch``; anything else gets a part
-/// per track (or per channel of a format-0 file).
+/// Staves: a file whose notes sit in two tracks with the same program (a piano's right and
+/// left hands) becomes one part with a staff per track, the higher track on top; a file with
+/// all its notes in one track and channel becomes a piano part split at
+/// ``Options/splitPitch``; anything else gets a part per track (or per channel of a format-0
+/// file).
+///
+/// Sustain-pedal presses (controller 64, in any track) become pedal marks under the lowest staff
+/// of the first part. The result is a fixed point of writing and reading: ``MIDIWriter`` output of the score,
+/// read and quantized again with the same options, gives the same score.
 public struct Quantizer: Sendable {
     /// What quantization produced.
     public struct Result: Sendable {
@@ -28,6 +33,9 @@ public struct Quantizer: Sendable {
     /// The options.
     public var options: Options
 
+    /// The longest piece quantized, in quarter notes (about 14 hours at 120 bpm).
+    public static let maximumLength = 100_000
+
     /// Creates a quantizer.
     public init(options: Options = Options()) {
         self.options = options
@@ -36,12 +44,20 @@ public struct Quantizer: Sendable {
     /// Quantizes a MIDI file into a score.
     ///
     /// - Throws: ``MIDIError`` with reason ``MIDIError/Reason/smpteDivisionUnsupported`` for
-    ///   SMPTE-timed files, which have no quarter notes to quantize to.
+    ///   SMPTE-timed files, which have no quarter notes to quantize to, and
+    ///   ``MIDIError/Reason/valueOutOfRange(_:)`` for pieces longer than ``maximumLength``.
     public func score(from file: MIDIFile) throws(MIDIError) -> Result {
         guard let tpq = file.division.ticksPerQuarter else {
             throw MIDIError(.fatal, .smpteDivisionUnsupported, offset: 12)
         }
         let grid = Grid(ticksPerQuarter: tpq, divisors: options.effectiveDivisors)
+        // A damaged or hostile file can place a note years in: refuse rather than build millions
+        // of empty bars.
+        let lastTick = file.tracks.map(\.endTick).max() ?? 0
+        guard lastTick / tpq <= Quantizer.maximumLength else {
+            throw MIDIError(.fatal, .valueOutOfRange("piece of \(lastTick / tpq) quarter notes, more than \(Quantizer.maximumLength)"),
+                            offset: 0)
+        }
         var conductor = ConductorInfo(file: file, grid: grid)
         let notes = file.notes
         var report = QuantizationReport()
@@ -69,29 +85,38 @@ public struct Quantizer: Sendable {
         var parts: [Part] = []
         var scoreEnd = Rational.zero
         var quantizedStaves: [[[TimedEvent]]] = []
+        let firstMeter = options.timeSignature ?? conductor.meters.first(where: { $0.offset == 0 })?.timeSignature ?? .commonTime
+        func builder(clef: Clef) -> MeasureBuilder {
+            var builder = MeasureBuilder(timeSignature: firstMeter, key: key, clef: clef)
+            if options.timeSignature == nil { builder.timeSignatureChanges = conductor.meters.filter { $0.offset > 0 } }
+            if options.key == nil { builder.keyChanges = conductor.keys.filter { $0.offset > 0 } }
+            return builder
+        }
         for partLayout in layout {
             var staves: [[TimedEvent]] = []
-            for staffNotes in partLayout.staves {
-                let events = quantizeStaff(staffNotes, grid: grid, spellers: spellers, report: &report, stats: &stats)
+            for (staffIndex, staffNotes) in partLayout.staves.enumerated() {
+                let staffBuilder = builder(clef: partLayout.clefs[staffIndex])
+                let barlines = staffBuilder.barlines(covering: staffNotes.isEmpty ? 1 : grid.snap(staffNotes.map(\.off).max() ?? 0) + 1)
+                let asWritten: ([TimedEvent]) -> [MIDINote] = { Quantizer.asWritten($0, barlines: barlines) }
+                let events = quantizeStaff(staffNotes, grid: grid, spellers: spellers, asWritten: asWritten,
+                                           report: &report, stats: &stats)
                 scoreEnd = max(scoreEnd, events.map(\.end).max() ?? .zero)
                 staves.append(events)
             }
             quantizedStaves.append(staves)
         }
 
-        let firstMeter = options.timeSignature ?? conductor.meters.first(where: { $0.offset == 0 })?.timeSignature ?? .commonTime
         for (partIndex, partLayout) in layout.enumerated() {
             var part = Part(id: "P\(partIndex + 1)", name: partLayout.name, instrument: partLayout.instrument)
             for (staffIndex, events) in quantizedStaves[partIndex].enumerated() {
-                var builder = MeasureBuilder(timeSignature: firstMeter, key: key, clef: partLayout.clefs[staffIndex])
-                if options.timeSignature == nil {
-                    builder.timeSignatureChanges = conductor.meters.filter { $0.offset > 0 }
-                }
-                if options.key == nil { builder.keyChanges = conductor.keys.filter { $0.offset > 0 } }
-                var staff = builder.staff(from: events, minimumLength: scoreEnd)
+                var staff = builder(clef: partLayout.clefs[staffIndex]).staff(from: events, minimumLength: scoreEnd)
                 if partIndex == 0 && staffIndex == 0, let bpm = conductor.firstTempo, !staff.measures.isEmpty {
                     staff.measures[0].directions.append(Direction(offset: .zero, staff: 1,
                                                                   kind: .tempo(Tempo((bpm * 100).rounded() / 100))))
+                }
+                // Pedal marks go under the lowest staff of the first part, as pianists read them.
+                if partIndex == 0 && staffIndex == partLayout.staves.count - 1 {
+                    Quantizer.addPedalMarks(Quantizer.pedalMarks(file, grid: grid), to: &staff, number: staffIndex + 1)
                 }
                 part.staves.append(staff)
             }
@@ -106,12 +131,67 @@ public struct Quantizer: Sendable {
         return Result(score: Score(metadata: metadata, parts: parts), report: report)
     }
 
+    /// The notes of a staff's events as ``MIDIWriter`` writes them and ``MIDINote/pair(_:)``
+    /// reads them back: ticks at the writer's resolution; releases before attacks at equal
+    /// ticks; attacks at equal ticks in the writer's order (by the bar a note ends in, then by
+    /// voice), which decides how a key struck again while it sounds is paired.
+    static func asWritten(_ events: [TimedEvent], barlines: [Rational]) -> [MIDINote] {
+        struct Edge {
+            var tick: Int, isOn: Bool, bar: Int, voice: Int, key: Int, velocity: UInt8
+        }
+        let tpq = Rational(MIDIWriter.defaultTicksPerQuarter)
+        var edges: [Edge] = []
+        edges.reserveCapacity(events.count * 4)
+        for event in events {
+            let on = (event.offset * tpq).floor, off = (event.end * tpq).floor
+            let velocity = UInt8(clamping: max(1, min(127, event.velocity ?? 80)))
+            // The bar holding the note's last piece: where the writer completes it.
+            var low = 0, high = max(barlines.count - 2, 0)
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if barlines[mid] < event.end { low = mid } else { high = mid - 1 }
+            }
+            let voice = Int(event.voice) ?? 0
+            for pitch in event.pitches where (0...127).contains(pitch.midi) {
+                edges.append(Edge(tick: on, isOn: true, bar: low, voice: voice, key: pitch.midi, velocity: velocity))
+                edges.append(Edge(tick: off, isOn: false, bar: low, voice: voice, key: pitch.midi, velocity: 0))
+            }
+        }
+        edges.sort { a, b in
+            if a.tick != b.tick { return a.tick < b.tick }
+            if a.isOn != b.isOn { return !a.isOn }
+            if a.bar != b.bar { return a.bar < b.bar }
+            return a.voice < b.voice
+        }
+        // First-in first-out per key, as MIDINote.pair does.
+        var notes: [MIDINote] = []
+        notes.reserveCapacity(edges.count / 2)
+        var held = [[Int]](repeating: [], count: 128)
+        for edge in edges {
+            if edge.isOn {
+                held[edge.key].append(notes.count)
+                notes.append(MIDINote(track: 1, channel: 0, pitch: UInt8(edge.key), velocity: edge.velocity,
+                                      on: edge.tick, off: edge.tick))
+            } else if !held[edge.key].isEmpty {
+                notes[held[edge.key].removeFirst()].off = edge.tick
+            }
+        }
+        notes.sort { a, b in
+            if a.on != b.on { return a.on < b.on }
+            if a.pitch != b.pitch { return a.pitch < b.pitch }
+            return a.off < b.off
+        }
+        return notes
+    }
+
     // MARK: - Key
 
-    /// Ticks sounded per pitch class: the input of key estimation.
+    /// Notes per pitch class: the input of key estimation. Counts rather than durations, so
+    /// that the estimate is the same before and after quantization (which changes lengths but
+    /// keeps every note), and a written score reads back in the same key.
     private func pitchClassHistogram(_ notes: [MIDINote]) -> [Double] {
         var histogram = [Double](repeating: 0, count: 12)
-        for note in notes { histogram[Int(note.pitch) % 12] += Double(max(note.off - note.on, 1)) }
+        for note in notes { histogram[Int(note.pitch) % 12] += 1 }
         return histogram
     }
 

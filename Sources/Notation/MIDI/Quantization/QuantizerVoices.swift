@@ -28,9 +28,10 @@ extension Quantizer {
         var pitch: Int
         var velocity: Int
 
-        /// Whether two lists hold the same (onset, end, key) notes, in any order.
-        static func sameTiming(_ a: [GridNote], _ b: [GridNote]) -> Bool {
-            func key(_ n: GridNote) -> (Rational, Rational, Int) { (n.onset, n.end, n.pitch) }
+        /// Whether two lists hold the same notes (or the same timing), in any order.
+        static func same(_ a: [GridNote], _ b: [GridNote], timingOnly: Bool = false) -> Bool {
+            guard a.count == b.count else { return false }
+            func key(_ n: GridNote) -> (Rational, Rational, Int, Int) { (n.onset, n.end, n.pitch, timingOnly ? 0 : n.velocity) }
             let x = a.sorted { key($0) < key($1) }, y = b.sorted { key($0) < key($1) }
             return zip(x, y).allSatisfy { key($0) == key($1) }
         }
@@ -45,7 +46,37 @@ extension Quantizer {
 
     /// Quantizes one staff's notes (sorted by onset) into timed events with voices.
     func quantizeStaff(_ notes: [MIDINote], grid: Grid, spellers: [(offset: Rational, speller: PitchSpeller)],
+                       asWritten: ([TimedEvent]) -> [MIDINote],
                        report: inout QuantizationReport, stats: inout Statistics) -> [TimedEvent] {
+        var gridNotes = snap(notes, grid: grid, report: &report, stats: &stats)
+        // Cutting, extending and dealing into voices change notes, after which they may group
+        // differently. Writing the result as MIDI and quantizing it again must give it back, so
+        // that path is emulated here — the ticks ``MIDIWriter`` writes, paired as ``MIDIReader``
+        // pairs them, snapped and dealt again — until nothing changes.
+        var events = assignVoices(gridNotes, grid: grid, spellers: spellers, report: &report)
+        let writtenGrid = Grid(ticksPerQuarter: MIDIWriter.defaultTicksPerQuarter, divisors: grid.divisors)
+        for _ in 0..<8 {
+            var scratch = QuantizationReport()
+            var scratchStats = Statistics()
+            let again = snap(asWritten(events), grid: writtenGrid, report: &scratch, stats: &scratchStats)
+            // When dealing changed no timing, the events' own notes (each chord at its loudest
+            // velocity) deal out to the same events, so reading back exactly those ends the loop.
+            let own = events.flatMap { event in
+                event.pitches.map { GridNote(onset: event.offset, end: event.end, pitch: $0.midi, velocity: event.velocity ?? 0) }
+            }
+            let reference = GridNote.same(own, gridNotes, timingOnly: true) ? own : gridNotes
+            if GridNote.same(again, reference) { break }
+            gridNotes = again
+            events = assignVoices(gridNotes, grid: grid, spellers: spellers, report: &scratch)
+            report.maximumVoices = max(report.maximumVoices, scratch.maximumVoices)
+        }
+        return events
+    }
+
+    /// Snaps notes (sorted by onset) to the grid: chord groups share their first note's onset,
+    /// ends snap to the onset's grids.
+    private func snap(_ notes: [MIDINote], grid: Grid, report: inout QuantizationReport,
+                      stats: inout Statistics) -> [GridNote] {
         let tpq = Double(grid.ticksPerQuarter)
         let windowTicks = options.chordWindowLength.doubleValue * tpq
         var gridNotes: [GridNote] = []
@@ -79,23 +110,7 @@ extension Quantizer {
                 gridNotes.append(GridNote(onset: onset, end: end, pitch: Int(note.pitch), velocity: Int(note.velocity)))
             }
         }
-        // Voices cut and extend notes, after which notes may group differently (two notes cut to
-        // the same end form one chord). Dealing the result out again until nothing changes makes
-        // the output a fixed point, so writing it to MIDI and quantizing again gives it back.
-        var events = assignVoices(gridNotes, grid: grid, spellers: spellers, report: &report)
-        for _ in 0..<4 {
-            let again = events.flatMap { event in
-                event.pitches.map { GridNote(onset: event.offset, end: event.end, pitch: $0.midi, velocity: event.velocity ?? 0) }
-            }
-            // Velocities settle with the chords (a chord plays at its loudest note's velocity),
-            // so only onsets, ends and keys decide whether another pass is needed.
-            if again.count == gridNotes.count && GridNote.sameTiming(again, gridNotes) { break }
-            gridNotes = again
-            var scratch = QuantizationReport()
-            events = assignVoices(gridNotes, grid: grid, spellers: spellers, report: &scratch)
-            report.maximumVoices = max(report.maximumVoices, scratch.maximumVoices)
-        }
-        return events
+        return gridNotes
     }
 
     /// Deals grid notes out into chords and voices.
