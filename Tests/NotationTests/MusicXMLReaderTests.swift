@@ -157,6 +157,33 @@ struct MusicXMLReaderTests {
         #expect(lyrics.contains { $0.syllabic == .begin })
     }
 
+    @Test("32a articulations: the lyric under each note names its articulation")
+    func articulations() throws {
+        var pairs: [String: Set<Articulation>] = [:]
+        for placed in notes(try read("32a")) {
+            guard case .note(let n) = placed.event, let word = n.lyrics.first?.text else { continue }
+            pairs[word, default: []].formUnion(n.articulations)
+        }
+        #expect(pairs["acc."] == [.accent])
+        #expect(pairs["str.-acc."] == [.strongAccent])
+        #expect(pairs["stacc."] == [.staccato])
+        #expect(pairs["ten."] == [.tenuto])
+        #expect(pairs["det.-leg."] == [.detachedLegato])
+        #expect(pairs["breath"] == [.breathMark])
+        #expect(pairs["caes."] == [.caesura])
+        #expect(pairs["soft-acc."] == [.softAccent])
+    }
+
+    @Test("61b three stanzas, numbered 1 to 3 on every note")
+    func stanzas() throws {
+        let lyrics = notes(try read("61b")).compactMap { placed -> [Int]? in
+            if case .note(let n) = placed.event, !n.lyrics.isEmpty { return n.lyrics.map(\.number) }
+            return nil
+        }
+        #expect(lyrics.count == 6)   // 18 <lyric> elements, 3 per sung note
+        #expect(lyrics.allSatisfy { $0 == [1, 2, 3] })
+    }
+
     @Test("45a a repeated measure reads once, as written (repeats are not unfolded)")
     func repeats() throws {
         let measures = try read("45a").parts[0].staves[0].measures
