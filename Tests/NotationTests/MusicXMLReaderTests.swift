@@ -157,6 +157,33 @@ struct MusicXMLReaderTests {
         #expect(lyrics.contains { $0.syllabic == .begin })
     }
 
+    @Test("32a articulations: the lyric under each note names its articulation")
+    func articulations() throws {
+        var pairs: [String: Set<Articulation>] = [:]
+        for placed in notes(try read("32a")) {
+            guard case .note(let n) = placed.event, let word = n.lyrics.first?.text else { continue }
+            pairs[word, default: []].formUnion(n.articulations)
+        }
+        #expect(pairs["acc."] == [.accent])
+        #expect(pairs["str.-acc."] == [.strongAccent])
+        #expect(pairs["stacc."] == [.staccato])
+        #expect(pairs["ten."] == [.tenuto])
+        #expect(pairs["det.-leg."] == [.detachedLegato])
+        #expect(pairs["breath"] == [.breathMark])
+        #expect(pairs["caes."] == [.caesura])
+        #expect(pairs["soft-acc."] == [.softAccent])
+    }
+
+    @Test("61b three stanzas, numbered 1 to 3 on every note")
+    func stanzas() throws {
+        let lyrics = notes(try read("61b")).compactMap { placed -> [Int]? in
+            if case .note(let n) = placed.event, !n.lyrics.isEmpty { return n.lyrics.map(\.number) }
+            return nil
+        }
+        #expect(lyrics.count == 6)   // 18 <lyric> elements, 3 per sung note
+        #expect(lyrics.allSatisfy { $0 == [1, 2, 3] })
+    }
+
     @Test("45a a repeated measure reads once, as written (repeats are not unfolded)")
     func repeats() throws {
         let measures = try read("45a").parts[0].staves[0].measures
@@ -271,6 +298,19 @@ struct MusicXMLReaderTests {
             """.utf8)
         let placed = try reader.read(data: timewise).notesAndChords
         #expect(placed.map(\.offset) == [0, 2])
+        // A part absent from the first timewise measure gets an empty first bar there — a
+        // 4/4 bar, since that part states no time signature of its own (as music21 assumes).
+        let gap = Data("""
+            <?xml version="1.0"?><score-timewise version="4.0"><part-list>
+            <score-part id="P1"><part-name>A</part-name></score-part><score-part id="P2"><part-name>B</part-name></score-part></part-list>
+            <measure number="1"><part id="P1"><attributes><divisions>1</divisions><time><beats>3</beats><beat-type>4</beat-type></time></attributes>
+            <note><pitch><step>C</step><octave>4</octave></pitch><duration>3</duration></note></part></measure>
+            <measure number="2"><part id="P1"><note><pitch><step>D</step><octave>4</octave></pitch><duration>3</duration></note></part>
+            <part id="P2"><attributes><divisions>1</divisions></attributes><note><pitch><step>E</step><octave>4</octave></pitch><duration>3</duration></note></part></measure>
+            </score-timewise>
+            """.utf8)
+        let aligned = try reader.read(data: gap).notesAndChords
+        #expect(aligned.map { "\($0.part) \($0.offset)" } == ["0 0", "0 3", "1 4"])
         #expect(placed.map { $0.event.pitches[0].name } == ["C4", "D4"])
     }
 }

@@ -135,6 +135,17 @@ struct MusicXMLWriterTests {
         #expect(try reader.read(data: Data(text.utf8)) == score)
     }
 
+    @Test("MIDI velocities survive as <note dynamics> (percent of forte = 90)")
+    func velocities() throws {
+        let staff = MeasureBuilder().staff(from: (1...127).map { v in
+            TimedEvent(offset: Rational(v - 1, 4), length: Rational(1, 4), pitches: [Pitch(midi: 60)], velocity: v)
+        })
+        let score = Score(parts: [Part(staves: [staff])])
+        let text = String(decoding: try writer.data(for: score), as: UTF8.self)
+        #expect(text.contains("<note dynamics=\"100.00\">"))   // velocity 90
+        #expect(try reader.read(data: Data(text.utf8)) == score)
+    }
+
     @Test("a score with no parts cannot be written; an empty part gets one bar")
     func emptyScores() throws {
         #expect(throws: MusicXMLError.self) { try writer.data(for: Score()) }

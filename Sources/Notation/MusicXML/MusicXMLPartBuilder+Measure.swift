@@ -14,6 +14,7 @@ extension PartBuilder {
         var voice: String?
         var staff: Int?
         var accidental: Accidental?
+        var velocity: Int?
         var writtenAccidental: Accidental?
         var hasAlter = false
         var articulations: Set<Articulation> = []
@@ -83,13 +84,20 @@ extension PartBuilder {
                 try x.skipUnknown(in: "measure")
             }
         }
-        finish(&built, forwardEnd: .zero)
+        finish(&built)
         total += built.length
         guard total < Rational(PartBuilder.limit) else {
             throw x.error(.invalidValue(element: "measure", value: "part longer than 2^20 quarter notes"))
         }
-        if let index, index < measures.count {
-            measures[index] = built
+        if let index {
+            // Timewise: a part missing from earlier <measure>s gets empty bars there, so its
+            // bars stay aligned with the other parts'.
+            while measures.count < index {
+                var empty = Built(number: measures.count + 1)
+                finish(&empty)
+                measures.append(empty)
+            }
+            if index < measures.count { measures[index] = built } else { measures.append(built) }
         } else {
             measures.append(built)
         }
@@ -118,6 +126,10 @@ extension PartBuilder {
 
     private func parseNote(_ x: XMLStream, into built: inout Built, cursor: inout Cursor) throws(MusicXMLError) {
         var n = NoteData()
+        // `dynamics` is a percentage of a forte of MIDI velocity 90 (MusicXML's definition).
+        if let percent = x.attribute("dynamics").flatMap(Double.init), percent.isFinite, percent >= 0 {
+            n.velocity = min(127, max(1, Int((percent * 0.9).rounded())))
+        }
         try x.forEachChild { (tag) throws(MusicXMLError) in
             switch tag {
             case .chord: n.chord = true; try x.skip()
@@ -332,7 +344,7 @@ extension PartBuilder {
 
         // <chord/> right after a note joins that note; otherwise it starts a new chord here.
         if n.chord, let index = cursor.lastNote, index < built.elements.count {
-            let tone = Note(pitch, built.elements[index].event.duration, tie: tie, articulations: n.articulations,
+            let tone = Note(pitch, built.elements[index].event.duration, tie: tie, velocity: n.velocity, articulations: n.articulations,
                             lyrics: n.lyrics, isGrace: built.elements[index].event.isGrace,
                             displayedAccidental: n.accidental)
             switch built.elements[index].event {
@@ -352,7 +364,7 @@ extension PartBuilder {
         var at = cursor.at
         for (i, d) in pieces.enumerated() {
             let pieceTie = pieces.count == 1 ? tie : (i == 0 ? splitTies.first : i == pieces.count - 1 ? splitTies.last : splitTies.middle)
-            let note = Note(pitch, d, tie: pieceTie, articulations: i == 0 ? n.articulations : [],
+            let note = Note(pitch, d, tie: pieceTie, velocity: n.velocity, articulations: i == 0 ? n.articulations : [],
                             lyrics: i == 0 ? n.lyrics : [], isGrace: grace, displayedAccidental: i == 0 ? n.accidental : nil)
             built.elements.append(Placed(staff: n.staff ?? 1, voice: voice, offset: at, event: .note(note),
                                          isSimpleNote: !n.chord))

@@ -138,7 +138,7 @@ final class PartBuilder {
     }
 
     /// Ends a measure: applies music21's full-measure-rest rule and computes its length.
-    func finish(_ built: inout Built, forwardEnd: Rational) {
+    func finish(_ built: inout Built) {
         if let time = built.time, time.symbol != .senzaMisura || time.numerator > 0 {
             barLength = time.barLength
         }
@@ -171,7 +171,7 @@ final class PartBuilder {
                 }
             }
         }
-        var highest = max(forwardEnd, built.markEnd)
+        var highest = built.markEnd
         var hasSound = false
         for element in built.elements {
             highest = max(highest, element.offset + element.event.quarterLength)

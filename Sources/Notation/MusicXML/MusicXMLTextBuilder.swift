@@ -157,7 +157,9 @@ struct MusicXMLTextBuilder {
             let measures = staves.map { index < $0.measures.count ? $0.measures[index] : nil }
             let first = measures.compactMap { $0 }.first ?? Measure(number: index + 1, length: 4)
             let number = first.label ?? "\(first.number)"
-            line(2, "<measure number=\"\(MusicXMLTextBuilder.escape(number.isEmpty ? "\(index + 1)" : number))\">")
+            // Bar 0 is a pickup: `implicit` keeps other programs from counting it.
+            let implicit = first.number == 0 && first.label == nil ? " implicit=\"yes\"" : ""
+            line(2, "<measure number=\"\(MusicXMLTextBuilder.escape(number.isEmpty ? "\(index + 1)" : number))\"\(implicit)>")
             writeAttributes(part: part, staves: staves, measures: measures, index: index, keys: &keys)
             for barline in first.barlines where barline.location == .left { writeBarline(barline) }
             try writeContent(staves: staves, measures: measures, keys: keys, length: first.length)
@@ -398,6 +400,10 @@ struct MusicXMLTextBuilder {
             throw MusicXMLError(file: "<score>", problem: .unwritable("pitch alteration \(pitch.alter) out of range"))
         }
         var text = "<note>"
+        if let velocity = note.velocity, (1...127).contains(velocity) {
+            // MusicXML's `dynamics` is a percentage of forte = MIDI velocity 90.
+            text = "<note dynamics=\"\(String(format: "%.2f", Double(velocity) / 0.9))\">"
+        }
         if note.isGrace { text += "<grace/>" }
         if chordMember { text += "<chord/>" }
         text += "<pitch><step>\(pitch.step)</step>"
