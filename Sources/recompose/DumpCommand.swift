@@ -24,6 +24,9 @@ struct DumpCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat every irregularity in a MIDI file as an error.")
     var strict = false
 
+    @Flag(name: .long, help: "For MIDI files, print how quantization moved the notes to stderr.")
+    var report = false
+
     @Argument(help: "The files to dump.")
     var files: [String]
 
@@ -69,7 +72,16 @@ struct DumpCommand: ParsableCommand {
     }
 
     private func dumpScore(path: String, into output: inout JSONLinesOutput) throws {
-        let score = try Score.read(contentsOf: URL(fileURLWithPath: path))
+        let url = URL(fileURLWithPath: path)
+        let score: Score
+        if report && ["mid", "midi"].contains(url.pathExtension.lowercased()) {
+            let reader = MIDIReader(options: .init(strictness: strict ? .strict : .lenient))
+            let result = try Quantizer().score(from: try reader.read(contentsOf: url))
+            FileHandle.standardError.write(Data("recompose dump: \(path): \(result.report)\n".utf8))
+            score = result.score
+        } else {
+            score = try Score.read(contentsOf: url)
+        }
         for placed in score.notesAndChords {
             let pitches = placed.event.pitches.map { JSONLinesOutput.quoted($0.name) }.joined(separator: ",")
             let tie = placed.event.tie.map { "\"\($0.rawValue)\"" } ?? "null"
