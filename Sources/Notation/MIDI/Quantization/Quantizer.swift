@@ -15,8 +15,10 @@
 /// Staves: a file whose notes sit in two tracks with the same program (a piano's right and
 /// left hands) becomes one part with a staff per track, the higher track on top; a file with
 /// all its notes in one track and channel becomes a piano part split at
-/// ``Options/splitPitch``; anything else gets a part per track (or per channel of a format-0
-/// file).
+/// ``Options/splitPitch``; more tracks of one piano sound (hands split over several tracks, or a
+/// fugue's voices) become one two-staff part, tracks named for the right hand or lying at or
+/// above the split pitch on top; anything else gets a part per track (or per channel of a
+/// format-0 file).
 ///
 /// Sustain-pedal presses (controller 64, in any track) become pedal marks under the lowest staff
 /// of the first part. The result is a fixed point of writing and reading: ``MIDIWriter`` output of the score,
@@ -184,6 +186,26 @@ public struct Quantizer: Sendable {
         return notes
     }
 
+    /// Which of several piano tracks go on the upper staff: those named for the right hand,
+    /// not those named for the left, otherwise those whose mean key is at or above
+    /// `splitPitch`; each staff gets at least one track.
+    static func upperStaffTracks(_ tracks: [(track: Int, name: String?, notes: [MIDINote])], splitPitch: Int) -> Set<Int> {
+        func mean(_ notes: [MIDINote]) -> Double {
+            notes.isEmpty ? 0 : Double(notes.reduce(0) { $0 + Int($1.pitch) }) / Double(notes.count)
+        }
+        var upper = Set<Int>()
+        for entry in tracks {
+            let name = entry.name?.lowercased() ?? ""
+            if name.contains("right") || (!name.contains("left") && mean(entry.notes) >= Double(splitPitch)) {
+                upper.insert(entry.track)
+            }
+        }
+        let byMean = tracks.sorted { mean($0.notes) > mean($1.notes) }
+        if upper.isEmpty, let top = byMean.first { upper.insert(top.track) }
+        if upper.count == tracks.count, let bottom = byMean.last { upper.remove(bottom.track) }
+        return upper
+    }
+
     // MARK: - Key
 
     /// Notes per pitch class: the input of key estimation. Counts rather than durations, so
@@ -231,15 +253,31 @@ public struct Quantizer: Sendable {
             }
             return result
         }
+        func mean(_ notes: [MIDINote]) -> Double {
+            notes.isEmpty ? 0 : Double(notes.reduce(0) { $0 + Int($1.pitch) }) / Double(notes.count)
+        }
         func clef(for notes: [MIDINote]) -> Clef {
-            guard !notes.isEmpty else { return .treble }
-            let mean = Double(notes.reduce(0) { $0 + Int($1.pitch) }) / Double(notes.count)
-            return mean >= 57 ? .treble : .bass
+            notes.isEmpty || mean(notes) >= 57 ? .treble : .bass
         }
 
         // Two tracks are two hands of one instrument only when they play the same program.
         let sameInstrument = keys.count == 2 && !byChannel
             && instrument(track: keys[0]).midiProgram == instrument(track: keys[1]).midiProgram
+        // More tracks of one piano sound (hands split over tracks, or a fugue's voices) make one
+        // two-staff piano part.
+        let pianoPrograms = keys.map { instrument(track: $0).midiProgram ?? 0 }
+        if keys.count > 2 && !byChannel && Set(pianoPrograms).count == 1 && (0...7).contains(pianoPrograms[0]) {
+            let upper = Quantizer.upperStaffTracks(keys.map { key in
+                (track: key, name: file.tracks[key].name, notes: groups[key] ?? [])
+            }, splitPitch: options.splitPitch)
+            var staves = [notes.filter { upper.contains($0.track) }, notes.filter { !upper.contains($0.track) }]
+            // Order and clefs as for two tracks, so that the score written back as two tracks
+            // reads the same.
+            if mean(staves[1]) > mean(staves[0]) { staves.swapAt(0, 1) }
+            var piano = instrument(track: keys[0])
+            if piano.name == nil { piano.name = "Piano" }
+            return [PartLayout(name: "Piano", instrument: piano, staves: staves, clefs: staves.map { clef(for: $0) })]
+        }
         if keys.count == 1 || sameInstrument {
             var staves: [[MIDINote]]
             if keys.count == 1 {
@@ -248,8 +286,7 @@ public struct Quantizer: Sendable {
             } else {
                 staves = keys.map { groups[$0] ?? [] }
                 // The higher hand goes on top, whatever the track order.
-                let means = staves.map { $0.isEmpty ? 0 : Double($0.reduce(0) { $0 + Int($1.pitch) }) / Double($0.count) }
-                if means[1] > means[0] { staves.swapAt(0, 1) }
+                if mean(staves[1]) > mean(staves[0]) { staves.swapAt(0, 1) }
             }
             let track = keys.first ?? 0
             var piano = instrument(track: byChannel ? 0 : track)
