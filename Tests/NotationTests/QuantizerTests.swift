@@ -90,6 +90,17 @@ struct QuantizerTests {
         #expect(parts.map(\.instrument.midiProgram) == [40, 42])
         #expect(parts.map { $0.staves.count } == [1, 1])
 
+        // Three piano tracks: named hands win over pitch ("Piano right Main" lies low but is a
+        // right-hand track); an unnamed track goes by its mean pitch.
+        var three = performance([(1, 76, 0, 480), (2, 55, 0, 480), (3, 43, 0, 480), (4, 64, 0, 480)])
+        three.tracks[1].events.insert(.init(tick: 0, message: .meta(.trackName("Piano right"))), at: 0)
+        three.tracks[2].events.insert(.init(tick: 0, message: .meta(.trackName("Piano right Main"))), at: 0)
+        three.tracks[3].events.insert(.init(tick: 0, message: .meta(.trackName("Piano left"))), at: 0)
+        let merged = try Quantizer().score(from: three).score
+        #expect(merged.parts.count == 1)
+        #expect(summary(merged).map(\.staff) == [1, 2])
+        #expect(summary(merged).map(\.pitches) == [["G3", "E4", "E5"], ["G2"]])
+
         let oneTrack = performance([(1, 59, 0, 480), (1, 60, 0, 480)])
         let split = try Quantizer().score(from: oneTrack).score
         #expect(split.parts.count == 1)
