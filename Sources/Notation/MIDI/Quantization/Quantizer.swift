@@ -69,18 +69,42 @@ public struct Quantizer: Sendable {
         // the notes, since many files write a minor piece's signature as major), else an estimate.
         let histogram = pitchClassHistogram(notes)
         if options.key == nil {
+            // Each signature's mode is judged by the notes it governs (up to the next one).
+            let onsets = notes.map { grid.snap($0.on) }
             for index in conductor.keys.indices {
+                let start = conductor.keys[index].offset
+                let end = index + 1 < conductor.keys.count ? conductor.keys[index + 1].offset : nil
+                var governed: [MIDINote] = []
+                for (note, onset) in zip(notes, onsets) where onset >= start {
+                    if let end, onset >= end { continue }
+                    governed.append(note)
+                }
                 conductor.keys[index].key = PitchClassKeyGuess.key(signature: conductor.keys[index].key.signature,
-                                                                    histogram: histogram)
+                                                                    histogram: pitchClassHistogram(governed.isEmpty ? notes : governed))
             }
         }
-        let key = options.key ?? conductor.keys.first?.key ?? PitchClassKeyGuess.key(histogram: histogram) ?? .cMajor
+        let key: Key
+        var keyChanges: [(offset: Rational, key: Key)] = []
+        if let fixed = options.key {
+            key = fixed
+        } else if let first = conductor.keys.first, first.offset == 0 {
+            key = first.key
+            keyChanges = Array(conductor.keys.dropFirst())
+        } else {
+            // No signature at the start: estimate the opening key from the notes before the
+            // first signature (all notes when there is none); later signatures still apply.
+            let firstSignature = conductor.keys.first?.offset
+            let opening = firstSignature.map { start in notes.filter { grid.snap($0.on) < start } } ?? notes
+            key = PitchClassKeyGuess.key(histogram: pitchClassHistogram(opening.isEmpty ? notes : opening)) ?? .cMajor
+            keyChanges = conductor.keys
+        }
+        var current = key
+        keyChanges = keyChanges.filter { change in
+            defer { current = change.key }
+            return change.key != current
+        }
         var spellers: [(offset: Rational, speller: PitchSpeller)] = [(.zero, PitchSpeller(key: key))]
-        if options.key == nil {
-            for change in conductor.keys where change.offset > 0 {
-                spellers.append((change.offset, PitchSpeller(key: change.key)))
-            }
-        }
+        for change in keyChanges { spellers.append((change.offset, PitchSpeller(key: change.key))) }
 
         let layout = staffLayout(notes: notes, file: file)
         var stats = Statistics()
@@ -91,7 +115,7 @@ public struct Quantizer: Sendable {
         func builder(clef: Clef) -> MeasureBuilder {
             var builder = MeasureBuilder(timeSignature: firstMeter, key: key, clef: clef)
             if options.timeSignature == nil { builder.timeSignatureChanges = conductor.meters.filter { $0.offset > 0 } }
-            if options.key == nil { builder.keyChanges = conductor.keys.filter { $0.offset > 0 } }
+            builder.keyChanges = keyChanges
             return builder
         }
         for partLayout in layout {
