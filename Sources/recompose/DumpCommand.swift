@@ -15,7 +15,8 @@ struct DumpCommand: ParsableCommand {
             track and pitch: {"track":1,"channel":0,"pitch":60,"velocity":80,"on":480,"off":960,\
             "onSeconds":0.5,"offSeconds":1.0}.
             With several files, each file's lines follow a {"file": PATH} line.
-            Exit status: 0 success, 1 unreadable or invalid input, 2 usage error.
+            Exit status: 0 success, 1 unreadable or invalid input (one line on stderr naming the \
+            file); usage errors as the argument parser reports them.
             """)
 
     @Flag(name: .long, help: "Print the MIDI file's sounding notes as stored, not the quantized score.")
@@ -74,10 +75,15 @@ struct DumpCommand: ParsableCommand {
     private func dumpScore(path: String, into output: inout JSONLinesOutput) throws {
         let url = URL(fileURLWithPath: path)
         let score: Score
-        if report && ["mid", "midi"].contains(url.pathExtension.lowercased()) {
+        if ["mid", "midi"].contains(url.pathExtension.lowercased()) {
+            // MIDI goes through the reader directly so that --strict and --report apply.
             let reader = MIDIReader(options: .init(strictness: strict ? .strict : .lenient))
-            let result = try Quantizer().score(from: try reader.read(contentsOf: url))
-            FileHandle.standardError.write(Data("recompose dump: \(path): \(result.report)\n".utf8))
+            let file = try reader.read(contentsOf: url)
+            for warning in file.warnings {
+                FileHandle.standardError.write(Data("recompose dump: \(path): warning: \(warning)\n".utf8))
+            }
+            let result = try Quantizer().score(from: file)
+            if report { FileHandle.standardError.write(Data("recompose dump: \(path): \(result.report)\n".utf8)) }
             score = result.score
         } else {
             score = try Score.read(contentsOf: url)
