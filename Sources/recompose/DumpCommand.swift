@@ -15,7 +15,8 @@ struct DumpCommand: ParsableCommand {
             track and pitch: {"track":1,"channel":0,"pitch":60,"velocity":80,"on":480,"off":960,\
             "onSeconds":0.5,"offSeconds":1.0}.
             With several files, each file's lines follow a {"file": PATH} line.
-            Exit status: 0 success, 1 unreadable or invalid input, 2 usage error.
+            Exit status: 0 success, 1 unreadable or invalid input (one line on stderr naming the \
+            file); usage errors as the argument parser reports them.
             """)
 
     @Flag(name: .long, help: "Print the MIDI file's sounding notes as stored, not the quantized score.")
@@ -23,6 +24,9 @@ struct DumpCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Treat every irregularity in a MIDI file as an error.")
     var strict = false
+
+    @Flag(name: .long, help: "For MIDI files, print how quantization moved the notes to stderr.")
+    var report = false
 
     @Argument(help: "The files to dump.")
     var files: [String]
@@ -69,7 +73,21 @@ struct DumpCommand: ParsableCommand {
     }
 
     private func dumpScore(path: String, into output: inout JSONLinesOutput) throws {
-        let score = try Score.read(contentsOf: URL(fileURLWithPath: path))
+        let url = URL(fileURLWithPath: path)
+        let score: Score
+        if ["mid", "midi"].contains(url.pathExtension.lowercased()) {
+            // MIDI goes through the reader directly so that --strict and --report apply.
+            let reader = MIDIReader(options: .init(strictness: strict ? .strict : .lenient))
+            let file = try reader.read(contentsOf: url)
+            for warning in file.warnings {
+                FileHandle.standardError.write(Data("recompose dump: \(path): warning: \(warning)\n".utf8))
+            }
+            let result = try Quantizer().score(from: file)
+            if report { FileHandle.standardError.write(Data("recompose dump: \(path): \(result.report)\n".utf8)) }
+            score = result.score
+        } else {
+            score = try Score.read(contentsOf: url)
+        }
         for placed in score.notesAndChords {
             let pitches = placed.event.pitches.map { JSONLinesOutput.quoted($0.name) }.joined(separator: ",")
             let tie = placed.event.tie.map { "\"\($0.rawValue)\"" } ?? "null"

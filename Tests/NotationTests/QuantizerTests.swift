@@ -90,6 +90,17 @@ struct QuantizerTests {
         #expect(parts.map(\.instrument.midiProgram) == [40, 42])
         #expect(parts.map { $0.staves.count } == [1, 1])
 
+        // Three piano tracks: named hands win over pitch ("Piano right Main" lies low but is a
+        // right-hand track); an unnamed track goes by its mean pitch.
+        var three = performance([(1, 76, 0, 480), (2, 55, 0, 480), (3, 43, 0, 480), (4, 64, 0, 480)])
+        three.tracks[1].events.insert(.init(tick: 0, message: .meta(.trackName("Piano right"))), at: 0)
+        three.tracks[2].events.insert(.init(tick: 0, message: .meta(.trackName("Piano right Main"))), at: 0)
+        three.tracks[3].events.insert(.init(tick: 0, message: .meta(.trackName("Piano left"))), at: 0)
+        let merged = try Quantizer().score(from: three).score
+        #expect(merged.parts.count == 1)
+        #expect(summary(merged).map(\.staff) == [1, 2])
+        #expect(summary(merged).map(\.pitches) == [["G3", "E4", "E5"], ["G2"]])
+
         let oneTrack = performance([(1, 59, 0, 480), (1, 60, 0, 480)])
         let split = try Quantizer().score(from: oneTrack).score
         #expect(split.parts.count == 1)
@@ -241,5 +252,30 @@ struct QuantizerTests {
         let written = MIDIWriter().file(from: score)
         let presses = written.tracks[2].events.compactMap { $0.message.sustainPedal }
         #expect(presses == [true, false, true, false, true, false])
+    }
+
+    @Test("time-signature and key changes start bars and are written where they start")
+    func meterAndKeyChanges() throws {
+        let ts = { (n: UInt8, p: UInt8) in MIDIMetaEvent.timeSignature(numerator: n, denominatorPower: p, clocksPerClick: 24, thirtySecondsPerQuarter: 8) }
+        // 4/4 at 0; 3/4 at quarter 4 (a barline); 6/8 at quarter 8.5, inside the second 3/4 bar,
+        // which therefore ends early. C major notes, then a D major signature at quarter 7 and
+        // D major notes.
+        let notes: [(track: Int, pitch: UInt8, on: Int, off: Int)] = [(1, 60, 0, 960), (1, 64, 960, 1920), (1, 67, 1920, 3360),
+                                                                     (1, 62, 3360, 4080), (1, 66, 4080, 4800), (1, 69, 4800, 5520)]
+        let file = performance(notes, meta: [(0, ts(4, 2)), (1920, ts(3, 2)), (4080, ts(6, 3)),
+                                             (3360, .keySignature(fifths: 2, minor: false))])
+        let staff = try Quantizer().score(from: file).score.parts[0].staves[0]
+        #expect(staff.measures.map(\.length) == [4, 3, Rational(3, 2), 3])
+        #expect(staff.measures.map { $0.timeSignature?.description } == ["4/4", "3/4", nil, "6/8"])
+        // The opening key is estimated from the notes before the first signature (C major); D
+        // major is written in the bar that starts at quarter 7 (4 + 3).
+        #expect(staff.measures.map { $0.key?.description } == ["C major", nil, "D major", nil])
+        let pitches = try Quantizer().score(from: file).score.notesAndChords.filter { $0.staff == 1 }.flatMap { $0.event.pitches.map(\.name) }
+        #expect(pitches.contains("F#4"))
+        // Written and read back (now with a signature at the start), the score is the same.
+        let score = try Quantizer().score(from: file).score
+        let again = try Quantizer().score(from: try MIDIReader().read(try MIDIWriter().data(score))).score
+        #expect(again == score)
+        #expect(staff.measures.allSatisfy { $0.isComplete })
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 /// Writes Standard MIDI Files: a ``MIDIFile`` as it is, or a ``Score`` as a format-1 file with
 /// a conductor track (tempo, time and key signatures) and one track per staff.
 ///
-/// A score written here and read back with ``MIDIReader`` and ``Quantizer`` gives the same
-/// score when its notes lie on the quantizer's grid. Files are written atomically (to a
+/// A score made by ``Quantizer``, written here at the default 480 ticks per quarter and read
+/// back with ``MIDIReader`` and a quantizer with the same options, is the same score. Files are written atomically (to a
 /// temporary file that is then renamed), so a failed write never leaves half a file.
 ///
 /// ```swift

@@ -84,6 +84,7 @@ public struct MeasureBuilder: Sendable {
             measures[index].keySignature = change.key.signature
         }
 
+        var cache: [Rational: [Duration]] = [:]
         let voiceIDs = Array(Set(events.map(\.voice))).sorted { ($0.count, $0) < ($1.count, $1) }
         for voiceID in (voiceIDs.isEmpty ? ["1"] : voiceIDs) {
             let voiceEvents = events.filter { $0.voice == voiceID && $0.length > 0 }.sorted { $0.offset < $1.offset }
@@ -94,8 +95,8 @@ public struct MeasureBuilder: Sendable {
                 var stop = event.end
                 if index + 1 < voiceEvents.count { stop = min(stop, max(voiceEvents[index + 1].offset, start)) }
                 guard stop > start else { continue }
-                if start > cursor { place(rest: cursor, stop: start, lines: lines, into: &perMeasure) }
-                place(event: event, start: start, stop: stop, lines: lines, into: &perMeasure)
+                if start > cursor { place(rest: cursor, stop: start, lines: lines, into: &perMeasure, cache: &cache) }
+                place(event: event, start: start, stop: stop, lines: lines, into: &perMeasure, cache: &cache)
                 cursor = stop
             }
             for m in 0..<measureCount {
@@ -105,38 +106,39 @@ public struct MeasureBuilder: Sendable {
                 var filled: [Voice.Element] = []
                 var at = Rational.zero
                 for element in perMeasure[m] {
-                    if element.offset > at { filled += rests(from: at, to: element.offset) }
+                    if element.offset > at { filled += rests(from: at, to: element.offset, cache: &cache) }
                     filled.append(element)
                     at = element.end
                 }
-                if at < measures[m].length { filled += rests(from: at, to: measures[m].length) }
+                if at < measures[m].length { filled += rests(from: at, to: measures[m].length, cache: &cache) }
                 measures[m].voices.append(Voice(id: voiceID, elements: filled))
             }
         }
         return Staff(clef: clef, measures: measures)
     }
 
-    private func rests(from start: Rational, to stop: Rational) -> [Voice.Element] {
+    private func rests(from start: Rational, to stop: Rational, cache: inout [Rational: [Duration]]) -> [Voice.Element] {
         var at = start
-        return Duration.decompose(stop - start).map { duration in
+        return MeasureBuilder.decompose(stop - start, cache: &cache).map { duration in
             defer { at += duration.quarterLength }
             return Voice.Element(offset: at, event: .rest(Rest(duration)))
         }
     }
 
-    private func place(rest start: Rational, stop: Rational, lines: [Rational], into perMeasure: inout [[Voice.Element]]) {
+    private func place(rest start: Rational, stop: Rational, lines: [Rational], into perMeasure: inout [[Voice.Element]],
+                       cache: inout [Rational: [Duration]]) {
         for (m, from, to) in segments(start: start, stop: stop, lines: lines) {
-            perMeasure[m] += rests(from: from, to: to)
+            perMeasure[m] += rests(from: from, to: to, cache: &cache)
         }
     }
 
     private func place(event: TimedEvent, start: Rational, stop: Rational, lines: [Rational],
-                       into perMeasure: inout [[Voice.Element]]) {
-        if event.pitches.isEmpty { place(rest: start, stop: stop, lines: lines, into: &perMeasure); return }
+                       into perMeasure: inout [[Voice.Element]], cache: inout [Rational: [Duration]]) {
+        if event.pitches.isEmpty { place(rest: start, stop: stop, lines: lines, into: &perMeasure, cache: &cache); return }
         var pieces: [(measure: Int, offset: Rational, duration: Duration)] = []
         for (m, from, to) in segments(start: start, stop: stop, lines: lines) {
             var at = from
-            for duration in Duration.decompose(to - from) {
+            for duration in MeasureBuilder.decompose(to - from, cache: &cache) {
                 pieces.append((m, at, duration))
                 at += duration.quarterLength
             }
@@ -153,6 +155,15 @@ public struct MeasureBuilder: Sendable {
             }
             perMeasure[piece.measure].append(Voice.Element(offset: piece.offset, event: sound))
         }
+    }
+
+    /// `Duration.decompose`, remembered: a piece repeats few lengths, and each decomposition
+    /// tries dozens of note shapes.
+    private static func decompose(_ length: Rational, cache: inout [Rational: [Duration]]) -> [Duration] {
+        if let known = cache[length] { return known }
+        let parts = Duration.decompose(length)
+        cache[length] = parts
+        return parts
     }
 
     /// The parts of [start, stop) in each bar, with offsets relative to the bar.

@@ -8,18 +8,20 @@ extension Quantizer {
         /// The nearest grid point to `tick`, in quarter notes. Halfway cases round down on each
         /// grid (as music21's `nearestMultiple`); between grids the smaller error wins, then the
         /// finer grid.
-        func snap(_ tick: Int) -> Rational { snap(tick, divisors: divisors) }
+        func snap(_ tick: Int) -> Rational { snap(tick) { _ in true } }
 
         /// The nearest point to `tick` on the grids that `onset` lies on.
         func snap(_ tick: Int, onGridOf onset: Rational) -> Rational {
-            let grids = divisors.filter { (onset * Rational($0)).isInteger }
-            return snap(tick, divisors: grids.isEmpty ? divisors : grids)
+            // A grid d holds the onset when d × onset is whole: the onset's denominator divides d.
+            let denominator = onset.denominator
+            if divisors.contains(where: { $0 % denominator == 0 }) { return snap(tick) { $0 % denominator == 0 } }
+            return snap(tick)
         }
 
-        private func snap(_ tick: Int, divisors: [Int]) -> Rational {
+        private func snap(_ tick: Int, using: (Int) -> Bool) -> Rational {
             var bestK = 0, bestD = 1
             var bestError = -1, bestScale = 1  // error = bestError / (tpq * bestScale)
-            for d in divisors {
+            for d in divisors where using(d) {
                 // k/d nearest to tick/tpq: k = floor(tick*d/tpq), or +1 past the half.
                 let scaled = tick * d
                 var k = scaled >= 0 ? scaled / ticksPerQuarter : -((-scaled + ticksPerQuarter - 1) / ticksPerQuarter)

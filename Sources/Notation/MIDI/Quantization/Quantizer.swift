@@ -15,8 +15,10 @@
 /// Staves: a file whose notes sit in two tracks with the same program (a piano's right and
 /// left hands) becomes one part with a staff per track, the higher track on top; a file with
 /// all its notes in one track and channel becomes a piano part split at
-/// ``Options/splitPitch``; anything else gets a part per track (or per channel of a format-0
-/// file).
+/// ``Options/splitPitch``; more tracks of one piano sound (hands split over several tracks, or a
+/// fugue's voices) become one two-staff part, tracks named for the right hand or lying at or
+/// above the split pitch on top; anything else gets a part per track (or per channel of a
+/// format-0 file).
 ///
 /// Sustain-pedal presses (controller 64, in any track) become pedal marks under the lowest staff
 /// of the first part. The result is a fixed point of writing and reading: ``MIDIWriter`` output of the score,
@@ -67,18 +69,42 @@ public struct Quantizer: Sendable {
         // the notes, since many files write a minor piece's signature as major), else an estimate.
         let histogram = pitchClassHistogram(notes)
         if options.key == nil {
+            // Each signature's mode is judged by the notes it governs (up to the next one).
+            let onsets = notes.map { grid.snap($0.on) }
             for index in conductor.keys.indices {
+                let start = conductor.keys[index].offset
+                let end = index + 1 < conductor.keys.count ? conductor.keys[index + 1].offset : nil
+                var governed: [MIDINote] = []
+                for (note, onset) in zip(notes, onsets) where onset >= start {
+                    if let end, onset >= end { continue }
+                    governed.append(note)
+                }
                 conductor.keys[index].key = PitchClassKeyGuess.key(signature: conductor.keys[index].key.signature,
-                                                                    histogram: histogram)
+                                                                    histogram: pitchClassHistogram(governed.isEmpty ? notes : governed))
             }
         }
-        let key = options.key ?? conductor.keys.first?.key ?? PitchClassKeyGuess.key(histogram: histogram) ?? .cMajor
+        let key: Key
+        var keyChanges: [(offset: Rational, key: Key)] = []
+        if let fixed = options.key {
+            key = fixed
+        } else if let first = conductor.keys.first, first.offset == 0 {
+            key = first.key
+            keyChanges = Array(conductor.keys.dropFirst())
+        } else {
+            // No signature at the start: estimate the opening key from the notes before the
+            // first signature (all notes when there is none); later signatures still apply.
+            let firstSignature = conductor.keys.first?.offset
+            let opening = firstSignature.map { start in notes.filter { grid.snap($0.on) < start } } ?? notes
+            key = PitchClassKeyGuess.key(histogram: pitchClassHistogram(opening.isEmpty ? notes : opening)) ?? .cMajor
+            keyChanges = conductor.keys
+        }
+        var current = key
+        keyChanges = keyChanges.filter { change in
+            defer { current = change.key }
+            return change.key != current
+        }
         var spellers: [(offset: Rational, speller: PitchSpeller)] = [(.zero, PitchSpeller(key: key))]
-        if options.key == nil {
-            for change in conductor.keys where change.offset > 0 {
-                spellers.append((change.offset, PitchSpeller(key: change.key)))
-            }
-        }
+        for change in keyChanges { spellers.append((change.offset, PitchSpeller(key: change.key))) }
 
         let layout = staffLayout(notes: notes, file: file)
         var stats = Statistics()
@@ -89,7 +115,7 @@ public struct Quantizer: Sendable {
         func builder(clef: Clef) -> MeasureBuilder {
             var builder = MeasureBuilder(timeSignature: firstMeter, key: key, clef: clef)
             if options.timeSignature == nil { builder.timeSignatureChanges = conductor.meters.filter { $0.offset > 0 } }
-            if options.key == nil { builder.keyChanges = conductor.keys.filter { $0.offset > 0 } }
+            builder.keyChanges = keyChanges
             return builder
         }
         for partLayout in layout {
@@ -184,6 +210,26 @@ public struct Quantizer: Sendable {
         return notes
     }
 
+    /// Which of several piano tracks go on the upper staff: those named for the right hand,
+    /// not those named for the left, otherwise those whose mean key is at or above
+    /// `splitPitch`; each staff gets at least one track.
+    static func upperStaffTracks(_ tracks: [(track: Int, name: String?, notes: [MIDINote])], splitPitch: Int) -> Set<Int> {
+        func mean(_ notes: [MIDINote]) -> Double {
+            notes.isEmpty ? 0 : Double(notes.reduce(0) { $0 + Int($1.pitch) }) / Double(notes.count)
+        }
+        var upper = Set<Int>()
+        for entry in tracks {
+            let name = entry.name?.lowercased() ?? ""
+            if name.contains("right") || (!name.contains("left") && mean(entry.notes) >= Double(splitPitch)) {
+                upper.insert(entry.track)
+            }
+        }
+        let byMean = tracks.sorted { mean($0.notes) > mean($1.notes) }
+        if upper.isEmpty, let top = byMean.first { upper.insert(top.track) }
+        if upper.count == tracks.count, let bottom = byMean.last { upper.remove(bottom.track) }
+        return upper
+    }
+
     // MARK: - Key
 
     /// Notes per pitch class: the input of key estimation. Counts rather than durations, so
@@ -231,15 +277,31 @@ public struct Quantizer: Sendable {
             }
             return result
         }
+        func mean(_ notes: [MIDINote]) -> Double {
+            notes.isEmpty ? 0 : Double(notes.reduce(0) { $0 + Int($1.pitch) }) / Double(notes.count)
+        }
         func clef(for notes: [MIDINote]) -> Clef {
-            guard !notes.isEmpty else { return .treble }
-            let mean = Double(notes.reduce(0) { $0 + Int($1.pitch) }) / Double(notes.count)
-            return mean >= 57 ? .treble : .bass
+            notes.isEmpty || mean(notes) >= 57 ? .treble : .bass
         }
 
         // Two tracks are two hands of one instrument only when they play the same program.
         let sameInstrument = keys.count == 2 && !byChannel
             && instrument(track: keys[0]).midiProgram == instrument(track: keys[1]).midiProgram
+        // More tracks of one piano sound (hands split over tracks, or a fugue's voices) make one
+        // two-staff piano part.
+        let pianoPrograms = keys.map { instrument(track: $0).midiProgram ?? 0 }
+        if keys.count > 2 && !byChannel && Set(pianoPrograms).count == 1 && (0...7).contains(pianoPrograms[0]) {
+            let upper = Quantizer.upperStaffTracks(keys.map { key in
+                (track: key, name: file.tracks[key].name, notes: groups[key] ?? [])
+            }, splitPitch: options.splitPitch)
+            var staves = [notes.filter { upper.contains($0.track) }, notes.filter { !upper.contains($0.track) }]
+            // Order and clefs as for two tracks, so that the score written back as two tracks
+            // reads the same.
+            if mean(staves[1]) > mean(staves[0]) { staves.swapAt(0, 1) }
+            var piano = instrument(track: keys[0])
+            if piano.name == nil { piano.name = "Piano" }
+            return [PartLayout(name: "Piano", instrument: piano, staves: staves, clefs: staves.map { clef(for: $0) })]
+        }
         if keys.count == 1 || sameInstrument {
             var staves: [[MIDINote]]
             if keys.count == 1 {
@@ -248,8 +310,7 @@ public struct Quantizer: Sendable {
             } else {
                 staves = keys.map { groups[$0] ?? [] }
                 // The higher hand goes on top, whatever the track order.
-                let means = staves.map { $0.isEmpty ? 0 : Double($0.reduce(0) { $0 + Int($1.pitch) }) / Double($0.count) }
-                if means[1] > means[0] { staves.swapAt(0, 1) }
+                if mean(staves[1]) > mean(staves[0]) { staves.swapAt(0, 1) }
             }
             let track = keys.first ?? 0
             var piano = instrument(track: byChannel ? 0 : track)
