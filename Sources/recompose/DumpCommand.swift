@@ -88,14 +88,7 @@ struct DumpCommand: ParsableCommand {
         } else {
             score = try Score.read(contentsOf: url)
         }
-        for placed in score.notesAndChords {
-            let pitches = placed.event.pitches.map { JSONLinesOutput.quoted($0.name) }.joined(separator: ",")
-            let tie = placed.event.tie.map { "\"\($0.rawValue)\"" } ?? "null"
-            let duration = placed.event.isGrace ? "0" : placed.event.duration.quarterLength.description
-            output.write("{\"part\":\(placed.part),\"staff\":\(placed.staff),\"voice\":\(JSONLinesOutput.quoted(placed.voice)),"
-                + "\"offset\":\"\(placed.offset)\",\"duration\":\"\(duration)\",\"pitches\":[\(pitches)],"
-                + "\"tie\":\(tie),\"grace\":\(placed.event.isGrace)}")
-        }
+        for placed in score.notesAndChords { output.write(JSONLinesOutput.noteLine(placed)) }
     }
 }
 
@@ -113,6 +106,17 @@ struct JSONLinesOutput {
         guard !buffer.isEmpty else { return }
         FileHandle.standardOutput.write(Data(buffer))
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// The dump line of a note or chord: part, staff, voice, absolute offset, duration (0 for
+    /// grace notes), pitches low to high, tie and grace flag.
+    static func noteLine(_ placed: PlacedEvent) -> String {
+        let pitches = placed.event.pitches.map { quoted($0.name) }.joined(separator: ",")
+        let tie = placed.event.tie.map { "\"\($0.rawValue)\"" } ?? "null"
+        let duration = placed.event.isGrace ? "0" : placed.event.duration.quarterLength.description
+        return "{\"part\":\(placed.part),\"staff\":\(placed.staff),\"voice\":\(quoted(placed.voice)),"
+            + "\"offset\":\"\(placed.offset)\",\"duration\":\"\(duration)\",\"pitches\":[\(pitches)],"
+            + "\"tie\":\(tie),\"grace\":\(placed.event.isGrace)}"
     }
 
     /// A JSON string literal.

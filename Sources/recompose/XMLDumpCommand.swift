@@ -29,7 +29,7 @@ struct XMLDumpCommand: ParsableCommand {
         for file in files {
             do {
                 let score = try MusicXMLReader().read(contentsOf: URL(fileURLWithPath: file))
-                out += "{\"file\":\(Self.quote(file))}\n"
+                out += "{\"file\":\(JSONLinesOutput.quoted(file))}\n"
                 if let export {
                     let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".musicxml"
                     try MusicXMLWriter().write(score, to: URL(fileURLWithPath: export).appendingPathComponent(name))
@@ -41,15 +41,10 @@ struct XMLDumpCommand: ParsableCommand {
                     continue
                 }
                 for placed in score.events where !placed.event.isRest {
-                    let pitches = placed.event.pitches.map { Self.quote($0.name) }.joined(separator: ",")
-                    let tie = placed.event.tie.map { Self.quote($0.rawValue) } ?? "null"
-                    let duration = placed.event.isGrace ? Rational.zero : placed.event.quarterLength
-                    out += "{\"part\":\(placed.part),\"staff\":\(placed.staff),\"voice\":\(Self.quote(placed.voice)),"
-                        + "\"offset\":\"\(placed.offset)\",\"duration\":\"\(duration)\",\"pitches\":[\(pitches)],"
-                        + "\"tie\":\(tie),\"grace\":\(placed.event.isGrace)}\n"
+                    out += JSONLinesOutput.noteLine(placed) + "\n"
                 }
             } catch {
-                out += "{\"file\":\(Self.quote(file)),\"error\":\(Self.quote("\(error)"))}\n"
+                out += "{\"file\":\(JSONLinesOutput.quoted(file)),\"error\":\(JSONLinesOutput.quoted("\(error)"))}\n"
             }
             if out.utf8.count > 1 << 20 {
                 FileHandle.standardOutput.write(Data(out.utf8))
@@ -96,21 +91,5 @@ struct XMLDumpCommand: ParsableCommand {
         }
         print(String(format: "recompose: %d files (%d unreadable), %d notes in %.3f s: %.0f files/s, %.0f notes/s",
                      files.count, failures, notes, best, Double(files.count) / best, Double(notes) / best))
-    }
-
-    static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }
