@@ -88,3 +88,20 @@ import Testing
         #expect(c.forwardFLOPs(steps: 10) == 1660)
     }
 }
+
+@Suite struct DropoutTests {
+    /// Inverted dropout: values are 0 or 1/(1 − rate), the dropped share is close to the rate,
+    /// and the mean factor is close to 1 (expected activations preserved).
+    @Test func maskStatistics() throws {
+        let dropout = try Dropout(rate: 0.3)
+        var random = SeededRandom(seed: 4)
+        let mask = dropout.mask(count: 100_003, random: &random)
+        #expect(mask.count == 100_003)
+        #expect(mask.allSatisfy { $0 == 0 || abs($0 - 1 / 0.7) < 1e-6 })
+        let dropped = Double(mask.filter { $0 == 0 }.count) / Double(mask.count)
+        #expect(abs(dropped - 0.3) < 0.01)
+        let mean = mask.reduce(0.0) { $0 + Double($1) } / Double(mask.count)
+        #expect(abs(mean - 1) < 0.02)
+        #expect(try Dropout(rate: 0).mask(count: 10, random: &random).isEmpty)
+    }
+}

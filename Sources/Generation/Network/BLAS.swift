@@ -13,7 +13,8 @@ import CBLAS
 /// AVX-512 "SkylakeX" ones on the same machine. Setting `OPENBLAS_CORETYPE` from inside a
 /// program that already linked the library is too late, so this type:
 ///
-/// 1. leaves `OPENBLAS_CORETYPE` alone when the user has set it;
+/// 1. leaves `OPENBLAS_CORETYPE` alone when the user has set it, and also when
+///    `RECOMPOSE_BLAS_CORETYPE=auto` asks for OpenBLAS's own detection;
 /// 2. otherwise sets it from CPUID: AVX-512F (with OS support) → `SkylakeX`,
 ///    AVX2 + FMA → `Haswell`; on other processors it is left unset and OpenBLAS decides;
 /// 3. opens the library with `dlopen` (`RECOMPOSE_BLAS_LIBRARY` names a path to use instead of
@@ -133,7 +134,8 @@ public enum BLAS {
         var chosen = false
         let userCore = getenv("OPENBLAS_CORETYPE").map { String(cString: $0) }
         var coreType = userCore
-        if userCore == nil || userCore == "", let preferred = preferredCoreType() {
+        let optOut = getenv("RECOMPOSE_BLAS_CORETYPE").map { String(cString: $0) } == "auto"
+        if userCore == nil || userCore == "", !optOut, let preferred = preferredCoreType() {
             setenv("OPENBLAS_CORETYPE", preferred, 1)
             coreType = preferred
             chosen = true
