@@ -47,6 +47,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Train on at most this many windows per epoch, sampled afresh each epoch.")
     var maxSequences: Int?
 
+    @Option(help: "Threads sharing each batch (default: every core). Pass the same count to reproduce a run.")
+    var threads: Int?
+
     @Option(help: "The model folder to write.")
     var out: String
 
@@ -60,6 +63,7 @@ struct TrainCommand: ParsableCommand {
         guard layers >= 1, layers <= 8 else { throw ValidationError("--layers must be in 1…8.") }
         guard dropout >= 0, dropout < 1 else { throw ValidationError("--dropout must be in [0, 1).") }
         guard learningRate > 0 else { throw ValidationError("--learning-rate must be positive.") }
+        if let threads { guard threads >= 1, threads <= 256 else { throw ValidationError("--threads must be in 1…256.") } }
     }
 
     func run() throws {
@@ -68,7 +72,8 @@ struct TrainCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: out)
         let clefs: [ClefStream] = clef == .both ? [.treble, .bass] : [clef == .treble ? .treble : .bass]
         let training = TrainingOptions(epochs: epochs, batchSize: batch, learningRate: learningRate, seed: corpus.seed,
-                                       patience: patience > 0 ? patience : nil, maximumSequencesPerEpoch: maxSequences)
+                                       patience: patience > 0 ? patience : nil, maximumSequencesPerEpoch: maxSequences,
+                                       threads: threads)
         var models: [ClefStream: ClefModel] = [:]
         var summaries: [String: TrainingSummary] = [:]
         for clef in clefs {

@@ -37,6 +37,7 @@ public struct Trainer: Sendable {
             try optimizer.restore(iterations: saved.iterations, momentums: saved.momentums, velocities: saved.velocities)
             state = saved.state
         }
+        let threads = options.threads ?? SequenceModel.recommendedThreads
         let perEpoch = min(training.count, options.maximumSequencesPerEpoch ?? training.count)
         let steps = (perEpoch + options.batchSize - 1) / options.batchSize
         let unigram = Trainer.unigramLoss(training: training, validation: validation)
@@ -56,7 +57,7 @@ public struct Trainer: Sendable {
             for step in 0..<steps {
                 let slice = order[(step * options.batchSize)..<min(order.count, (step + 1) * options.batchSize)]
                 let batch = try training.batch(slice).trainingBatch()
-                let loss = try model.train(batch, optimizer: &optimizer, random: &random)
+                let loss = try model.train(batch, optimizer: &optimizer, random: &random, threads: threads)
                 lossSum += loss * Double(slice.count)
                 seen += slice.count
                 state.sequences += slice.count

@@ -14,10 +14,13 @@ public struct TrainingOptions: Sendable, Hashable, Codable {
     public var patience: Int?
     /// Use at most this many training windows per epoch, sampled afresh each epoch (`nil`: all).
     public var maximumSequencesPerEpoch: Int?
+    /// Threads sharing each batch (`nil`: ``SequenceModel/recommendedThreads``, the whole
+    /// machine). Results depend on it, because each thread draws its own dropout masks.
+    public var threads: Int?
 
     /// Creates options.
     public init(epochs: Int = 20, batchSize: Int = 64, learningRate: Float = 0.001, clipNorm: Float? = 5,
-                seed: UInt64 = 1, patience: Int? = 5, maximumSequencesPerEpoch: Int? = nil) {
+                seed: UInt64 = 1, patience: Int? = 5, maximumSequencesPerEpoch: Int? = nil, threads: Int? = nil) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.learningRate = learningRate
@@ -25,5 +28,6 @@ public struct TrainingOptions: Sendable, Hashable, Codable {
         self.seed = seed
         self.patience = patience
         self.maximumSequencesPerEpoch = maximumSequencesPerEpoch
+        self.threads = threads
     }
 }
