@@ -1,10 +1,10 @@
 import Notation
 
-/// Builds a two-staff piano ``Score`` from generated treble and bass tokens (the seed's "build
+/// Builds a two-staff piano `Score` from generated treble and bass tokens (the seed's "build
 /// treble and bass streams", "stream balancing" and "build a score" steps).
 ///
 /// Tokens follow each other in time from offset 0 in each hand. The shorter hand is padded
-/// with rests so both end in the same bar; both hands are barred by one ``MeasureBuilder``, so
+/// with rests so both end in the same bar; both hands are barred by one `MeasureBuilder`, so
 /// barlines coincide, notes that cross a barline are split and tied, and every bar is complete.
 /// The music is generated in C major or A minor and moved to the requested key by the nearest
 /// interval, respelled by letter.
@@ -30,7 +30,7 @@ public struct PieceAssembler: Sendable {
     }
 
     /// The score of the two hands.
-    /// - Throws: ``NotationError/unspellable(_:)`` if the transposition to the target key
+    /// - Throws: `NotationError/unspellable(_:)` if the transposition to the target key
     ///   would need more than a triple sharp or flat.
     public func score(treble: [Token], bass: [Token]) throws(NotationError) -> Score {
         let upper = PieceAssembler.timedEvents(treble), lower = PieceAssembler.timedEvents(bass)

@@ -2,7 +2,7 @@ import Notation
 
 /// Objective measures of a piece, for comparing generated music with a corpus.
 ///
-/// All are computed from a ``Score`` (a two-staff piano part for the hand measures), so they
+/// All are computed from a `Score` (a two-staff piano part for the hand measures), so they
 /// apply alike to corpus pieces and to generated ones read back from their files.
 public struct PieceMetrics: Sendable, Hashable, Codable {
     /// Duration-weighted pitch-class histogram (12 values summing to 1), rotated so the

@@ -263,9 +263,13 @@ public struct SequenceModel: Sendable, Equatable {
 
     /// One training step: forward with dropout, backward, one optimiser update.
     ///
-    /// - Parameter threads: how many threads share the batch (see
-    ///   ``lossAndGradients(_:random:threads:)``); 1 runs on the calling thread with a
-    ///   multi-threaded BLAS.
+    /// - Parameters:
+    ///   - batch: the windows and their targets.
+    ///   - optimizer: the optimiser whose state the update advances.
+    ///   - random: the source of dropout masks.
+    ///   - threads: how many threads share the batch (see
+    ///     ``lossAndGradients(_:random:threads:)``); 1 runs on the calling thread with a
+    ///     multi-threaded BLAS.
     /// - Returns: the batch's loss before the update.
     @discardableResult
     public mutating func train(

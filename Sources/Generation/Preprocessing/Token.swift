@@ -7,7 +7,7 @@ import Notation
 /// - ``noteLabel``: `"rest"`, a pitch name `"C4"`, or chord pitches low to high joined by dots,
 ///   `"C4.E4.G4"` — with octaves, unlike the seed's pitch-class labels, so a generated chord
 ///   decodes back to the voicing it was learned from.
-/// - ``durationLabel``: the canonical ``Duration/label`` of a single writable note
+/// - ``durationLabel``: the canonical `Duration/label` of a single writable note
 ///   (`"quarter"`, `"eighth."`, `"16th 3:2"`).
 public struct Token: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The label of the rest token.
@@ -15,7 +15,7 @@ public struct Token: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// `"rest"`, `"C4"` or `"C4.E4.G4"`.
     public var noteLabel: String
-    /// A ``Duration/label``.
+    /// A `Duration/label`.
     public var durationLabel: String
 
     /// Creates a token from its labels.

@@ -32,8 +32,12 @@ public struct PieceGenerator: Sendable {
     /// Generates both hands.
     ///
     /// - Parameters:
-    ///   - treble, bass: the models (their state is reset, then primed with the seeds).
-    ///   - trebleSeed, bassSeed: seed windows of tokens (may be empty).
+    ///   - treble: the treble model (its state is reset, then primed with `trebleSeed`).
+    ///   - trebleVocabularies: the labels the treble model speaks.
+    ///   - trebleSeed: a seed window of treble tokens (may be empty).
+    ///   - bass: the bass model (reset, then primed with `bassSeed`).
+    ///   - bassVocabularies: the labels the bass model speaks.
+    ///   - bassSeed: a seed window of bass tokens (may be empty).
     public func generate<M: StepModel>(treble: inout M, trebleVocabularies: Vocabularies, trebleSeed: [Token],
                                        bass: inout M, bassVocabularies: Vocabularies, bassSeed: [Token])
         -> (treble: [Token], bass: [Token]) {

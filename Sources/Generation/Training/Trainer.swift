@@ -16,6 +16,9 @@ public struct Trainer: Sendable {
     /// Trains `model` in place.
     ///
     /// - Parameters:
+    ///   - model: the network to train; on return, the weights of the best epoch.
+    ///   - training: the training windows.
+    ///   - validation: the validation windows (may be empty: then the last epoch is kept).
     ///   - checkpoint: a folder for the per-epoch checkpoint; when it holds one from an
     ///     interrupted run of the same model, training resumes after its epoch.
     ///   - progress: called after every step and at the end of every epoch.
