@@ -38,6 +38,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Path of FluidSynth (default: fluidsynth on PATH).")
     var fluidsynth: String?
 
+    @Option(help: "Dots per inch of PNG pages (MuseScore's default: 300).")
+    var dpi: Int?
+
     @Option(help: "Seconds a renderer may run before it is stopped.")
     var timeout: Double = 300
 
@@ -46,6 +49,7 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("Give exactly one of --png, --svg, --pdf, --wav.")
         }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive.") }
+        if let dpi { guard (10...2400).contains(dpi) else { throw ValidationError("--dpi must be in 10…2400.") } }
     }
 
     func run() throws {
@@ -59,7 +63,7 @@ struct RenderCommand: ParsableCommand {
             return
         }
         let format: SheetFormat = png ? .png : svg ? .svg : .pdf
-        let renderer = SheetRenderer(executablePath: musescore, timeout: timeout)
+        let renderer = SheetRenderer(executablePath: musescore, timeout: timeout, resolution: dpi)
         let result: SheetRendering
         do { result = try score.renderSheet(to: target, format: format, renderer: renderer) } catch { throw fail("render", output, error) }
         for message in result.messages { note("recompose render: mscore3: \(message)") }

@@ -12,11 +12,15 @@ public struct SheetRenderer: Sendable {
     public var executablePath: String?
     /// Seconds MuseScore may run before it is stopped.
     public var timeout: Double
+    /// Dots per inch of PNG pages; `nil` keeps MuseScore's default (300, an A4 page of
+    /// 2480 × 3508 pixels).
+    public var resolution: Int?
 
     /// Creates a renderer; `executablePath` overrides the `PATH` search.
-    public init(executablePath: String? = nil, timeout: Double = 120) {
+    public init(executablePath: String? = nil, timeout: Double = 120, resolution: Int? = nil) {
         self.executablePath = executablePath
         self.timeout = timeout
+        self.resolution = resolution
     }
 
     var tool: ExternalTool { ExternalTool(name: "mscore3", package: Self.package, path: executablePath) }
@@ -108,7 +112,9 @@ public struct SheetRenderer: Sendable {
     private func runMuseScore(input: URL, output: URL, work: URL) throws -> [String] {
         // Offscreen Qt needs no display; a private runtime dir keeps Qt from complaining.
         let environment = ["QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": work.path]
-        let result = try tool.run(["-o", output.path, input.path], environment: environment, in: work, timeout: timeout)
+        var arguments = ["-o", output.path, input.path]
+        if let resolution, output.pathExtension == "png" { arguments = ["-r", String(resolution)] + arguments }
+        let result = try tool.run(arguments, environment: environment, in: work, timeout: timeout)
         let lines = Self.messages(in: result.standardError + "\n" + result.standardOutput)
         guard result.status == 0 else {
             throw RenderError.failed(tool: "mscore3", status: result.status, output: lines.joined(separator: " | "))
