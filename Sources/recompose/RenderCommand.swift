@@ -10,6 +10,8 @@ struct RenderCommand: ParsableCommand {
         discussion: """
             A score of several pages in PNG or SVG is written to OUT-1.png, OUT-2.png, …; every file \
             written is printed, one per line. MuseScore's messages about the score are printed on stderr.
+            With --wav, a MIDI file is played as stored (performance timing, velocities, pedal); \
+            a MusicXML file is played from its MIDI export.
             Needs the Debian packages musescore3 (sheet music), fluidsynth and fluid-soundfont-gm (audio).
             Exit status: 0 success, 1 unreadable input or a renderer that is missing or failed, 2 usage error.
             """)
@@ -53,6 +55,15 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
+        let inputURL = URL(fileURLWithPath: input)
+        if wav, ["mid", "midi"].contains(inputURL.pathExtension.lowercased()) {
+            // A MIDI file is played as stored: quantizing it first would lose the performance's
+            // timing, velocities and pedalling.
+            let renderer = AudioRenderer(executablePath: fluidsynth, soundFont: soundfont, timeout: timeout)
+            do { try renderer.render(midi: inputURL, to: URL(fileURLWithPath: output)) } catch { throw fail("render", output, error) }
+            print(URL(fileURLWithPath: output).path)
+            return
+        }
         let score: Score
         do { score = try Score.read(contentsOf: URL(fileURLWithPath: input)) } catch { throw fail("render", input, error) }
         let target = URL(fileURLWithPath: output)

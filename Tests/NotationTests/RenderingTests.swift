@@ -44,6 +44,28 @@ struct RenderingTests {
         #expect(lineRows.count >= 10, "\(lineRows.count) staff-line rows")
     }
 
+    @Test("valid MusicXML that MuseScore 3.2 rejects is adapted: a part without instrument, a pedal change")
+    func adaptedForMuseScore() throws {
+        guard Self.sheet.isAvailable else {
+            print("skipped: mscore3 is not installed (Debian package musescore3)")
+            return
+        }
+        let folder = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var score = try Self.score()
+        score.parts[0].instrument = Instrument()
+        score.parts[0].staves[1].measures[0].directions = [
+            Direction(offset: 0, kind: .pedal("start")), Direction(offset: 2, kind: .pedal("change")),
+            Direction(offset: 4, kind: .pedal("stop")),
+        ]
+        let result = try score.renderSheet(to: folder.appendingPathComponent("pedal.png"))
+        #expect(result.messages == [])
+        let prepared = SheetRenderer.preparedForMuseScore(score)
+        #expect(prepared.parts[0].instrument.name == "Piano")
+        #expect(prepared.parts[0].staves[1].measures[0].directions.map(\.kind)
+                == [.pedal("start"), .pedal("stop"), .pedal("start"), .pedal("stop")])
+    }
+
     @Test("SVG and PDF are written too; an unknown extension is a typed error")
     func otherFormats() throws {
         guard Self.sheet.isAvailable else {

@@ -22,6 +22,7 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .toolNotFound(let tool, let package):
+            if tool.contains("/") { return "\(tool) is not an executable file (the Debian package '\(package)' installs the program)" }
             return "\(tool) not found on PATH (install the Debian package '\(package)', or give its path)"
         case .fileNotFound(let path, let what, let package):
             return "\(what) \(path) not found (install the Debian package '\(package)', or give another file)"

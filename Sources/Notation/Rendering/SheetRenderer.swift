@@ -39,7 +39,7 @@ public struct SheetRenderer: Sendable {
         let work = try RenderScratch.make()
         defer { RenderScratch.remove(work) }
         let input = work.appendingPathComponent("score.musicxml")
-        try MusicXMLWriter().write(Self.withInstruments(score), to: input)
+        try MusicXMLWriter().write(Self.preparedForMuseScore(score), to: input)
         return try render(file: input, to: url, format: format, work: work)
     }
 
@@ -98,12 +98,29 @@ public struct SheetRenderer: Sendable {
         return SheetRendering(pages: targets, messages: messages)
     }
 
-    /// MuseScore reports "no instrument found for part" for a part without `<score-instrument>`,
-    /// which our writer emits only for a part with an instrument; name one after the part.
-    static func withInstruments(_ score: Score) -> Score {
+    /// Adapts valid MusicXML that MuseScore 3.2 (Debian's) reports as an error: a part without
+    /// `<score-instrument>` ("no instrument found for part"; our writer emits one only for a part
+    /// with an instrument) gets one named after the part, and a pedal change (MusicXML 3.0,
+    /// "unknown pedal type change") becomes a release and a press at the same place.
+    static func preparedForMuseScore(_ score: Score) -> Score {
         var score = score
-        for index in score.parts.indices where score.parts[index].instrument.name == nil {
-            score.parts[index].instrument.name = score.parts[index].name ?? "Instrument"
+        for p in score.parts.indices {
+            if score.parts[p].instrument.name == nil {
+                score.parts[p].instrument.name = score.parts[p].name ?? "Instrument"
+            }
+            for s in score.parts[p].staves.indices {
+                for m in score.parts[p].staves[s].measures.indices {
+                    let directions = score.parts[p].staves[s].measures[m].directions
+                    guard directions.contains(where: { $0.kind == .pedal("change") }) else { continue }
+                    score.parts[p].staves[s].measures[m].directions = directions.flatMap { direction -> [Direction] in
+                        guard direction.kind == .pedal("change") else { return [direction] }
+                        var release = direction, press = direction
+                        release.kind = .pedal("stop")
+                        press.kind = .pedal("start")
+                        return [release, press]
+                    }
+                }
+            }
         }
         return score
     }
