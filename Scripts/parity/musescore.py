@@ -14,9 +14,14 @@ import collections
 import concurrent.futures
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
+
+
+# MuseScore's complaints about each of our exports, by file (reported, not failed on).
+MESSAGES = {}
 
 
 def run(args, timeout=120, env=None):
@@ -49,6 +54,9 @@ def check(recompose, mscore, source, work):
         result = run([mscore, "-o", back, ours], env=env)
     except subprocess.TimeoutExpired:
         return name, "differs", "mscore3 timed out"
+    messages = [line.strip() for line in result.stderr.splitlines()
+                if line.strip() and not line.strip().startswith(("QStandardPaths:", "convert <", "to <", "... success!"))]
+    MESSAGES[name] = messages
     if result.returncode != 0 or not os.path.exists(back):
         return name, "differs", "mscore3 failed: " + result.stderr.strip()[-300:]
     mine, error = notes(recompose, ours)
@@ -82,6 +90,7 @@ def main():
     parser.add_argument("--mscore", default="mscore3")
     parser.add_argument("--known", required=True)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--messages", action="store_true", help="list MuseScore's messages file by file")
     parser.add_argument("folder")
     args = parser.parse_args()
     known = {}
@@ -108,6 +117,16 @@ def main():
                     print(f"DIFFERS {name}: {detail}")
             elif status == "unread":
                 print(f"UNREAD {name}: {detail}")
+    kinds = collections.Counter()
+    for name, lines in sorted(MESSAGES.items()):
+        for line in lines:
+            kind = re.sub(r"0x[0-9a-f]+|\d+", "N", re.sub(r"'[^']*'", "'…'", line))
+            kinds[kind] += 1
+        if lines and args.messages:
+            print(f"MESSAGES {name}: " + " | ".join(lines[:5]))
+    if kinds:
+        print("MuseScore's messages about our exports (kind: count): "
+              + "; ".join(f"{k}: {n}" for k, n in kinds.most_common(8)))
     print(f"musescore parity: {len(files)} files, {counts['same']} same, {counts['differs']} differ "
           f"({counts['known']} known, {unexplained} unexplained), {counts['unread']} not read by us")
     return 1 if unexplained else 0
