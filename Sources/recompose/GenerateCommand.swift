@@ -60,6 +60,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Output path without extension: writes NAME.mid and NAME.musicxml.")
     var out: String
 
+    @Flag(help: "Also write NAME.png (NAME-1.png, … for several pages; MuseScore 3) and NAME.wav (FluidSynth).")
+    var render = false
+
     func validate() throws {
         guard (try? Key(key)) != nil else { throw ValidationError("Not a key: '\(key)'.") }
         guard (try? TimeSignature(time)) != nil else { throw ValidationError("Not a time signature: '\(time)'.") }
@@ -121,6 +124,16 @@ struct GenerateCommand: ParsableCommand {
              + "\(score.parts.first?.measureCount ?? 0) bars in \(key), \(meter), \(Int(tempo)) bpm")
         print(midi.path)
         print(xml.path)
+        if render {
+            do {
+                let sheet = try score.renderSheet(to: base.appendingPathExtension("png"))
+                for message in sheet.messages { note("recompose generate: mscore3: \(message)") }
+                sheet.pages.forEach { print($0.path) }
+                let wav = base.appendingPathExtension("wav")
+                try score.renderAudio(to: wav)
+                print(wav.path)
+            } catch { throw fail("generate", out, error) }
+        }
     }
 }
 

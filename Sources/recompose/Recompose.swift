@@ -19,6 +19,7 @@ struct Recompose: ParsableCommand {
             TheoryCommand.self,
             XMLDumpCommand.self,
             BenchMIDICommand.self,
+            RenderCommand.self,
         ])
 
     /// Runs the tool with the project's exit codes: 0 success, 1 bad input, 2 usage error

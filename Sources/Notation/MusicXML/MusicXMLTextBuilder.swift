@@ -3,6 +3,8 @@ struct MusicXMLTextBuilder {
     let score: Score
     private var out = ""
     private var divisions = 1
+    /// The tuplet bracket the note being written starts or stops (see `tupletBrackets`).
+    private var tuplet: TupletBracket = .none
 
     init(score: Score) { self.score = score }
 
@@ -249,7 +251,9 @@ struct MusicXMLTextBuilder {
                 // Each voice is reached from where the last one ended by one <backup> or
                 // <forward> straight to its first element, so no gap appears that a reader
                 // (music21 for Finale files) could take for a hidden rest.
-                for element in voice.elements {
+                let brackets = Self.tupletBrackets(voice.elements.map(\.event))
+                for (index, element) in voice.elements.enumerated() {
+                    tuplet = brackets[index]
                     while let d = pending.first, d.offset <= element.offset {
                         writeDirection(d, relativeTo: cursor)
                         pending.removeFirst()
@@ -371,6 +375,7 @@ struct MusicXMLTextBuilder {
             if !rest.isMeasureRest { text += typeXML(rest.duration) }
             text += timeModificationXML(rest.duration)
             if let staff { text += "<staff>\(staff)</staff>" }
+            if tuplet != .none { text += "<notations>\(tuplet.xml)</notations>" }
             line(3, text + "</note>")
         case .note(let note):
             try writeNote(note, chordMember: false, voice: voice, staff: staff, key: key, inForce: &inForce)
@@ -379,6 +384,44 @@ struct MusicXMLTextBuilder {
                 try writeNote(note, chordMember: i > 0, voice: voice, staff: staff, key: key, inForce: &inForce)
             }
         }
+    }
+
+    /// Where each event starts or ends a tuplet bracket. MusicXML leaves `<tuplet>` optional,
+    /// but notation programs (MuseScore: "implicit tuplet start") want it to group the notes.
+    /// A group closes when its written length, unscaled, fills `actual` of its shortest unit
+    /// (three triplet eighths, or a quarter and an eighth), when the ratio changes, or at the
+    /// end of the voice in the bar.
+    static func tupletBrackets(_ events: [Event]) -> [TupletBracket] {
+        var marks = [TupletBracket](repeating: .none, count: events.count)
+        var openAt: Int?, ratio = (1, 1), written = Rational.zero, unit = Rational.zero
+        func ratioOf(_ d: Duration) -> (Int, Int) {
+            (d.tuplets.reduce(1) { $0 * $1.actual }, d.tuplets.reduce(1) { $0 * $1.normal })
+        }
+        func close(_ last: Int) {
+            guard let start = openAt else { return }
+            // A single-note "group" needs no bracket.
+            if last > start { marks[start] = .start; marks[last] = .stop }
+            openAt = nil
+        }
+        for (i, event) in events.enumerated() {
+            let duration: Duration
+            switch event {
+            case .note(let n): duration = n.duration
+            case .rest(let r): duration = r.duration
+            case .chord(let c): duration = c.duration
+            }
+            let r = ratioOf(duration)
+            if openAt != nil, r != ratio { close(i - 1) }
+            guard r.0 != r.1, !duration.tuplets.isEmpty, duration.quarterLength > .zero else { continue }
+            let length = duration.quarterLength * Rational(r.0, r.1)
+            if openAt == nil { openAt = i; ratio = r; written = .zero; unit = length }
+            written += length
+            unit = min(unit, length)
+            let group = unit * Rational(r.0, 1)
+            if written >= group, (written / group).denominator == 1 { close(i) }
+        }
+        close(events.count - 1)
+        return marks
     }
 
     private func typeXML(_ duration: Duration) -> String {
@@ -445,6 +488,7 @@ struct MusicXMLTextBuilder {
         case .continue?: notations += "<tied type=\"stop\"/><tied type=\"start\"/>"
         case nil: break
         }
+        if !chordMember { notations += tuplet.xml }
         let articulations = note.articulations.filter { $0 != .fermata }.map(\.rawValue).sorted()
         if !articulations.isEmpty {
             notations += "<articulations>" + articulations.map { "<\($0)/>" }.joined() + "</articulations>"
