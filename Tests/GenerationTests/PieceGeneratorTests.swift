@@ -24,7 +24,7 @@ struct CyclingModel: StepModel {
     // unconstrained, it would overrun bars.
     let durations = Vocabulary(labels: ["<unk>", "half.", "half", "quarter", "eighth", "eighth 3:2"])
 
-    func model() -> CyclingModel { CyclingModel(noteCount: 6, durationScores: [9, 4, 1, 1, 0.5, 0.2]) }
+    func model() -> CyclingModel { CyclingModel(noteCount: 6, durationScores: [9, 4, 1, 1, 0.5, 3]) }
 
     @Test func barAwareFillsEveryBarInBothHandsInStep() throws {
         var treble = model(), bass = model()
@@ -38,6 +38,13 @@ struct CyclingModel: StepModel {
             // No element crosses a barline.
             for e in events { #expect((e.offset / 4).floor == ((e.end - Rational(1, 1_000)) / 4).floor) }
             #expect(!hand.contains { $0.noteLabel == "<unk>" || $0.durationLabel == "<unk>" })
+            // Every onset is on the sixteenth or the triplet grid, and a note that starts inside a
+            // triplet (off the sixteenth grid) is itself a triplet value: triplets come complete.
+            #expect(events.contains { !$0.length.isDyadic })
+            for e in events {
+                #expect((e.offset * 4).isInteger || (e.offset * 3).isInteger)
+                if !(e.offset * 4).isInteger { #expect(!e.length.isDyadic) }
+            }
         }
     }
 

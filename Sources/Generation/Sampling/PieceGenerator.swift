@@ -57,12 +57,15 @@ public struct PieceGenerator: Sendable {
             let note = noteSampler.sample(logits: hand.logits.notes, allowed: noteMask, using: &generator) ?? 1
             var durationMask = hand.lengths.map { $0 != nil }
             if let remaining {
-                // Fit the bar, and land on the sixteenth or the eighth-triplet grid, so a triplet
-                // once begun is completed before plain values resume.
+                // Fit the bar and land on the sixteenth or the eighth-triplet grid. Inside a
+                // triplet (off the sixteenth grid) only tuplet values may follow, so a triplet once
+                // begun is completed before plain values resume — no lone triplet notes.
                 let position = hand.elapsed
+                let insideTuplet = !(position * 4).isInteger
                 durationMask = hand.lengths.map { length in
                     guard let length, length <= remaining else { return false }
                     let end = position + length
+                    if insideTuplet { return !length.isDyadic && (end * 3).isInteger }
                     return (end * 4).isInteger || (end * 3).isInteger
                 }
             }
