@@ -3,7 +3,7 @@
 # against independent oracles (music21, mido). Exits non-zero if anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash Scripts/setup-system.sh
+bash Scripts/setup-system.sh --with-renderers
 bash Scripts/setup-python.sh
 swift build --build-tests
 swift test --skip-build 2>&1 | tee .build/swift-test.log

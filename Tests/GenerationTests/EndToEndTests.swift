@@ -61,6 +61,15 @@ import Notation
         #expect(piano.staves.allSatisfy { $0.measures.allSatisfy { $0.isComplete } })
         #expect(back.notesAndChords.count > 0)
 
+        // A real notation program engraves it without a complaint about the file.
+        if FileManager.default.fileExists(atPath: "/usr/bin/mscore3") {
+            let sheet = try score.renderSheet(to: folder.appendingPathComponent("piece.png"))
+            #expect(sheet.messages.isEmpty, "MuseScore: \(sheet.messages)")
+            #expect(!sheet.pages.isEmpty)
+        } else {
+            print("skipping sheet rendering: mscore3 is not installed (apt-get install musescore3)")
+        }
+
         // The MusicXML validates against the MusicXML 4.0 schema.
         let schema = EndToEndTests.root.deletingLastPathComponent().appendingPathComponent("shared/musicxml/schema")
         guard FileManager.default.fileExists(atPath: schema.appendingPathComponent("musicxml.xsd").path),
