@@ -31,6 +31,7 @@ public struct SheetRenderer: Sendable {
     /// Renders a score: writes its MusicXML to a temporary folder and has MuseScore draw it.
     ///
     /// - Parameters:
+    ///   - score: The score to draw; it is not modified.
     ///   - url: The output. For paged formats a one-page score is written there; more pages go
     ///     to `NAME-1.EXT`, `NAME-2.EXT`, … beside it.
     ///   - format: The format; `nil` takes it from the extension of `url`.
