@@ -10,16 +10,29 @@ enum MXLArchive {
     }
 
     /// The root score document inside an `.mxl` archive.
-    static func rootDocument(in data: Data, file: String) throws(MusicXMLError) -> Data {
+    ///
+    /// The bytes are read through a temporary file, not ZIPFoundation's in-memory archive:
+    /// that one traps (a negative range in `MemoryFile.readData`) when a damaged archive's
+    /// offsets point past the end of the data, while the file-backed reader just sees a short
+    /// read. Found by the MusicXML fuzz target (Fuzz/FuzzMusicXML.swift).
+    static func rootDocument(in data: Data, file: String, maximumSize: Int = 512 * 1024 * 1024) throws(MusicXMLError) -> Data {
+        let temporary = FileManager.default.temporaryDirectory
+            .appendingPathComponent("recompose-mxl-\(UUID().uuidString).zip")
+        do {
+            try data.write(to: temporary)
+        } catch {
+            throw MusicXMLError(file: file, problem: .io("cannot stage the archive in a temporary file: \(error.localizedDescription)"))
+        }
+        defer { try? FileManager.default.removeItem(at: temporary) }
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: temporary, accessMode: .read)
         } catch {
             throw MusicXMLError(file: file, problem: .invalidArchive("\(error)"))
         }
         var rootPath: String?
         if let entry = archive["META-INF/container.xml"] {
-            let container = try extract(entry, from: archive, file: file)
+            let container = try extract(entry, from: archive, file: file, maximumSize: maximumSize)
             rootPath = try rootFilePath(container: container, file: file + "#META-INF/container.xml")
         }
         if rootPath == nil {
@@ -32,18 +45,25 @@ enum MXLArchive {
         guard let rootPath, let entry = archive[rootPath] else {
             throw MusicXMLError(file: file, problem: .invalidArchive("no root file found"))
         }
-        return try extract(entry, from: archive, file: file)
+        return try extract(entry, from: archive, file: file, maximumSize: maximumSize)
     }
 
-    private static func extract(_ entry: Entry, from archive: Archive, file: String) throws(MusicXMLError) -> Data {
+    private static func extract(_ entry: Entry, from archive: Archive, file: String, maximumSize: Int) throws(MusicXMLError) -> Data {
         // A declared size far beyond any real score is a zip bomb, not music.
-        guard entry.uncompressedSize < 512 * 1024 * 1024 else {
-            throw MusicXMLError(file: file, problem: .invalidArchive("\(entry.path) is too large"))
+        guard entry.uncompressedSize >= 0, entry.uncompressedSize <= Int64(maximumSize) else {
+            throw MusicXMLError(file: file, problem: .limitExceeded("\(entry.path) inflates to \(entry.uncompressedSize) bytes, more than the limit of \(maximumSize)"))
         }
         var result = Data()
         result.reserveCapacity(Int(entry.uncompressedSize))
+        // The declared size may lie; the inflated bytes are counted as they come.
+        struct TooLarge: Error {}
         do {
-            _ = try archive.extract(entry, skipCRC32: true) { chunk in result.append(chunk) }
+            _ = try archive.extract(entry, skipCRC32: true) { chunk in
+                guard result.count + chunk.count <= maximumSize else { throw TooLarge() }
+                result.append(chunk)
+            }
+        } catch is TooLarge {
+            throw MusicXMLError(file: file, problem: .limitExceeded("\(entry.path) inflates to more than the limit of \(maximumSize) bytes"))
         } catch {
             throw MusicXMLError(file: file, problem: .invalidArchive("cannot inflate \(entry.path): \(error)"))
         }

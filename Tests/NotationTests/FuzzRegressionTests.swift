@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import Notation
+
+/// Inputs the fuzz targets (Fuzz/, Scripts/fuzz.sh) found crashing, rebuilt by hand so no
+/// shared file is copied: each must now give a typed error or a score, never a trap.
+@Suite("Fuzz regressions")
+struct FuzzRegressionTests {
+    static let note = "<note><pitch><step>C</step><octave>4</octave></pitch><duration>1</duration><type>quarter</type></note>"
+
+    /// A small but real `.mxl` archive (container plus compressed score).
+    static func archive() throws -> Data {
+        let xml = MusicXMLTestData.document(String(repeating: note, count: 8))
+        return try MusicXMLWriter().compressedData(for: try MusicXMLReader().read(data: xml))
+    }
+
+    @Test(".mxl with bytes erased from the middle: ZIPFoundation's in-memory reader trapped on offsets past the end")
+    func erasedArchive() throws {
+        // The fuzzer's crash: bytes erased inside the compressed entry, so the local header
+        // declares more compressed data than the archive holds and the central directory's
+        // offsets point past the end. ZIPFoundation's `Archive(data:)` then computed a negative
+        // read size ("Range requires lowerBound <= upperBound"); the reader now stages the
+        // archive in a temporary file, whose reads just come up short.
+        let whole = try Self.archive()
+        #expect(throws: Never.self) { try MusicXMLReader().read(data: whole) }
+        var refused = 0
+        for start in stride(from: 30, to: whole.count - 40, by: 11) {
+            for length in [1, 17, 200] where start + length < whole.count - 22 {
+                var damaged = whole
+                damaged.removeSubrange(start..<(start + length))
+                do {
+                    _ = try MusicXMLReader().read(data: damaged, fileName: "erased.mxl")
+                } catch {
+                    #expect(error.file == "erased.mxl")
+                    refused += 1
+                }
+            }
+        }
+        #expect(refused > 0)
+    }
+
+    @Test(".mxl whose central directory points past the end of the data")
+    func offsetsPastEnd() throws {
+        var data = try Self.archive()
+        // The end-of-central-directory record is the last 22 bytes (no comment); its last
+        // fields are the directory's size and offset.
+        let eocd = data.count - 22
+        #expect(data[eocd] == 0x50 && data[eocd + 1] == 0x4B && data[eocd + 2] == 0x05 && data[eocd + 3] == 0x06)
+        for (k, byte) in [UInt8(0xF0), 0xFF, 0x7F, 0x00].enumerated() { data[eocd + 16 + k] = byte }
+        #expect(throws: MusicXMLError.self) { try MusicXMLReader().read(data: data, fileName: "past-end.mxl") }
+    }
+}
