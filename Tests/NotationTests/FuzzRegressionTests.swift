@@ -49,4 +49,29 @@ struct FuzzRegressionTests {
         for (k, byte) in [UInt8(0xF0), 0xFF, 0x7F, 0x00].enumerated() { data[eocd + 16 + k] = byte }
         #expect(throws: MusicXMLError.self) { try MusicXMLReader().read(data: data, fileName: "past-end.mxl") }
     }
+
+    @Test(".mxl whose entries declare gigabytes of compressed data: refused at once, not read for ever")
+    func hugeCompressedSize() throws {
+        var data = try Self.archive()
+        // Every central directory header ("PK\u{1}\u{2}") gets a compressed size of 3 GB at
+        // byte 20, as in the fuzzer's hang. There the deflate stream was also damaged, so
+        // ZIPFoundation read empty chunks at the end of the file until it had counted 3 GB;
+        // here the stream is intact (the old code read it), and the size alone must be refused.
+        var patched = 0
+        var at = 0
+        while at + 46 <= data.count {
+            if data[at] == 0x50, data[at + 1] == 0x4B, data[at + 2] == 0x01, data[at + 3] == 0x02 {
+                for (k, byte) in [UInt8(0xFF), 0xFF, 0x70, 0xC2].enumerated() { data[at + 20 + k] = byte }
+                patched += 1
+            }
+            at += 1
+        }
+        #expect(patched >= 2)
+        #expect {
+            try MusicXMLReader().read(data: data, fileName: "huge.mxl")
+        } throws: { error in
+            guard let error = error as? MusicXMLError, case .invalidArchive(let why) = error.problem else { return false }
+            return why.contains("compressed bytes")
+        }
+    }
 }

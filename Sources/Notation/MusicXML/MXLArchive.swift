@@ -32,7 +32,7 @@ enum MXLArchive {
         }
         var rootPath: String?
         if let entry = archive["META-INF/container.xml"] {
-            let container = try extract(entry, from: archive, file: file, maximumSize: maximumSize)
+            let container = try extract(entry, from: archive, file: file, maximumSize: maximumSize, archiveSize: data.count)
             rootPath = try rootFilePath(container: container, file: file + "#META-INF/container.xml")
         }
         if rootPath == nil {
@@ -45,10 +45,19 @@ enum MXLArchive {
         guard let rootPath, let entry = archive[rootPath] else {
             throw MusicXMLError(file: file, problem: .invalidArchive("no root file found"))
         }
-        return try extract(entry, from: archive, file: file, maximumSize: maximumSize)
+        return try extract(entry, from: archive, file: file, maximumSize: maximumSize, archiveSize: data.count)
     }
 
-    private static func extract(_ entry: Entry, from archive: Archive, file: String, maximumSize: Int) throws(MusicXMLError) -> Data {
+    private static func extract(_ entry: Entry, from archive: Archive, file: String, maximumSize: Int,
+                                archiveSize: Int) throws(MusicXMLError) -> Data {
+        // An entry cannot hold more compressed bytes than the whole archive. ZIPFoundation
+        // trusts the declared size and keeps reading empty chunks at the end of the file until
+        // it has counted that many bytes — gigabytes for a damaged header, so effectively a
+        // hang (found by the MusicXML fuzz target).
+        guard entry.compressedSize >= 0, entry.compressedSize <= Int64(archiveSize) else {
+            throw MusicXMLError(file: file, problem: .invalidArchive(
+                "\(entry.path) declares \(entry.compressedSize) compressed bytes in a \(archiveSize)-byte archive"))
+        }
         // A declared size far beyond any real score is a zip bomb, not music.
         guard entry.uncompressedSize >= 0, entry.uncompressedSize <= Int64(maximumSize) else {
             throw MusicXMLError(file: file, problem: .limitExceeded("\(entry.path) inflates to \(entry.uncompressedSize) bytes, more than the limit of \(maximumSize)"))
