@@ -74,4 +74,36 @@ struct FuzzRegressionTests {
             return why.contains("compressed bytes")
         }
     }
+
+    @Test(".mxl whose deflate stream is cut short: an archive error, not an endless read")
+    func truncatedDeflateStream() throws {
+        // The fuzzer's second hang: ZIPFoundation's inflate loop read empty chunks at the end
+        // of the file for ever when the deflate stream wanted more input. Here each entry's
+        // declared compressed size (local header byte 18, central directory byte 20) shrinks
+        // by 8 for every deflated entry, so its stream ends past the bytes the entry owns.
+        var data = try Self.archive()
+        var patched = 0
+        var at = 0
+        while at + 30 <= data.count {
+            let signature = (data[at], data[at + 1], data[at + 2], data[at + 3])
+            let local = signature == (0x50, 0x4B, 0x03, 0x04), central = signature == (0x50, 0x4B, 0x01, 0x02)
+            // Only deflated entries (method 8, at byte 8 or 10): a stored one just gets shorter.
+            let field: Int? = local && data[at + 8] == 8 ? 18 : central && data[at + 10] == 8 ? 20 : nil
+            if let field {
+                let size = Int(data[at + field]) | Int(data[at + field + 1]) << 8 | Int(data[at + field + 2]) << 16
+                    | Int(data[at + field + 3]) << 24
+                let smaller = size - 8
+                for k in 0..<4 { data[at + field + k] = UInt8(truncatingIfNeeded: smaller >> (8 * k)) }
+                patched += 1
+            }
+            at += 1
+        }
+        #expect(patched >= 2)
+        #expect {
+            try MusicXMLReader().read(data: data, fileName: "cut-stream.mxl")
+        } throws: { error in
+            guard let error = error as? MusicXMLError, case .invalidArchive = error.problem else { return false }
+            return error.file == "cut-stream.mxl"
+        }
+    }
 }

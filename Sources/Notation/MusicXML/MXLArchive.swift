@@ -11,72 +11,31 @@ enum MXLArchive {
 
     /// The root score document inside an `.mxl` archive.
     ///
-    /// The bytes are read through a temporary file, not ZIPFoundation's in-memory archive:
-    /// that one traps (a negative range in `MemoryFile.readData`) when a damaged archive's
-    /// offsets point past the end of the data, while the file-backed reader just sees a short
-    /// read. Found by the MusicXML fuzz target (Fuzz/FuzzMusicXML.swift).
+    /// The archive is read by ``ZIPDirectory`` rather than ZIPFoundation's `Archive`: on damaged
+    /// archives that one traps (its in-memory file computes a negative read size when offsets
+    /// point past the end) or loops for ever (its inflate loop keeps reading empty chunks at the
+    /// end of the file while the deflate stream wants more). Both were found by the MusicXML
+    /// fuzz target (Fuzz/FuzzMusicXML.swift). Only ZIPFoundation's inflate is used, fed from a
+    /// bounded slice that throws once it is used up.
     static func rootDocument(in data: Data, file: String, maximumSize: Int = 512 * 1024 * 1024) throws(MusicXMLError) -> Data {
-        let temporary = FileManager.default.temporaryDirectory
-            .appendingPathComponent("recompose-mxl-\(UUID().uuidString).zip")
-        do {
-            try data.write(to: temporary)
-        } catch {
-            throw MusicXMLError(file: file, problem: .io("cannot stage the archive in a temporary file: \(error.localizedDescription)"))
-        }
-        defer { try? FileManager.default.removeItem(at: temporary) }
-        let archive: Archive
-        do {
-            archive = try Archive(url: temporary, accessMode: .read)
-        } catch {
-            throw MusicXMLError(file: file, problem: .invalidArchive("\(error)"))
-        }
+        let bytes = [UInt8](data)
+        let directory = try ZIPDirectory(bytes: bytes, file: file)
         var rootPath: String?
-        if let entry = archive["META-INF/container.xml"] {
-            let container = try extract(entry, from: archive, file: file, maximumSize: maximumSize, archiveSize: data.count)
+        if let entry = directory.entries.first(where: { $0.path == "META-INF/container.xml" }) {
+            let container = try directory.extract(entry, maximumSize: maximumSize)
             rootPath = try rootFilePath(container: container, file: file + "#META-INF/container.xml")
         }
         if rootPath == nil {
             // Some writers omit the container; take the first XML file outside META-INF.
-            rootPath = archive.first { entry in
-                entry.type == .file && !entry.path.hasPrefix("META-INF/")
+            rootPath = directory.entries.first { entry in
+                !entry.path.hasSuffix("/") && !entry.path.hasPrefix("META-INF/")
                     && (entry.path.hasSuffix(".xml") || entry.path.hasSuffix(".musicxml"))
             }?.path
         }
-        guard let rootPath, let entry = archive[rootPath] else {
+        guard let rootPath, let entry = directory.entries.first(where: { $0.path == rootPath }) else {
             throw MusicXMLError(file: file, problem: .invalidArchive("no root file found"))
         }
-        return try extract(entry, from: archive, file: file, maximumSize: maximumSize, archiveSize: data.count)
-    }
-
-    private static func extract(_ entry: Entry, from archive: Archive, file: String, maximumSize: Int,
-                                archiveSize: Int) throws(MusicXMLError) -> Data {
-        // An entry cannot hold more compressed bytes than the whole archive. ZIPFoundation
-        // trusts the declared size and keeps reading empty chunks at the end of the file until
-        // it has counted that many bytes — gigabytes for a damaged header, so effectively a
-        // hang (found by the MusicXML fuzz target).
-        guard entry.compressedSize >= 0, entry.compressedSize <= Int64(archiveSize) else {
-            throw MusicXMLError(file: file, problem: .invalidArchive(
-                "\(entry.path) declares \(entry.compressedSize) compressed bytes in a \(archiveSize)-byte archive"))
-        }
-        // A declared size far beyond any real score is a zip bomb, not music.
-        guard entry.uncompressedSize >= 0, entry.uncompressedSize <= Int64(maximumSize) else {
-            throw MusicXMLError(file: file, problem: .limitExceeded("\(entry.path) inflates to \(entry.uncompressedSize) bytes, more than the limit of \(maximumSize)"))
-        }
-        var result = Data()
-        result.reserveCapacity(Int(entry.uncompressedSize))
-        // The declared size may lie; the inflated bytes are counted as they come.
-        struct TooLarge: Error {}
-        do {
-            _ = try archive.extract(entry, skipCRC32: true) { chunk in
-                guard result.count + chunk.count <= maximumSize else { throw TooLarge() }
-                result.append(chunk)
-            }
-        } catch is TooLarge {
-            throw MusicXMLError(file: file, problem: .limitExceeded("\(entry.path) inflates to more than the limit of \(maximumSize) bytes"))
-        } catch {
-            throw MusicXMLError(file: file, problem: .invalidArchive("cannot inflate \(entry.path): \(error)"))
-        }
-        return result
+        return try directory.extract(entry, maximumSize: maximumSize)
     }
 
     /// The `full-path` of the first `<rootfile>` whose media type is MusicXML (or unstated).
