@@ -19,8 +19,8 @@ struct FuzzRegressionTests {
         // The fuzzer's crash: bytes erased inside the compressed entry, so the local header
         // declares more compressed data than the archive holds and the central directory's
         // offsets point past the end. ZIPFoundation's `Archive(data:)` then computed a negative
-        // read size ("Range requires lowerBound <= upperBound"); the reader now stages the
-        // archive in a temporary file, whose reads just come up short.
+        // read size ("Range requires lowerBound <= upperBound"); the reader now parses the
+        // archive itself (ZIPDirectory), checking every offset against the bytes.
         let whole = try Self.archive()
         #expect(throws: Never.self) { try MusicXMLReader().read(data: whole) }
         var refused = 0
