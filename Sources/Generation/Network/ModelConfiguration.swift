@@ -46,6 +46,36 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
         guard dropout >= 0, dropout < 1 else { throw .invalidConfiguration("dropout must be in [0, 1)") }
     }
 
+    /// The number of weights the architecture holds (every LSTM's kernel, recurrent kernel and
+    /// bias, the dense layer and both heads), or `nil` when it overflows `Int`.
+    ///
+    /// Computed without trapping so a loader can compare a hostile configuration's demand with
+    /// the weights actually present before allocating anything.
+    public var parameterCount: Int? {
+        func add(_ a: Int, _ b: Int) -> Int? {
+            let (r, o) = a.addingReportingOverflow(b)
+            return o ? nil : r
+        }
+        func mul(_ a: Int, _ b: Int) -> Int? {
+            let (r, o) = a.multipliedReportingOverflow(by: b)
+            return o ? nil : r
+        }
+        guard var input = add(noteVocabularySize, durationVocabularySize) else { return nil }
+        var total = 0
+        for units in lstmUnits {
+            // kernel [input, 4u] + recurrent [u, 4u] + bias [4u] = 4u · (input + u + 1)
+            guard let gates = mul(4, units), let width = add(input, units).flatMap({ add($0, 1) }),
+                  let layer = mul(gates, width), let sum = add(total, layer) else { return nil }
+            total = sum
+            input = units
+        }
+        guard let dense = add(input, 1).flatMap({ mul($0, denseUnits) }), let withDense = add(total, dense),
+              let outputs = add(noteVocabularySize, durationVocabularySize),
+              let heads = add(denseUnits, 1).flatMap({ mul($0, outputs) }),
+              let all = add(withDense, heads) else { return nil }
+        return all
+    }
+
     /// Forward FLOPs of the matrix products for one training sequence of `steps` elements,
     /// counting the first LSTM's input product as a dense one-hot product (as Keras performs it).
     public func forwardFLOPs(steps: Int) -> Int {

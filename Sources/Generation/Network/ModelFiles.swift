@@ -47,30 +47,56 @@ extension SequenceModel {
     public init(contentsOf directory: URL) throws(NetworkError) {
         let configURL = directory.appendingPathComponent(FileName.configuration)
         let weightsURL = directory.appendingPathComponent(FileName.weights)
-        let configuration: ModelConfiguration
-        do {
-            configuration = try JSONDecoder().decode(ModelConfiguration.self, from: Data(contentsOf: configURL))
-        } catch {
-            throw .modelFile(path: configURL.path, reason: "cannot read the configuration: \(error)")
+        let configData: Data
+        do { configData = try Data(contentsOf: configURL) } catch {
+            throw .modelFile(path: configURL.path, reason: "cannot read the configuration: \(error.localizedDescription)")
         }
         let data: Data
         do { data = try Data(contentsOf: weightsURL) } catch {
             throw .modelFile(path: weightsURL.path, reason: "cannot read: \(error.localizedDescription)")
         }
-        let (tensors, _) = try SafeTensors.decode(data, path: weightsURL.path)
+        try self.init(configurationData: configData, weightsData: data, directory: directory.path)
+    }
+
+    /// Loads a model from the bytes of its `config.json` and `model.safetensors`; `directory`
+    /// only names the source in errors.
+    ///
+    /// The configuration is checked against the weights before any layer is allocated, so a
+    /// hostile `config.json` asking for billions of units is refused instead of exhausting
+    /// memory: beyond a million, the parameters it calls for must be present in the weights file.
+    ///
+    /// - Throws: as ``init(contentsOf:)``; also ``NetworkError/invalidConfiguration(_:)`` for
+    ///   sizes that are not positive.
+    public init(configurationData: Data, weightsData data: Data, directory: String) throws(NetworkError) {
+        let configPath = directory + "/" + FileName.configuration
+        let weightsPath = directory + "/" + FileName.weights
+        let configuration: ModelConfiguration
+        do {
+            configuration = try JSONDecoder().decode(ModelConfiguration.self, from: configurationData)
+        } catch {
+            throw .modelFile(path: configPath, reason: "cannot read the configuration: \(error)")
+        }
+        try configuration.validate()
+        let (tensors, _) = try SafeTensors.decode(data, path: weightsPath)
+        // Up to a million weights (4 MB) are allocated anyway, so small mismatches get the
+        // precise error below (which tensor is missing or misshapen).
+        let available = tensors.values.reduce(0) { $0 + $1.count }
+        guard let needed = configuration.parameterCount, needed <= max(available, 1 << 20) else {
+            throw .modelFile(path: weightsPath, reason: "holds \(available) weights, fewer than the configuration's layers need")
+        }
         var model = try SequenceModel(configuration: configuration, seed: 0)
         let names = model.parameterNames
         let current = model.parameters
         var loaded: [Tensor] = []
         for (index, name) in names.enumerated() {
-            guard let tensor = tensors[name] else { throw .missingWeight(name: name, path: weightsURL.path) }
+            guard let tensor = tensors[name] else { throw .missingWeight(name: name, path: weightsPath) }
             guard tensor.shape == current[index].shape else {
-                throw .shapeMismatch(context: "\(weightsURL.path): \(name)", expected: current[index].shape, actual: tensor.shape)
+                throw .shapeMismatch(context: "\(weightsPath): \(name)", expected: current[index].shape, actual: tensor.shape)
             }
             loaded.append(tensor)
         }
         if let extra = Set(tensors.keys).subtracting(names).sorted().first {
-            throw .modelFile(path: weightsURL.path, reason: "unexpected tensor '\(extra)' for this configuration")
+            throw .modelFile(path: weightsPath, reason: "unexpected tensor '\(extra)' for this configuration")
         }
         model.parameters = loaded
         self = model

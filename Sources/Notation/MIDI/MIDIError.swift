@@ -69,6 +69,9 @@ public struct MIDIError: Error, Sendable, Hashable, CustomStringConvertible {
         case smpteDivisionUnsupported
         /// A value does not fit the file format (writing).
         case valueOutOfRange(String)
+        /// The file goes beyond one of ``MIDIReader/Options``' bounds (size, tracks, events,
+        /// tempo events); always fatal.
+        case limitExceeded(String)
 
         public var description: String {
             switch self {
@@ -92,6 +95,7 @@ public struct MIDIError: Error, Sendable, Hashable, CustomStringConvertible {
             case .trailingBytes(let n): return "\(n) stray bytes after the last chunk"
             case .smpteDivisionUnsupported: return "SMPTE time division has no quarter notes to quantize to"
             case .valueOutOfRange(let what): return "value out of range: \(what)"
+            case .limitExceeded(let what): return "beyond the reader's limits: \(what)"
             }
         }
     }

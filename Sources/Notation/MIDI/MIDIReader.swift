@@ -24,10 +24,26 @@ public struct MIDIReader: Sendable {
 
         /// Whether recoverable problems are errors.
         public var strictness: Strictness
+        /// Bytes of the file; a larger one is refused before it is read into memory.
+        public var maximumFileSize: Int
+        /// Track chunks in the file.
+        public var maximumTracks: Int
+        /// Events (channel, meta and system-exclusive) in all tracks together.
+        public var maximumEvents: Int
+        /// Tempo meta events in all tracks together.
+        public var maximumTempoEvents: Int
 
-        /// Creates options.
-        public init(strictness: Strictness = .lenient) {
+        /// Creates options. The default bounds are far above any real file (a Standard MIDI
+        /// File of a whole opera is a few megabytes); going beyond one is a fatal
+        /// ``MIDIError/Reason/limitExceeded(_:)`` in either strictness.
+        public init(strictness: Strictness = .lenient, maximumFileSize: Int = 64 * 1024 * 1024,
+                    maximumTracks: Int = 1_024, maximumEvents: Int = 10_000_000,
+                    maximumTempoEvents: Int = 100_000) {
             self.strictness = strictness
+            self.maximumFileSize = maximumFileSize
+            self.maximumTracks = maximumTracks
+            self.maximumEvents = maximumEvents
+            self.maximumTempoEvents = maximumTempoEvents
         }
     }
 
@@ -43,6 +59,11 @@ public struct MIDIReader: Sendable {
     ///
     /// - Throws: ``MIDIError`` (`unreadable` when the file cannot be opened).
     public func read(contentsOf url: URL) throws(MIDIError) -> MIDIFile {
+        // The size is checked before reading, so a huge file is never loaded.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
+           size > options.maximumFileSize {
+            throw MIDIError(.fatal, .limitExceeded("\(size) bytes, more than the limit of \(options.maximumFileSize)"), offset: 0)
+        }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw MIDIError(.fatal, .unreadable("\(url.path): \(error.localizedDescription)"), offset: 0)
@@ -54,9 +75,12 @@ public struct MIDIReader: Sendable {
     ///
     /// - Throws: ``MIDIError``: always for fatal problems, for any problem in strict mode.
     public func read(_ bytes: [UInt8]) throws(MIDIError) -> MIDIFile {
-        let strict = options.strictness == .strict
+        guard bytes.count <= options.maximumFileSize else {
+            throw MIDIError(.fatal, .limitExceeded("\(bytes.count) bytes, more than the limit of \(options.maximumFileSize)"), offset: 0)
+        }
+        let options = self.options
         let result: Result<MIDIFile, MIDIError> = bytes.withUnsafeBufferPointer { buffer in
-            var parser = SMFParser(bytes: buffer, strict: strict)
+            var parser = SMFParser(bytes: buffer, options: options)
             do throws(MIDIError) {
                 return .success(try parser.parseFile())
             } catch {
@@ -71,11 +95,31 @@ public struct MIDIReader: Sendable {
 struct SMFParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let strict: Bool
+    let options: MIDIReader.Options
     var warnings: [MIDIError] = []
+    /// Events and tempo events read so far, against the options' bounds.
+    var eventCount = 0
+    var tempoCount = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, strict: Bool) {
+    init(bytes: UnsafeBufferPointer<UInt8>, options: MIDIReader.Options) {
         self.bytes = bytes
-        self.strict = strict
+        self.strict = options.strictness == .strict
+        self.options = options
+    }
+
+    /// Counts one more event (and tempo event), throwing once a bound is passed.
+    mutating func count(at offset: Int, track: Int, tempo: Bool = false) throws(MIDIError) {
+        eventCount += 1
+        guard eventCount <= options.maximumEvents else {
+            throw MIDIError(.fatal, .limitExceeded("more than \(options.maximumEvents) events"), offset: offset, track: track)
+        }
+        if tempo {
+            tempoCount += 1
+            guard tempoCount <= options.maximumTempoEvents else {
+                throw MIDIError(.fatal, .limitExceeded("more than \(options.maximumTempoEvents) tempo events"),
+                                offset: offset, track: track)
+            }
+        }
     }
 
     /// Throws a problem in strict mode (or when fatal), otherwise keeps it as a warning.
@@ -147,6 +191,9 @@ struct SMFParser {
                 end = count
             }
             if isTrack {
+                guard tracks.count < options.maximumTracks else {
+                    throw MIDIError(.fatal, .limitExceeded("more than \(options.maximumTracks) tracks"), offset: position)
+                }
                 tracks.append(try parseTrack(start: start, end: end, index: tracks.count))
             }
             // Unknown chunk types are skipped, as the standard asks.
@@ -226,6 +273,7 @@ struct SMFParser {
                 case 0xD: message = .channelPressure(channel: channel, pressure: a)
                 default: message = .pitchBend(channel: channel, value: UInt16(b) << 7 | UInt16(a))
                 }
+                try count(at: eventStart, track: index)
                 events.append(MIDITrackEvent(tick: tick, message: message))
                 continue
             }
@@ -247,6 +295,11 @@ struct SMFParser {
                 let data = UnsafeBufferPointer(rebasing: bytes[at..<(at + length)])
                 at += length
                 guard let meta = try meta(type: type, data: data, at: eventStart, track: index) else { continue }
+                if case .tempo = meta {
+                    try count(at: eventStart, track: index, tempo: true)
+                } else {
+                    try count(at: eventStart, track: index)
+                }
                 events.append(MIDITrackEvent(tick: tick, message: .meta(meta)))
                 if case .endOfTrack = meta {
                     ended = true
@@ -266,6 +319,7 @@ struct SMFParser {
                     try report(.corrupt, .truncated, at: eventStart, track: index)
                     return MIDITrack(events: events)
                 }
+                try count(at: eventStart, track: index)
                 events.append(MIDITrackEvent(tick: tick, message: .systemExclusive(
                     escape: status == 0xF7, data: Array(bytes[at..<(at + length)]))))
                 at += length

@@ -19,6 +19,9 @@ public struct MusicXMLError: Error, Sendable, Hashable, CustomStringConvertible 
         case io(String)
         /// The score cannot be written as MusicXML (e.g. an event with no notatable length).
         case unwritable(String)
+        /// The file goes beyond one of the reader's ``MusicXMLReader/Limits`` (size, parts,
+        /// measures, notes, divisions, tempo marks).
+        case limitExceeded(String)
     }
 
     /// The file (or `"<data>"` for bytes in memory).
@@ -50,6 +53,7 @@ public struct MusicXMLError: Error, Sendable, Hashable, CustomStringConvertible 
         case .invalidArchive(let m): what = "not a readable .mxl archive: \(m)"
         case .io(let m): what = m
         case .unwritable(let m): what = "cannot write as MusicXML: \(m)"
+        case .limitExceeded(let m): what = "beyond the reader's limits: \(m)"
         }
         return "\(place): \(what)"
     }

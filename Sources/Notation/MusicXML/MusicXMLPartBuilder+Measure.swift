@@ -46,6 +46,7 @@ extension PartBuilder {
             if tag != .note { cursor.lastNote = nil }
             switch tag {
             case .note:
+                try budget.addNote(x)
                 try parseNote(x, into: &built, cursor: &cursor)
             case .backup:
                 let change = try parseDurationChild(x)
@@ -70,6 +71,7 @@ extension PartBuilder {
                 try parseDirection(x, into: &built, at: cursor.at)
             case .sound:
                 if let tempo = x.attribute("tempo").flatMap(Double.init), tempo > 0 {
+                    try budget.addTempo(x)
                     built.directions.append(Direction(offset: cursor.at, staff: nil, kind: .tempo(Tempo(tempo))))
                     built.markEnd = max(built.markEnd, cursor.at)
                 }
@@ -85,6 +87,9 @@ extension PartBuilder {
             }
         }
         finish(&built)
+        guard max(measures.count, index ?? 0) < budget.limits.maximumMeasures else {
+            throw x.error(.limitExceeded("part \(id) has more than \(budget.limits.maximumMeasures) measures"))
+        }
         total += built.length
         guard total < Rational(PartBuilder.limit) else {
             throw x.error(.invalidValue(element: "measure", value: "part longer than 2^20 quarter notes"))
@@ -382,8 +387,11 @@ extension PartBuilder {
         try x.forEachChild { (tag) throws(MusicXMLError) in
             switch tag {
             case .divisions:
-                guard let d = try x.int(), d > 0, d <= 1_000_000_000 else {
+                guard let d = try x.int(), d > 0 else {
                     throw x.error(.invalidValue(element: "divisions", value: x.lastText))
+                }
+                guard d <= budget.limits.maximumDivisions else {
+                    throw x.error(.limitExceeded("<divisions> \(d), more than \(budget.limits.maximumDivisions) per quarter"))
                 }
                 divisions = d
             case .key:
@@ -638,6 +646,7 @@ extension PartBuilder {
                             }
                         }
                         if let unit, let perMinute, perMinute > 0 {
+                            try budget.addTempo(x)
                             kinds.append(.tempo(Tempo(perMinute, beatUnit: Duration(unit, dots: min(dots, 4)))))
                             hasMetronome = true
                         }
@@ -673,6 +682,7 @@ extension PartBuilder {
             }
         }
         if let soundTempo, soundTempo > 0, !hasMetronome {
+            try budget.addTempo(x)
             kinds.append(.tempo(Tempo(soundTempo)))
             marks = true
         }

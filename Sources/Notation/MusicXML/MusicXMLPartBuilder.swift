@@ -40,7 +40,12 @@ final class PartBuilder {
         var isSimpleNote: Bool
     }
 
-    init(id: String) { self.id = id }
+    let budget: MusicXMLBudget
+
+    init(id: String, budget: MusicXMLBudget) {
+        self.id = id
+        self.budget = budget
+    }
 
     /// A single notated duration of exactly `length`: plain, dotted or a common tuplet when
     /// possible, else the shortest note type at least that long in an `n:m` tuplet (a 5/24

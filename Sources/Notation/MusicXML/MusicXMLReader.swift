@@ -14,8 +14,13 @@ import Foundation
 /// print(doc.skipped)   // ["credit", "defaults", …]
 /// ```
 public struct MusicXMLReader: Sendable {
+    /// The bounds beyond which a file is refused.
+    public var limits: Limits
+
     /// Creates a reader.
-    public init() {}
+    public init(limits: Limits = Limits()) {
+        self.limits = limits
+    }
 
     /// Reads a file; `.mxl` archives are recognised by content, not by name.
     public func read(contentsOf url: URL) throws(MusicXMLError) -> Score {
@@ -40,14 +45,16 @@ public struct MusicXMLReader: Sendable {
 
     /// Reads bytes and reports skipped elements and warnings.
     public func readDocument(data: Data, fileName: String = "<data>") throws(MusicXMLError) -> MusicXMLDocument {
-        var xml = data
-        var name = fileName
-        if MXLArchive.isArchive(data) {
-            xml = try MXLArchive.rootDocument(in: data, file: fileName)
-            name = fileName
+        guard data.count <= limits.maximumFileSize else {
+            throw MusicXMLError(file: fileName, problem: .limitExceeded(
+                "\(data.count) bytes, more than the limit of \(limits.maximumFileSize)"))
         }
-        let stream = try XMLStream(data: xml, file: name)
-        var parser = ScoreParser(stream: stream)
+        var xml = data
+        if MXLArchive.isArchive(data) {
+            xml = try MXLArchive.rootDocument(in: data, file: fileName, maximumSize: limits.maximumFileSize)
+        }
+        let stream = try XMLStream(data: xml, file: fileName)
+        var parser = ScoreParser(stream: stream, budget: MusicXMLBudget(limits: limits))
         return try parser.parse()
     }
 }
@@ -62,6 +69,7 @@ struct ScoreParser {
     var builderOrder: [String] = []
     var warnings: [String] = []
     var finale = false
+    let budget: MusicXMLBudget
 
     struct PartInfo {
         var name: String?
@@ -69,7 +77,10 @@ struct ScoreParser {
         var instrument = Instrument()
     }
 
-    init(stream: XMLStream) { x = stream }
+    init(stream: XMLStream, budget: MusicXMLBudget) {
+        x = stream
+        self.budget = budget
+    }
 
     mutating func parse() throws(MusicXMLError) -> MusicXMLDocument {
         try x.moveToRoot()
@@ -89,7 +100,7 @@ struct ScoreParser {
             case .partList: try parsePartList()
             case .defaults, .credit: try x.skip()
             case .part where !timewise:
-                let builder = builderFor(id: x.attribute("id"))
+                let builder = try builderFor(id: x.attribute("id"))
                 try x.forEachChild { (tag) throws(MusicXMLError) in
                     if tag == .measure {
                         try builder.parseMeasure(x, finale: finale)
@@ -101,7 +112,7 @@ struct ScoreParser {
                 let number = x.attribute("number")
                 try x.forEachChild { (tag) throws(MusicXMLError) in
                     if tag == .part {
-                        let builder = builderFor(id: x.attribute("id"))
+                        let builder = try builderFor(id: x.attribute("id"))
                         try builder.parseMeasure(x, finale: finale, number: number, index: measureIndex)
                     } else {
                         try x.skipUnknown(in: "measure")
@@ -128,10 +139,13 @@ struct ScoreParser {
                                 warnings: warnings)
     }
 
-    private mutating func builderFor(id: String?) -> PartBuilder {
+    private mutating func builderFor(id: String?) throws(MusicXMLError) -> PartBuilder {
         let key = id ?? "P\(builderOrder.count + 1)"
         if let existing = builders[key] { return existing }
-        let builder = PartBuilder(id: key)
+        guard builders.count < budget.limits.maximumParts else {
+            throw x.error(.limitExceeded("more than \(budget.limits.maximumParts) parts"))
+        }
+        let builder = PartBuilder(id: key, budget: budget)
         builders[key] = builder
         builderOrder.append(key)
         return builder

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import Notation
+
+/// Readers share no mutable state: the same files read on all cores at once give exactly the
+/// scores a sequential read gives (needs ../shared; skipped without it).
+@Suite("Parallel reading")
+struct ParallelReadingTests {
+    static let corpus = MusicXMLTestData.corpus
+    static let midi = MusicXMLTestData.shared.appendingPathComponent("corpus/piano-midi")
+    static let available = FileManager.default.fileExists(atPath: corpus.path)
+        && FileManager.default.fileExists(atPath: midi.path)
+
+    /// A fixed, varied subset: every 12th MusicXML file of the corpus and every 4th MIDI file.
+    static func files() -> [URL] {
+        let xml = MusicXMLTestData.musicXMLFiles(in: corpus).enumerated().filter { $0.offset % 12 == 0 }.map(\.element)
+        let enumerator = FileManager.default.enumerator(at: midi, includingPropertiesForKeys: nil)
+        let mids = (enumerator?.compactMap { $0 as? URL } ?? []).filter { $0.pathExtension == "mid" }
+            .sorted { $0.path < $1.path }.enumerated().filter { $0.offset % 4 == 0 }.map(\.element)
+        return xml + mids
+    }
+
+    /// A score, or the error's text, so files that fail compare too.
+    static func read(_ url: URL) -> Result<Score, ReadFailure> {
+        do { return .success(try Score.read(contentsOf: url)) } catch { return .failure(ReadFailure(text: "\(error)")) }
+    }
+
+    @Test("the corpus read in parallel equals the corpus read sequentially",
+          .enabled(if: available, "../shared corpus absent"))
+    func parallelEqualsSequential() throws {
+        let files = Self.files()
+        try #require(files.count >= 20)
+        let sequential = files.map(Self.read)
+        let results = Results(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            results.set(index, Self.read(files[index]))
+        }
+        let parallel = results.values
+        #expect(sequential.filter { if case .success = $0 { return true } else { return false } }.count >= files.count / 2)
+        for (index, file) in files.enumerated() where parallel[index] != sequential[index] {
+            Issue.record("\(file.lastPathComponent): parallel read differs from sequential")
+        }
+    }
+}
+
+/// A read's error as text, so failed reads compare too.
+struct ReadFailure: Error, Hashable {
+    var text: String
+}
+
+/// Slots filled from many threads, each index once, behind a lock.
+private final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<Score, ReadFailure>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<Score, ReadFailure>) {
+        lock.lock(); defer { lock.unlock() }
+        slots[index] = value
+    }
+
+    var values: [Result<Score, ReadFailure>?] {
+        lock.lock(); defer { lock.unlock() }
+        return slots
+    }
+}
