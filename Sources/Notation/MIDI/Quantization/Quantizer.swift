@@ -79,8 +79,8 @@ public struct Quantizer: Sendable {
                     if let end, onset >= end { continue }
                     governed.append(note)
                 }
-                conductor.keys[index].key = PitchClassKeyGuess.key(signature: conductor.keys[index].key.signature,
-                                                                    histogram: pitchClassHistogram(governed.isEmpty ? notes : governed))
+                conductor.keys[index].key = Quantizer.mode(of: conductor.keys[index].key.signature,
+                                                           histogram: pitchClassHistogram(governed.isEmpty ? notes : governed))
             }
         }
         let key: Key
@@ -95,7 +95,7 @@ public struct Quantizer: Sendable {
             // first signature (all notes when there is none); later signatures still apply.
             let firstSignature = conductor.keys.first?.offset
             let opening = firstSignature.map { start in notes.filter { grid.snap($0.on) < start } } ?? notes
-            key = PitchClassKeyGuess.key(histogram: pitchClassHistogram(opening.isEmpty ? notes : opening)) ?? .cMajor
+            key = Quantizer.key(histogram: pitchClassHistogram(opening.isEmpty ? notes : opening)) ?? .cMajor
             keyChanges = conductor.keys
         }
         var current = key
@@ -235,6 +235,30 @@ public struct Quantizer: Sendable {
     /// Notes per pitch class: the input of key estimation. Counts rather than durations, so
     /// that the estimate is the same before and after quantization (which changes lengths but
     /// keeps every note), and a written score reads back in the same key.
+    /// Key estimation counts notes (not durations) with the Krumhansl–Kessler profile: onset
+    /// counts are what a performance gives reliably before quantization.
+    static let keyEstimator = KeyEstimator(profile: .krumhanslKessler)
+
+    /// The best-correlating major or minor key of a note-count histogram, `nil` if it is empty.
+    /// A major key a semitone above C is written D♭ (five flats) rather than C♯ (seven sharps),
+    /// as key signatures of MIDI files have it.
+    static func key(histogram: [Double]) -> Key? {
+        guard histogram.contains(where: { $0 > 0 }), var key = keyEstimator.estimate(histogram: histogram)?.key else { return nil }
+        if key.mode == .major, key.tonicPitchClass == 1 { key = Key(.D, alter: -1, .major) }
+        return key
+    }
+
+    /// The mode a key signature most likely means: its major key or its relative minor,
+    /// whichever correlates better with the histogram (major when there are no notes).
+    static func mode(of signature: KeySignature, histogram: [Double]) -> Key {
+        let major = Key(signature: signature, mode: .major), minor = Key(signature: signature, mode: .minor)
+        guard histogram.contains(where: { $0 > 0 }) else { return major }
+        let profile = keyEstimator.profile
+        let majorFit = KeyEstimator.correlations(histogram, profile.weights(for: .major))[major.tonicPitchClass]
+        let minorFit = KeyEstimator.correlations(histogram, profile.weights(for: .minor))[minor.tonicPitchClass]
+        return minorFit > majorFit ? minor : major
+    }
+
     private func pitchClassHistogram(_ notes: [MIDINote]) -> [Double] {
         var histogram = [Double](repeating: 0, count: 12)
         for note in notes { histogram[Int(note.pitch) % 12] += 1 }
