@@ -71,14 +71,14 @@ struct EvaluateCommand: ParsableCommand {
         if let reference {
             let urls: [URL]
             do { urls = try CorpusPreprocessor().sampleFiles(in: URL(fileURLWithPath: reference)) } catch { throw fail("evaluate", reference, error) }
+            let measured = urls.compactMap { url in (try? EvaluateCommand.metrics(of: url.path)).map { (url.path, $0) } }
             var sum = [Double](repeating: 0, count: 12)
-            for url in urls {
-                guard let m = try? EvaluateCommand.metrics(of: url.path) else { continue }
-                for i in 0..<12 { sum[i] += m.pitchClassHistogram[i] }
-                referenceRows.append(row(url.path, m, nil))
-            }
+            for (_, m) in measured { for i in 0..<12 { sum[i] += m.pitchClassHistogram[i] } }
             let total = sum.reduce(0, +)
-            referenceHistogram = total > 0 ? sum.map { $0 / total } : nil
+            let mean = total > 0 ? sum.map { $0 / total } : nil
+            referenceHistogram = mean
+            // Each reference piece's distance to the reference mean is the yardstick.
+            referenceRows = measured.map { row($0.0, $0.1, mean) }
         }
         var rows: [Row] = []
         for path in files {
@@ -86,16 +86,6 @@ struct EvaluateCommand: ParsableCommand {
                 let m = try EvaluateCommand.metrics(of: path)
                 rows.append(row(path, m, referenceHistogram))
             } catch { throw fail("evaluate", path, error) }
-        }
-        if let referenceHistogram {
-            // Each reference piece's distance to the reference mean, as a yardstick.
-            referenceRows = referenceRows.map { r in
-                var r = r
-                if let m = try? EvaluateCommand.metrics(of: r.file) {
-                    r.histogramDistance = PieceMetrics.histogramDistance(m.pitchClassHistogram, referenceHistogram)
-                }
-                return r
-            }
         }
         var perplexity: Double?
         if let model {

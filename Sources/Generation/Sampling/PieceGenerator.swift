@@ -53,8 +53,7 @@ public struct PieceGenerator: Sendable {
 
         func advance(_ h: Int, fitting remaining: Rational?) {
             let hand = hands[h]
-            let noteMask = (0..<hand.vocabularies.notes.count).map { $0 != 0 }
-            let note = noteSampler.sample(logits: hand.logits.notes, allowed: noteMask, using: &generator) ?? 1
+            let note = noteSampler.sample(logits: hand.logits.notes, allowed: hand.noteMask, using: &generator) ?? 1
             var durationMask = hand.lengths.map { $0 != nil }
             if let remaining {
                 // Fit the bar and land on the sixteenth or the eighth-triplet grid. Inside a
@@ -112,11 +111,14 @@ public struct PieceGenerator: Sendable {
         var elapsed = Rational.zero
         /// Length of each duration label, `nil` for `<unk>` and malformed labels.
         let lengths: [Rational?]
+        /// Every note label but `<unk>` (index 0) may be drawn.
+        let noteMask: [Bool]
 
         init(vocabularies: Vocabularies, logits: (notes: [Float], durations: [Float])) {
             self.vocabularies = vocabularies
             self.logits = logits
             self.lengths = vocabularies.durations.labels.map { (try? Duration(label: $0))?.quarterLength }
+            self.noteMask = vocabularies.notes.labels.indices.map { $0 != 0 }
         }
     }
 

@@ -7,16 +7,6 @@ public enum Tie: String, Sendable, Hashable, Codable {
     /// The last note of a tie.
     case stop
 
-    /// The tie of a piece when a note of tie `self` is split in two at a barline: the left part,
-    /// then the right part.
-    func split() -> (left: Tie, right: Tie) {
-        switch self {
-        case .start: return (.start, .continue)
-        case .continue: return (.continue, .continue)
-        case .stop: return (.continue, .stop)
-        }
-    }
-
     /// The tie for the first and last part when an untied or tied note is split.
     static func splitting(_ tie: Tie?) -> (first: Tie, middle: Tie, last: Tie) {
         switch tie {
