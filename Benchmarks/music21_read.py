@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """music21's side of the MusicXML read benchmark: converter.parse every file given (no cache)
-and print files/s and notes/s in the same format as `recompose xmldump --bench`."""
+and print files/s and notes/s in the same format as `recompose-dev xmldump --bench`."""
 import sys, time, warnings
 import music21
 

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d ../shared/corpus/music21 ] || { echo "skipped: ../shared/corpus/music21 is absent"; exit 0; }
 mapfile -t files < <(find ../shared/corpus/music21 \( -name '*.mxl' -o -name '*.xml' -o -name '*.musicxml' \) | sort)
-swift build -c release --product recompose >/dev/null
+swift build -c release --product recompose-dev >/dev/null
 plain=$(mktemp -d)
 trap 'rm -rf "$plain"' EXIT
 i=0
@@ -22,9 +22,9 @@ for f in "${files[@]}"; do
   fi
 done
 echo "== recompose, files as stored (.mxl inflated while reading)"
-.build/release/recompose xmldump --bench "${files[@]}"
+.build/release/recompose-dev xmldump --bench "${files[@]}"
 echo "== recompose, the same files already inflated"
-.build/release/recompose xmldump --bench "$plain"/*.xml
+.build/release/recompose-dev xmldump --bench "$plain"/*.xml
 echo "== bare libxml2 xmlTextReader pass (xmllint --stream) over the inflated files"
 start=$(date +%s.%N); xmllint --stream --noout "$plain"/*.xml; end=$(date +%s.%N)
 echo "xmllint --stream: $(echo "$end - $start" | bc) s"

@@ -1,5 +1,5 @@
 import Foundation
-import Generation
+import NeuralNetwork
 
 /// libFuzzer entry: the model loader on an arbitrary `config.json` and `model.safetensors`.
 ///

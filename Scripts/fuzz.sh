@@ -17,9 +17,7 @@ out=$root/.build/fuzz
 mkdir -p "$out"
 cd "$root"
 
-[ -d .build/checkouts/ZIPFoundation ] || swift package resolve >/dev/null
-zip=.build/checkouts/ZIPFoundation/Sources
-flags=(-sanitize=fuzzer,address -parse-as-library -O -g -I "$out" -I "$zip/CZLib" -Xcc -I/usr/include/libxml2)
+flags=(-sanitize=fuzzer,address -parse-as-library -O -g -I "$out" -I Sources/CLibXML2 -I Sources/CZlib -Xcc -I/usr/include/libxml2)
 
 # Rebuilds a module library when any of its sources is newer than it.
 build_module() {  # name swift-version extra-flags… -- sources…
@@ -33,28 +31,28 @@ build_module() {  # name swift-version extra-flags… -- sources…
     "$@" -o "$lib"
 }
 
-build_module ZIPFoundation 5 -I "$zip/CZLib" -Xcc -D_GNU_SOURCE=1 -- "$zip"/ZIPFoundation/*.swift
-build_module Notation 6 -I Sources/CLibXML2 -- $(find Sources/Notation -name '*.swift')
-libs=("$out/libNotation.a" "$out/libZIPFoundation.a" -lxml2 -lz)
+build_module Notation 6 -- $(find Sources/Notation -name '*.swift')
+libs=("$out/libNotation.a" -lxml2 -lz)
 case $target in
   midi) source=Fuzz/FuzzMIDI.swift ;;
   musicxml) source=Fuzz/FuzzMusicXML.swift ;;
   model)
     source=Fuzz/FuzzModel.swift
-    mkdir -p "$out/cblas"
-    printf 'module CBLAS {\n  header "%s/Sources/CBLAS/include/CBLAS.h"\n  export *\n}\n' "$root" > "$out/cblas/module.modulemap"
-    if [ ! -f "$out/libCBLAS.a" ] || [ -n "$(find Sources/CBLAS -newer "$out/libCBLAS.a" | head -1)" ]; then
-      echo "fuzz: compiling CBLAS" >&2
+    mkdir -p "$out/kernels"
+    printf 'module CNetworkKernels {\n  header "%s/Sources/CNetworkKernels/include/CNetworkKernels.h"\n  export *\n}\n' "$root" \
+      > "$out/kernels/module.modulemap"
+    if [ ! -f "$out/libCNetworkKernels.a" ] || [ -n "$(find Sources/CNetworkKernels -newer "$out/libCNetworkKernels.a" | head -1)" ]; then
+      echo "fuzz: compiling CNetworkKernels" >&2
       objs=()
-      for c in Sources/CBLAS/*.c; do
-        o=$out/cblas/$(basename "$c" .c).o
-        clang -O2 -fsanitize=fuzzer-no-link,address -I Sources/CBLAS/include -c "$c" -o "$o"
+      for c in Sources/CNetworkKernels/*.c; do
+        o=$out/kernels/$(basename "$c" .c).o
+        clang -O2 -fsanitize=fuzzer-no-link,address -I Sources/CNetworkKernels/include -c "$c" -o "$o"
         objs+=("$o")
       done
-      rm -f "$out/libCBLAS.a"; ar rcs "$out/libCBLAS.a" "${objs[@]}"
+      rm -f "$out/libCNetworkKernels.a"; ar rcs "$out/libCNetworkKernels.a" "${objs[@]}"
     fi
-    build_module Generation 6 -I "$out/cblas" -I Sources/CLibXML2 -- $(find Sources/Generation -name '*.swift')
-    libs=("$out/libGeneration.a" "$out/libCBLAS.a" "${libs[@]}" -ldl)
+    build_module NeuralNetwork 6 -I "$out/kernels" -- $(find Sources/NeuralNetwork -name '*.swift')
+    libs=("$out/libNeuralNetwork.a" "$out/libCNetworkKernels.a" -ldl)
     ;;
   *) echo "unknown target $target (midi, musicxml, model)" >&2; exit 2 ;;
 esac
@@ -62,7 +60,7 @@ esac
 binary=$out/fuzz-$target
 if [ ! -f "$binary" ] || [ -n "$(find "$source" "$out"/*.a -newer "$binary" | head -1)" ]; then
   echo "fuzz: linking $binary" >&2
-  swiftc "${flags[@]}" -swift-version 6 -I Sources/CLibXML2 -I "$out/cblas" "$source" "${libs[@]}" -o "$binary"
+  swiftc "${flags[@]}" -swift-version 6 -I "$out/kernels" "$source" "${libs[@]}" -o "$binary"
 fi
 
 # Seed corpus, rebuilt each run from the shared files (absent shared/: libFuzzer starts empty).

@@ -1,4 +1,4 @@
-import Generation
+import NeuralNetwork
 
 /// Direct sgemm calls for the shape diagnostics (the library keeps its own BLAS entry internal).
 enum BLASBench {

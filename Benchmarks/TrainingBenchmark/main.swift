@@ -3,8 +3,8 @@
 // Usage: TrainingBenchmark [sgemm|train|generate|all] [--batches N] [--batch B] [--steps T]
 //        [--units U] [--notes V] [--durations D] [--json]
 import Foundation
-import Generation
-import CBLAS
+import NeuralNetwork
+import CNetworkKernels
 
 struct Options {
     var mode = "all"

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Builds the Keras twin of Generation's SequenceModel at tiny sizes, fixes its weights, and
-writes Tests/GenerationTests/Fixtures/keras-tiny.json: weights, inputs, inference outputs, the
+writes Tests/NeuralNetworkTests/Fixtures/keras-tiny.json: weights, inputs, inference outputs, the
 loss, and the weights after one Adam step (train_on_batch).
 
 Usage (tensorflow-cpu from Scripts/requirements-keras.txt in a git-ignored venv):
@@ -64,7 +64,7 @@ def encode(array):
 
 
 def main():
-    out = sys.argv[1] if len(sys.argv) > 1 else "Tests/GenerationTests/Fixtures/keras-tiny.json"
+    out = sys.argv[1] if len(sys.argv) > 1 else "Tests/NeuralNetworkTests/Fixtures/keras-tiny.json"
     keras.utils.set_random_seed(1234)
     rng = np.random.default_rng(20261125)
     model = build(DROPOUT)

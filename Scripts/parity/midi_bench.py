@@ -2,7 +2,7 @@
 """Benchmark: recompose (raw read; read + quantize) against symusic and mido (raw read) and,
 optionally, music21's converter.parse, on the same files in the same run.
 
-Usage: midi_bench.py RECOMPOSE_RELEASE_BINARY DIR [--music21] [--repeat N]
+Usage: midi_bench.py RECOMPOSE_DEV_RELEASE_BINARY DIR [--music21] [--repeat N]
 Prints one line per reader. Not a pass/fail check (timings depend on the machine).
 """
 import glob

@@ -2,12 +2,12 @@
 """Fidelity check: our MusicXML reader against music21's converter.parse.
 
 For every MusicXML file given (or found under the folders given), compares the note dump of
-`recompose xmldump FILE` with the same dump made from music21: one record per note or chord
+`recompose-dev xmldump FILE` with the same dump made from music21: one record per note or chord
 (rests omitted, chord symbols omitted), per part-staff, compared as sorted multisets of
 (offset, duration, pitches, tie, grace). music21's output is cached by file hash, so reruns are
 fast.
 
-Usage: musicxml.py --recompose PATH [--cache DIR] [--limit N] [--verbose] PATH...
+Usage: musicxml.py --recompose-dev PATH [--cache DIR] [--limit N] [--verbose] PATH...
 Exit status 0 when every file matches; the last line is a one-line summary.
 """
 import argparse, hashlib, json, os, subprocess, sys, warnings
@@ -121,7 +121,7 @@ def ours(recompose, paths):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--recompose', required=True)
+    ap.add_argument('--recompose-dev', dest='recompose', required=True)
     ap.add_argument('--cache', default=os.path.join('.build', 'music21-cache'))
     ap.add_argument('--limit', type=int, default=0)
     ap.add_argument('--jobs', type=int, default=2)

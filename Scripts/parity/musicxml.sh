@@ -9,8 +9,8 @@ if [ ! -d ../shared/musicxml/testsuite ] || [ ! -d ../shared/corpus/music21 ]; t
   exit 0
 fi
 PYTHON="${RECOMPOSE_PYTHON:-python3}"
-swift build --product recompose >/dev/null
-"$PYTHON" Scripts/parity/musicxml.py --recompose .build/debug/recompose \
+swift build --product recompose-dev >/dev/null
+"$PYTHON" Scripts/parity/musicxml.py --recompose-dev .build/debug/recompose-dev \
   --cache .build/music21-cache --jobs "${PARITY_JOBS:-2}" \
   --known Scripts/parity/musicxml-known-differences.txt \
   ../shared/musicxml/testsuite ../shared/corpus/music21 | grep -v '^KNOWN' 

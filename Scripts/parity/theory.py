@@ -2,10 +2,10 @@
 """Parity of Notation's theory answers with music21 (the independent oracle).
 
 Generates random cases with a fixed seed for four questions, asks music21 and
-`recompose theory` (JSON lines on stdin/stdout), compares, prints every difference
+`recompose-dev theory` (JSON lines on stdin/stdout), compares, prints every difference
 and a one-line summary. Exits 1 when any question's agreement is below THRESHOLD.
 
-Usage: theory.py PATH/TO/recompose [--cases N] [--seed S]
+Usage: theory.py PATH/TO/recompose-dev [--cases N] [--seed S]
 
 Questions and what is compared:
   interval   Interval(from, to): name (music21's name with '-' for descending, unisons

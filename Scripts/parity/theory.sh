@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PYTHON="${RECOMPOSE_PYTHON:-.venv/bin/python}"
-swift build --product recompose >/dev/null
-"$PYTHON" Scripts/parity/theory.py "$(swift build --show-bin-path)/recompose" --cases 1000 --seed 20261125
+swift build --product recompose-dev >/dev/null
+"$PYTHON" Scripts/parity/theory.py "$(swift build --show-bin-path)/recompose-dev" --cases 1000 --seed 20261125

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Notation
 
@@ -36,9 +37,9 @@ struct DumpCommand: ParsableCommand {
     }
 
     func run() throws {
-        var output = JSONLinesOutput()
+        var output = JSONLines()
         for path in files {
-            if files.count > 1 { output.write("{\"file\":\(JSONLinesOutput.quoted(path))}") }
+            if files.count > 1 { try output.write(FileRecord(file: path)) }
             do {
                 if raw {
                     try dumpRaw(path: path, into: &output)
@@ -57,22 +58,17 @@ struct DumpCommand: ParsableCommand {
         output.flush()
     }
 
-    private func dumpRaw(path: String, into output: inout JSONLinesOutput) throws {
+    private func dumpRaw(path: String, into output: inout JSONLines) throws {
         let reader = MIDIReader(options: .init(strictness: strict ? .strict : .lenient))
         let file = try reader.read(contentsOf: URL(fileURLWithPath: path))
         for warning in file.warnings {
             FileHandle.standardError.write(Data("recompose dump: \(path): warning: \(warning)\n".utf8))
         }
         let map = MIDITempoMap(file)
-        for note in file.notes {
-            output.write("{\"track\":\(note.track),\"channel\":\(note.channel),\"pitch\":\(note.pitch),"
-                + "\"velocity\":\(note.velocity),\"on\":\(note.on),\"off\":\(note.off),"
-                + "\"onSeconds\":\(JSONLinesOutput.seconds(map.seconds(atTick: note.on))),"
-                + "\"offSeconds\":\(JSONLinesOutput.seconds(map.seconds(atTick: note.off)))}")
-        }
+        for note in file.notes { try output.write(RawNoteRecord(note, tempoMap: map)) }
     }
 
-    private func dumpScore(path: String, into output: inout JSONLinesOutput) throws {
+    private func dumpScore(path: String, into output: inout JSONLines) throws {
         let url = URL(fileURLWithPath: path)
         let score: Score
         if ["mid", "midi"].contains(url.pathExtension.lowercased()) {
@@ -88,63 +84,32 @@ struct DumpCommand: ParsableCommand {
         } else {
             score = try Score.read(contentsOf: url)
         }
-        for placed in score.notesAndChords { output.write(JSONLinesOutput.noteLine(placed)) }
+        for placed in score.notesAndChords { try output.write(NoteRecord(placed)) }
     }
 }
 
-/// Buffered standard output for JSON lines.
-struct JSONLinesOutput {
-    private var buffer: [UInt8] = []
+/// The JSON line of `dump --raw`: one sounding note as the MIDI file stores it.
+struct RawNoteRecord: Encodable {
+    var track: Int
+    var channel: Int
+    var pitch: Int
+    var velocity: Int
+    var on: Int
+    var off: Int
+    var onSeconds: Double
+    var offSeconds: Double
 
-    mutating func write(_ line: String) {
-        buffer.append(contentsOf: line.utf8)
-        buffer.append(0x0A)
-        if buffer.count > 1 << 16 { flush() }
+    init(_ note: MIDINote, tempoMap: MIDITempoMap) {
+        track = note.track
+        channel = Int(note.channel)
+        pitch = Int(note.pitch)
+        velocity = Int(note.velocity)
+        on = note.on
+        off = note.off
+        onSeconds = Self.microseconds(tempoMap.seconds(atTick: note.on))
+        offSeconds = Self.microseconds(tempoMap.seconds(atTick: note.off))
     }
 
-    mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    /// The dump line of a note or chord: part, staff, voice, absolute offset, duration (0 for
-    /// grace notes), pitches low to high, tie and grace flag.
-    static func noteLine(_ placed: PlacedEvent) -> String {
-        let pitches = placed.event.pitches.map { quoted($0.name) }.joined(separator: ",")
-        let tie = placed.event.tie.map { "\"\($0.rawValue)\"" } ?? "null"
-        let duration = placed.event.isGrace ? "0" : placed.event.duration.quarterLength.description
-        return "{\"part\":\(placed.part),\"staff\":\(placed.staff),\"voice\":\(quoted(placed.voice)),"
-            + "\"offset\":\"\(placed.offset)\",\"duration\":\"\(duration)\",\"pitches\":[\(pitches)],"
-            + "\"tie\":\(tie),\"grace\":\(placed.event.isGrace)}"
-    }
-
-    /// A JSON string literal.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
-
-    /// Seconds rounded to the microsecond, without trailing zeros but with one decimal: `0.5`, `1.0`.
-    static func seconds(_ value: Double) -> String {
-        let micros = (value * 1_000_000).rounded()
-        let whole = Int(micros / 1_000_000)
-        var fraction = Int(micros) - whole * 1_000_000
-        guard fraction != 0 else { return "\(whole).0" }
-        var digits = 6
-        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
-        let text = String(fraction)
-        return "\(whole)." + String(repeating: "0", count: digits - text.count) + text
-    }
+    /// Seconds rounded to the microsecond (what a MIDI player can tell apart).
+    private static func microseconds(_ seconds: Double) -> Double { (seconds * 1_000_000).rounded() / 1_000_000 }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Generation
 import Notation
+import NotationRendering
 
 /// `recompose generate`: samples a new piece from a trained model.
 struct GenerateCommand: ParsableCommand {

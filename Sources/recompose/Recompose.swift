@@ -16,9 +16,6 @@ struct Recompose: ParsableCommand {
             TrainCommand.self,
             GenerateCommand.self,
             EvaluateCommand.self,
-            TheoryCommand.self,
-            XMLDumpCommand.self,
-            BenchMIDICommand.self,
             RenderCommand.self,
         ])
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Notation
+import NotationRendering
 
 /// `recompose render`: draws sheet music with MuseScore 3 or plays audio with FluidSynth.
 struct RenderCommand: ParsableCommand {

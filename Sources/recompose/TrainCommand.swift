@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Generation
 import Notation
+import NeuralNetwork
 
 /// `recompose train`: preprocesses a corpus and trains one model per clef.
 struct TrainCommand: ParsableCommand {

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 import Notation
+import NotationRendering
 @testable import Generation
+import NeuralNetwork
 
 /// Trains a tiny model on the bundled corpus and generates a piece, through the same library
 /// calls `recompose train` and `recompose generate` make.

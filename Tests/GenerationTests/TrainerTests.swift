@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Generation
+import NeuralNetwork
 
 @Suite struct TrainerTests {
     /// A small repeating corpus: two pieces cycling through 6 notes and 3 durations.

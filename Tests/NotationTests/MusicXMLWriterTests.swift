@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Notation
 
 /// Writing MusicXML: schema-valid output, and the lessons from music21's issue tracker.
@@ -8,40 +9,9 @@ struct MusicXMLWriterTests {
     let writer = MusicXMLWriter()
     let reader = MusicXMLReader()
 
-    /// A two-staff piano part: right hand two voices, left hand one, a tie across the barline,
-    /// a triplet, an accidental and a key of D major.
-    static func pianoScore() throws -> Score {
-        let rh1 = Voice(id: "1", sequence: [
-            .note(Note(try Pitch("F#5"), Duration(.half))),
-            .note(Note(try Pitch("A5"), Duration(.half), tie: .start)),
-        ])
-        let rh2 = Voice(id: "2", sequence: [
-            .note(Note(try Pitch("D5"), Duration(.eighth, tuplets: [.triplet]))),
-            .note(Note(try Pitch("E5"), Duration(.eighth, tuplets: [.triplet]))),
-            .note(Note(try Pitch("F5"), Duration(.eighth, tuplets: [.triplet]))),   // F natural in D major
-            .rest(Rest(Duration(.quarter))),
-            .chord(Chord([try Pitch("A4"), try Pitch("D5")], Duration(.half))),
-        ])
-        let lh = Voice(id: "3", sequence: [.note(Note(try Pitch("D3"), Duration(.whole)))])
-        let key = Key(.D, .major)
-        var m1Treble = Measure(number: 1, length: 4, voices: [rh1, rh2], key: key, timeSignature: .commonTime, clef: .treble)
-        m1Treble.directions = [Direction(offset: 0, kind: .tempo(Tempo(96))), Direction(offset: 2, kind: .dynamic("p"))]
-        let m2Treble = Measure(number: 2, length: 4, voices: [Voice(id: "1", sequence: [
-            .note(Note(try Pitch("A5"), Duration(.quarter), tie: .stop)),
-            .rest(Rest(Duration(.half, dots: 1))),
-        ])])
-        let m1Bass = Measure(number: 1, length: 4, voices: [lh], key: key, timeSignature: .commonTime, clef: .bass)
-        let m2Bass = Measure(number: 2, length: 4, voices: [Voice(id: "3", sequence: [.rest(Rest(Duration(.whole), isMeasureRest: true))])])
-        let part = Part(id: "P1", name: "Piano", abbreviation: "Pno.", instrument: .piano, staves: [
-            Staff(clef: .treble, measures: [m1Treble, m2Treble]),
-            Staff(clef: .bass, measures: [m1Bass, m2Bass]),
-        ])
-        return Score(metadata: Metadata(title: "Test & <Check>", composer: "Nobody"), parts: [part])
-    }
-
     @Test("a written score reads back equal")
     func roundTrip() throws {
-        let score = try Self.pianoScore()
+        let score = try Fixtures.pianoScore()
         let back = try reader.read(data: try writer.data(for: score))
         #expect(back.metadata == score.metadata)
         #expect(back.parts.count == 1)
@@ -51,7 +21,7 @@ struct MusicXMLWriterTests {
 
     @Test("music21 #613: a two-staff piano part is one <part> with <staff> 1 and 2")
     func pianoIsOnePart() throws {
-        let text = String(decoding: try writer.data(for: try Self.pianoScore()), as: UTF8.self)
+        let text = String(decoding: try writer.data(for: try Fixtures.pianoScore()), as: UTF8.self)
         #expect(text.components(separatedBy: "<part id=").count - 1 == 1)
         #expect(text.contains("<staves>2</staves>"))
         #expect(text.contains("<staff>1</staff>") && text.contains("<staff>2</staff>"))
@@ -60,7 +30,7 @@ struct MusicXMLWriterTests {
 
     @Test("accidentals as a reader of the key and bar expects")
     func accidentals() throws {
-        let text = String(decoding: try writer.data(for: try Self.pianoScore()), as: UTF8.self)
+        let text = String(decoding: try writer.data(for: try Fixtures.pianoScore()), as: UTF8.self)
         // F# is in the key of D major: no sign. F natural needs one. Nothing else needs a sign.
         #expect(text.components(separatedBy: "<accidental>").count - 1 == 1)
         #expect(text.contains("<accidental>natural</accidental>"))
@@ -71,7 +41,7 @@ struct MusicXMLWriterTests {
 
     @Test("divisions make every duration whole: triplet eighths need 3 per quarter")
     func divisions() throws {
-        let text = String(decoding: try writer.data(for: try Self.pianoScore()), as: UTF8.self)
+        let text = String(decoding: try writer.data(for: try Fixtures.pianoScore()), as: UTF8.self)
         #expect(text.contains("<divisions>3</divisions>"))
         #expect(text.contains("<time-modification><actual-notes>3</actual-notes><normal-notes>2</normal-notes></time-modification>"))
     }
@@ -93,7 +63,7 @@ struct MusicXMLWriterTests {
 
     @Test("music21 #681: exporting never changes the score passed in")
     func exportLeavesScoreAlone() throws {
-        let score = try Self.pianoScore()
+        let score = try Fixtures.pianoScore()
         let copy = score
         let directory = try MusicXMLTestData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -104,7 +74,7 @@ struct MusicXMLWriterTests {
 
     @Test(".mxl and plain files chosen by extension; both read back; atomic replace")
     func files() throws {
-        let score = try Self.pianoScore()
+        let score = try Fixtures.pianoScore()
         let directory = try MusicXMLTestData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let plain = directory.appendingPathComponent("s.musicxml")
@@ -157,7 +127,7 @@ struct MusicXMLWriterTests {
     @Test("writing into a missing folder is an I/O error")
     func unwritable() throws {
         #expect {
-            try writer.write(try Self.pianoScore(), to: URL(fileURLWithPath: "/nonexistent/dir/x.musicxml"))
+            try writer.write(try Fixtures.pianoScore(), to: URL(fileURLWithPath: "/nonexistent/dir/x.musicxml"))
         } throws: { error in
             guard let e = error as? MusicXMLError, case .io = e.problem else { return false }
             return true
@@ -170,7 +140,7 @@ struct MusicXMLWriterTests {
         let directory = try MusicXMLTestData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("piano.musicxml")
-        try writer.write(try Self.pianoScore(), to: file)
+        try writer.write(try Fixtures.pianoScore(), to: file)
         let result = try MusicXMLTestData.validate(file)
         #expect(result.status == 0, "\(result.output)")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Notation
+import NeuralNetwork
 
 /// A trained network for one clef with the vocabularies it speaks and seed windows to start
 /// generation from.

@@ -1,6 +1,7 @@
 import Foundation
 import Notation
 import Synchronization
+import NeuralNetwork
 
 /// The seed's preprocessing, one step per method so each can be used on its own:
 /// sampling files, key transposing, clef splitting and element extraction. Label encoding and

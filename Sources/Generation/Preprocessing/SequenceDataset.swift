@@ -1,3 +1,4 @@
+import NeuralNetwork
 /// Fixed-length training windows over encoded pieces, each with the element that follows it
 /// as the target (the seed's "sequences of 100").
 ///

@@ -1,4 +1,5 @@
 import Notation
+import NeuralNetwork
 
 /// Samples treble and bass token streams from two step models.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import NeuralNetwork
 
 /// Progress counters saved with a checkpoint.
 struct CheckpointState: Codable, Sendable, Hashable {

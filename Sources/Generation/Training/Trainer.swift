@@ -1,4 +1,5 @@
 import Foundation
+import NeuralNetwork
 
 /// Trains a ``SequenceModel`` on windows of a ``SequenceDataset``: shuffled batches, Adam,
 /// validation loss per epoch, early stopping, a checkpoint per epoch written atomically, and

@@ -1,3 +1,4 @@
+import NeuralNetwork
 /// Settings of one training run.
 public struct TrainingOptions: Sendable, Hashable, Codable {
     /// Passes over the training windows.

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// A compressed MusicXML file (`.mxl`): a ZIP archive whose `META-INF/container.xml` names
 /// the root score file.
@@ -11,12 +10,11 @@ enum MXLArchive {
 
     /// The root score document inside an `.mxl` archive.
     ///
-    /// The archive is read by ``ZIPDirectory`` rather than ZIPFoundation's `Archive`: on damaged
-    /// archives that one traps (its in-memory file computes a negative read size when offsets
-    /// point past the end) or loops for ever (its inflate loop keeps reading empty chunks at the
-    /// end of the file while the deflate stream wants more). Both were found by the MusicXML
-    /// fuzz target (Fuzz/FuzzMusicXML.swift). Only ZIPFoundation's inflate is used, fed from a
-    /// bounded slice that throws once it is used up.
+    /// The archive is read by our own ``ZIPDirectory`` and inflated by zlib over exactly each
+    /// entry's bytes. (ZIPFoundation, used before, trapped on damaged archives — its in-memory
+    /// file computed a negative read size when offsets pointed past the end — and looped for
+    /// ever on cut deflate streams; both found by the MusicXML fuzz target,
+    /// Fuzz/FuzzMusicXML.swift.) Writing goes through ``ZIPWriter``.
     static func rootDocument(in data: Data, file: String, maximumSize: Int = 512 * 1024 * 1024) throws(MusicXMLError) -> Data {
         let bytes = [UInt8](data)
         let directory = try ZIPDirectory(bytes: bytes, file: file)
@@ -57,22 +55,6 @@ extension MXLArchive {
     /// A ZIP archive of the entries, in order (`compress` false stores the bytes as they are,
     /// as the `mimetype` entry must be).
     static func make(entries: [(path: String, data: Data, compress: Bool)]) throws(MusicXMLError) -> Data {
-        do {
-            let archive = try Archive(data: Data(), accessMode: .create)
-            for entry in entries {
-                let bytes = entry.data
-                try archive.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(bytes.count),
-                                     compressionMethod: entry.compress ? .deflate : .none) { position, size in
-                    let start = Int(position)
-                    return bytes.subdata(in: start..<min(bytes.count, start + size))
-                }
-            }
-            guard let data = archive.data else { throw MusicXMLError(file: "<mxl>", problem: .io("archive has no data")) }
-            return data
-        } catch let error as MusicXMLError {
-            throw error
-        } catch {
-            throw MusicXMLError(file: "<mxl>", problem: .io("cannot build .mxl archive: \(error)"))
-        }
+        try ZIPWriter.archive(entries.map { ZIPWriter.Entry(path: $0.path, data: $0.data, compress: $0.compress) })
     }
 }

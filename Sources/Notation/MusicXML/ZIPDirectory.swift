@@ -96,9 +96,9 @@ struct ZIPDirectory {
         }
     }
 
-    /// Raw deflate with zlib over exactly the entry's bytes. (ZIPFoundation's own inflate on
-    /// Linux hands zlib a full buffer's length of input whatever the chunk holds, so a cut
-    /// stream is completed from whatever memory follows.) Output beyond `maximumSize` is a
+    /// Raw deflate with zlib over exactly the entry's bytes, so a cut stream ends as an error
+    /// instead of being completed from whatever memory follows (ZIPFoundation's inflate, used
+    /// before, did that on Linux). Output beyond `maximumSize` is a
     /// `limitExceeded` error; a stream that ends early or is malformed is an archive error.
     private func inflate(_ compressed: ArraySlice<UInt8>, path: String, maximumSize: Int) throws(MusicXMLError) -> Data {
         var stream = z_stream()

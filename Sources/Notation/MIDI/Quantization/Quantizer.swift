@@ -67,7 +67,6 @@ public struct Quantizer: Sendable {
 
         // Spelling key: the option, else the file's key signatures (the mode checked against
         // the notes, since many files write a minor piece's signature as major), else an estimate.
-        let histogram = pitchClassHistogram(notes)
         if options.key == nil {
             // Each signature's mode is judged by the notes it governs (up to the next one).
             let onsets = notes.map { grid.snap($0.on) }
