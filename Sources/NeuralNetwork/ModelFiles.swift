@@ -21,20 +21,20 @@ extension SequenceModel {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             config = try encoder.encode(configuration)
         } catch {
-            throw .modelFile(path: directory.path, reason: "cannot encode the configuration: \(error)")
+            throw .modelFile(path: directory.path, reason: "cannot encode the configuration", cause: error)
         }
         let weightsURL = directory.appendingPathComponent(FileName.weights)
         let configURL = directory.appendingPathComponent(FileName.configuration)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw .modelFile(path: directory.path, reason: "cannot create the directory: \(error.localizedDescription)")
+            throw .modelFile(path: directory.path, reason: "cannot create the directory", cause: error)
         }
         do { try weights.write(to: weightsURL, options: .atomic) } catch {
-            throw .modelFile(path: weightsURL.path, reason: "cannot write: \(error.localizedDescription)")
+            throw .modelFile(path: weightsURL.path, reason: "cannot write", cause: error)
         }
         do { try config.write(to: configURL, options: .atomic) } catch {
-            throw .modelFile(path: configURL.path, reason: "cannot write: \(error.localizedDescription)")
+            throw .modelFile(path: configURL.path, reason: "cannot write", cause: error)
         }
     }
 
@@ -49,11 +49,11 @@ extension SequenceModel {
         let weightsURL = directory.appendingPathComponent(FileName.weights)
         let configData: Data
         do { configData = try Data(contentsOf: configURL) } catch {
-            throw .modelFile(path: configURL.path, reason: "cannot read the configuration: \(error.localizedDescription)")
+            throw .modelFile(path: configURL.path, reason: "cannot read the configuration", cause: error)
         }
         let data: Data
         do { data = try Data(contentsOf: weightsURL) } catch {
-            throw .modelFile(path: weightsURL.path, reason: "cannot read: \(error.localizedDescription)")
+            throw .modelFile(path: weightsURL.path, reason: "cannot read", cause: error)
         }
         try self.init(configurationData: configData, weightsData: data, directory: directory.path)
     }
@@ -74,7 +74,7 @@ extension SequenceModel {
         do {
             configuration = try JSONDecoder().decode(ModelConfiguration.self, from: configurationData)
         } catch {
-            throw .modelFile(path: configPath, reason: "cannot read the configuration: \(error)")
+            throw .modelFile(path: configPath, reason: "cannot read the configuration", cause: error)
         }
         try configuration.validate()
         let (tensors, _) = try SafeTensors.decode(data, path: weightsPath)
@@ -134,7 +134,7 @@ extension SequenceModel {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try data.write(to: url, options: .atomic)
         } catch {
-            throw .modelFile(path: url.path, reason: "cannot write: \(error.localizedDescription)")
+            throw .modelFile(path: url.path, reason: "cannot write", cause: error)
         }
     }
 
@@ -148,7 +148,7 @@ extension SequenceModel {
         let url = directory.appendingPathComponent(FileName.optimizer)
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw .modelFile(path: url.path, reason: "cannot read: \(error.localizedDescription)")
+            throw .modelFile(path: url.path, reason: "cannot read", cause: error)
         }
         let (tensors, metadata) = try SafeTensors.decode(data, path: url.path)
         func number(_ key: String) throws(NetworkError) -> Float {

@@ -1,33 +1,114 @@
-/// Errors raised by the neural network: missing BLAS, bad shapes, bad model files.
-public enum NetworkError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// OpenBLAS could not be loaded; the message says what was tried.
-    case blasUnavailable(String)
-    /// A tensor or input had the wrong shape; `context` names the operation.
-    case shapeMismatch(context: String, expected: [Int], actual: [Int])
-    /// An input value was out of range (e.g. a token id beyond the vocabulary).
-    case invalidInput(context: String, reason: String)
-    /// A model file was unreadable or inconsistent; `path` names the file.
-    case modelFile(path: String, reason: String)
-    /// A named weight was missing from, or unexpected in, a weights file.
-    case missingWeight(name: String, path: String)
-    /// A configuration value was out of range.
-    case invalidConfiguration(String)
+import Foundation
 
-    /// A message naming where and why the operation failed.
+/// A failure of the neural network: BLAS missing, a shape or value out of range, a model file
+/// unreadable or inconsistent.
+///
+/// One error type for the whole library, as swift-nio's `FileSystemError`: a stable ``code``
+/// for programs, the ``path`` of the file involved where there is one, a ``reason`` for people,
+/// and the underlying ``cause`` (a Foundation or decoding error) kept as an error rather than
+/// flattened into text. New kinds of failure add codes, never break a caller's code.
+///
+/// Two errors are equal when code, path and reason are; the cause is not compared.
+public struct NetworkError: Error, Hashable, CustomStringConvertible, LocalizedError {
+    /// A stable identifier of the kind of failure.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        /// The identifier's text, e.g. `"modelFile"`; it never changes between releases.
+        public let rawValue: String
+        private init(_ rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+
+        /// OpenBLAS could not be loaded.
+        public static let blasUnavailable = Code("blasUnavailable")
+        /// A tensor or input had the wrong shape.
+        public static let shapeMismatch = Code("shapeMismatch")
+        /// An input value was out of range (e.g. a token id beyond the vocabulary).
+        public static let invalidInput = Code("invalidInput")
+        /// A model file was unreadable or inconsistent.
+        public static let modelFile = Code("modelFile")
+        /// A named weight was missing from a weights file.
+        public static let missingWeight = Code("missingWeight")
+        /// A configuration value was out of range.
+        public static let invalidConfiguration = Code("invalidConfiguration")
+    }
+
+    /// The kind of failure.
+    public var code: Code
+    /// The file involved (a model file, a weights file), if any.
+    public var path: String?
+    /// What went wrong, for people; the operation's name leads where there is no file.
+    public var reason: String
+    /// The error that caused this one (a Foundation I/O error, a JSON decoding error), if any.
+    public var cause: (any Error)?
+
+    /// Creates an error.
+    public init(code: Code, path: String? = nil, reason: String, cause: (any Error)? = nil) {
+        self.code = code
+        self.path = path
+        self.reason = reason
+        self.cause = cause
+    }
+
+    /// OpenBLAS could not be loaded; the message says what was tried.
+    public static func blasUnavailable(_ message: String) -> NetworkError {
+        NetworkError(code: .blasUnavailable, reason: message)
+    }
+
+    /// A tensor or input had the wrong shape; `context` names the operation.
+    public static func shapeMismatch(context: String, expected: [Int], actual: [Int]) -> NetworkError {
+        NetworkError(code: .shapeMismatch, reason: "\(context): expected shape \(expected), got \(actual)")
+    }
+
+    /// An input value was out of range; `context` names the operation.
+    public static func invalidInput(context: String, reason: String) -> NetworkError {
+        NetworkError(code: .invalidInput, reason: "\(context): \(reason)")
+    }
+
+    /// A model file was unreadable or inconsistent; `path` names the file.
+    public static func modelFile(path: String, reason: String, cause: (any Error)? = nil) -> NetworkError {
+        NetworkError(code: .modelFile, path: path, reason: reason, cause: cause)
+    }
+
+    /// A named weight was missing from a weights file.
+    public static func missingWeight(name: String, path: String) -> NetworkError {
+        NetworkError(code: .missingWeight, path: path, reason: "weight '\(name)' is missing")
+    }
+
+    /// A configuration value was out of range.
+    public static func invalidConfiguration(_ message: String) -> NetworkError {
+        NetworkError(code: .invalidConfiguration, reason: message)
+    }
+
+    /// `"model file m/config.json: cannot read the configuration: …"`: the file, what went
+    /// wrong and, after a colon, the cause's own message.
     public var description: String {
-        switch self {
-        case .blasUnavailable(let message):
-            return "BLAS unavailable: \(message)"
-        case .shapeMismatch(let context, let expected, let actual):
-            return "\(context): expected shape \(expected), got \(actual)"
-        case .invalidInput(let context, let reason):
-            return "\(context): \(reason)"
-        case .modelFile(let path, let reason):
-            return "model file \(path): \(reason)"
-        case .missingWeight(let name, let path):
-            return "model file \(path): weight '\(name)' is missing"
-        case .invalidConfiguration(let message):
-            return "invalid configuration: \(message)"
+        var text: String
+        switch code {
+        case .blasUnavailable: text = "BLAS unavailable: \(reason)"
+        case .invalidConfiguration: text = "invalid configuration: \(reason)"
+        default: text = reason
         }
+        if let path { text = "model file \(path): " + text }
+        if let cause { text += ": \(NetworkError.message(of: cause))" }
+        return text
+    }
+
+    /// A cause's message: the localized text for Foundation's errors (whose `description` is a
+    /// dump of the NSError), the description for every other error.
+    static func message(of error: any Error) -> String {
+        let domain = (error as NSError).domain
+        return domain == NSCocoaErrorDomain || domain == NSPOSIXErrorDomain ? error.localizedDescription : "\(error)"
+    }
+
+    /// The same text as ``description``, so `localizedDescription` prints it too.
+    public var errorDescription: String? { description }
+
+    public static func == (lhs: NetworkError, rhs: NetworkError) -> Bool {
+        lhs.code == rhs.code && lhs.path == rhs.path && lhs.reason == rhs.reason
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(path)
+        hasher.combine(reason)
     }
 }

@@ -23,7 +23,7 @@ public enum SafeTensors {
         do {
             json = try JSONSerialization.data(withJSONObject: header, options: [.sortedKeys])
         } catch {
-            throw .modelFile(path: "<memory>", reason: "cannot encode the safetensors header: \(error)")
+            throw .modelFile(path: "<memory>", reason: "cannot encode the safetensors header", cause: error)
         }
         while json.count % 8 != 0 { json.append(0x20) }
         var data = Data(capacity: 8 + json.count + offset)

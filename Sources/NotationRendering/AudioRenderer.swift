@@ -43,7 +43,8 @@ public struct AudioRenderer: Sendable {
     /// two seconds) is cut: the WAV lasts as long as the MIDI plays, or until its last notes
     /// have died away if that is later.
     ///
-    /// - Throws: ``RenderError``, or ``MIDIError`` when the score cannot be exported.
+    /// - Throws: ``RenderError``, ``Notation/NotationError`` (`unsupportedFormat`) for an output that
+    ///   is not `.wav`, or ``Notation/MIDIError`` when the score cannot be exported.
     public func render(_ score: Score, to url: URL) throws {
         let work = try RenderScratch.make()
         defer { RenderScratch.remove(work) }
@@ -61,7 +62,7 @@ public struct AudioRenderer: Sendable {
 
     private func render(midi: URL, to url: URL, work: URL) throws {
         guard url.pathExtension.lowercased() == "wav" else {
-            throw RenderError.unsupportedFormat(path: url.path, extension: url.pathExtension, expected: ["wav"])
+            throw NotationError.unsupportedFormat(path: url.path, extension: url.pathExtension, expected: ["wav"])
         }
         guard FileManager.default.fileExists(atPath: soundFont) else {
             throw RenderError.fileNotFound(path: soundFont, what: "SoundFont", package: Self.soundFontPackage)
@@ -80,7 +81,7 @@ public struct AudioRenderer: Sendable {
         }
         if let file = try? MIDIReader().read(contentsOf: midi), let data = try? Data(contentsOf: scratch),
            let trimmed = WAVTrimmer.trimmed(data, playingSeconds: MIDITempoMap(file).seconds(atTick: file.tracks.map(\.endTick).max() ?? 0)) {
-            do { try trimmed.write(to: scratch) } catch { throw RenderError.io(path: scratch.path, reason: "cannot write: \(error)") }
+            do { try trimmed.write(to: scratch) } catch { throw RenderError.io(path: scratch.path, reason: "cannot write", cause: error) }
         }
         try RenderScratch.move(scratch, to: url)
     }

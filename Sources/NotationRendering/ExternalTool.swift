@@ -63,7 +63,7 @@ struct ExternalTool: Sendable {
         process.standardOutput = outHandle
         process.standardError = errHandle
         process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { throw RenderError.launchFailed(tool: executable.path, reason: "\(error)") }
+        do { try process.run() } catch { throw RenderError.launchFailed(tool: executable.path, cause: error) }
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(10_000) }
         if process.isRunning {

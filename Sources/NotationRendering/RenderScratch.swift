@@ -8,7 +8,7 @@ enum RenderScratch {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
-        } catch { throw RenderError.io(path: url.path, reason: "cannot create a temporary folder: \(error)") }
+        } catch { throw RenderError.io(path: url.path, reason: "cannot create a temporary folder", cause: error) }
         return url
     }
 
@@ -24,6 +24,6 @@ enum RenderScratch {
             if manager.fileExists(atPath: target.path) { try manager.removeItem(at: target) }
             // Copy rather than move: the scratch folder may be on another file system.
             try manager.copyItem(at: source, to: target)
-        } catch { throw RenderError.io(path: target.path, reason: "cannot write: \(error)") }
+        } catch { throw RenderError.io(path: target.path, reason: "cannot write", cause: error) }
     }
 }

@@ -36,7 +36,9 @@ public struct SheetRenderer: Sendable {
     ///   - url: The output. For paged formats a one-page score is written there; more pages go
     ///     to `NAME-1.EXT`, `NAME-2.EXT`, … beside it.
     ///   - format: The format; `nil` takes it from the extension of `url`.
-    /// - Throws: ``RenderError``, or ``MusicXMLError`` when the score cannot be exported.
+    /// - Throws: ``RenderError``, ``Notation/NotationError`` (`unsupportedFormat`) for an output
+    ///   extension that is not a ``SheetFormat``, or ``Notation/MusicXMLError`` when the score
+    ///   cannot be exported.
     public func render(_ score: Score, to url: URL, format: SheetFormat? = nil) throws -> SheetRendering {
         let work = try RenderScratch.make()
         defer { RenderScratch.remove(work) }
@@ -68,7 +70,7 @@ public struct SheetRenderer: Sendable {
     private func render(file input: URL, to url: URL, format: SheetFormat?, work: URL) throws -> SheetRendering {
         let ext = url.pathExtension
         guard let format = format ?? SheetFormat(pathExtension: ext) else {
-            throw RenderError.unsupportedFormat(path: url.path, extension: ext, expected: SheetFormat.allCases.map(\.rawValue))
+            throw NotationError.unsupportedFormat(path: url.path, extension: ext, expected: SheetFormat.allCases.map(\.rawValue))
         }
         // MuseScore names pages after its output; render into the scratch folder and move the
         // pages so that a one-page score ends up exactly at `url`.

@@ -27,8 +27,8 @@ struct ModelLoaderCorruptionTests {
                 _ = try SequenceModel(configurationData: config, weightsData: weights.prefix(cut), directory: "m")
                 Issue.record("weights cut at \(cut) of \(weights.count) loaded")
             } catch {
-                guard case .modelFile(let path, _) = error else { Issue.record("cut \(cut): \(error)"); continue }
-                #expect(path == "m/model.safetensors")
+                guard error.code == .modelFile else { Issue.record("cut \(cut): \(error)"); continue }
+                #expect(error.path == "m/model.safetensors")
             }
         }
     }
@@ -41,8 +41,8 @@ struct ModelLoaderCorruptionTests {
                 _ = try SequenceModel(configurationData: config.prefix(cut), weightsData: weights, directory: "m")
                 Issue.record("config cut at \(cut) loaded")
             } catch {
-                guard case .modelFile(let path, _) = error else { Issue.record("cut \(cut): \(error)"); continue }
-                #expect(path == "m/config.json")
+                guard error.code == .modelFile else { Issue.record("cut \(cut): \(error)"); continue }
+                #expect(error.path == "m/config.json")
             }
         }
     }

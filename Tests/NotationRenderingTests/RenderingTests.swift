@@ -81,7 +81,10 @@ struct RenderingTests {
         #expect(svgText.contains("<svg"))
         let pdf = try Self.score().renderSheet(to: folder.appendingPathComponent("a.pdf"))
         #expect(try Data(contentsOf: pdf.pages[0]).prefix(5) == Data("%PDF-".utf8))
-        #expect(throws: RenderError.self) { try Self.score().renderSheet(to: folder.appendingPathComponent("a.gif")) }
+        let gif = folder.appendingPathComponent("a.gif")
+        #expect(throws: NotationError.unsupportedFormat(path: gif.path, extension: "gif", expected: ["png", "svg", "pdf"])) {
+            try Self.score().renderSheet(to: gif)
+        }
     }
 
     @Test("a long score gives one PNG per page, named NAME-1.png, NAME-2.png, …")
@@ -136,7 +139,10 @@ struct RenderingTests {
         #expect(throws: RenderError.fileNotFound(path: "/nonexistent.sf2", what: "SoundFont", package: "fluid-soundfont-gm")) {
             try score.renderAudio(to: folder.appendingPathComponent("x.wav"), renderer: noFont)
         }
-        #expect(throws: RenderError.self) { try score.renderAudio(to: folder.appendingPathComponent("x.mp3")) }
+        let mp3 = folder.appendingPathComponent("x.mp3")
+        #expect(throws: NotationError.unsupportedFormat(path: mp3.path, extension: "mp3", expected: ["wav"])) {
+            try score.renderAudio(to: mp3)
+        }
     }
 
     @Test("a program that runs too long is stopped")

@@ -18,7 +18,7 @@ struct MIDIWriterTests {
                 .init(tick: 200, message: .meta(.endOfTrack)),
             ]),
         ])
-        let bytes = try MIDIWriter().data(file)
+        let bytes = [UInt8](try MIDIWriter().data(for: file))
         let expected = SMFBytes.header(tracks: 2)
             + SMFBytes.track([0x00, 0xFF, 0x51, 0x03, 0x07, 0xA1, 0x20] + SMFBytes.endOfTrack)
             + SMFBytes.track([0x00, 0xC0, 0x00, 0x00, 0x90, 60, 80, 0x81, 0x48, 0x80, 60, 0, 0x00, 0xFF, 0x2F, 0x00])
@@ -29,7 +29,7 @@ struct MIDIWriterTests {
     @Test("values the format cannot hold are refused")
     func outOfRange() {
         let file = MIDIFile(tracks: [MIDITrack(events: [.init(tick: 0, message: .noteOn(channel: 0, key: 200, velocity: 80))])])
-        #expect(throws: MIDIError.self) { try MIDIWriter().data(file) }
+        #expect(throws: MIDIError.self) { try MIDIWriter().data(for: file) }
     }
 
     @Test("a score is written as a conductor track plus one track per staff, and is written atomically")
@@ -83,8 +83,8 @@ struct MIDIWriterTests {
         if files.count == 1 { print("skipped corpus files: ../shared/corpus/piano-midi not found") }
         for (name, file) in files {
             let score = try Quantizer().score(from: file).score
-            let written = try MIDIWriter().data(score)
-            let again = try Quantizer().score(from: try MIDIReader(options: .init(strictness: .strict)).read(written)).score
+            let written = try MIDIWriter().data(for: score)
+            let again = try Quantizer().score(from: try MIDIReader(options: .init(strictness: .strict)).read(data: written)).score
             #expect(again.metadata == score.metadata, "\(name)")
             #expect(again.parts.count == score.parts.count, "\(name)")
             for (a, b) in zip(again.parts, score.parts) {

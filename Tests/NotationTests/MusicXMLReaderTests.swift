@@ -272,9 +272,9 @@ struct MusicXMLReaderTests {
 
     @Test("skipped elements are reported")
     func skippedReport() throws {
-        let doc = try reader.readDocument(contentsOf: MusicXMLTestData.suite("01a"))
+        let doc = try reader.readScore(contentsOf: MusicXMLTestData.suite("01a"))
         #expect(doc.score.parts.count == 1)
-        let unknown = try reader.readDocument(data: MusicXMLTestData.document("<frobnicate/><note><pitch><step>C</step><octave>4</octave></pitch><duration>1</duration></note>"))
+        let unknown = try reader.readScore(data: MusicXMLTestData.document("<frobnicate/><note><pitch><step>C</step><octave>4</octave></pitch><duration>1</duration></note>"))
         #expect(unknown.skipped.contains("measure/frobnicate"))
     }
 

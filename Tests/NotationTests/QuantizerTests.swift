@@ -274,7 +274,7 @@ struct QuantizerTests {
         #expect(pitches.contains("F#4"))
         // Written and read back (now with a signature at the start), the score is the same.
         let score = try Quantizer().score(from: file).score
-        let again = try Quantizer().score(from: try MIDIReader().read(try MIDIWriter().data(score))).score
+        let again = try Quantizer().score(from: try MIDIReader().read(data: try MIDIWriter().data(for: score))).score
         #expect(again == score)
         #expect(staff.measures.allSatisfy { $0.isComplete })
     }

@@ -130,7 +130,7 @@ struct ReaderLimitsTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("recompose-limit-\(UUID().uuidString).mid")
         try Data(bytes).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        #expect(throws: MIDIError(.fatal, .limitExceeded("\(bytes.count) bytes, more than the limit of 20"), offset: 0)) {
+        #expect(throws: MIDIError(.fatal, .limitExceeded("\(bytes.count) bytes, more than the limit of 20"), offset: 0, file: url.path)) {
             try MIDIReader(options: .init(maximumFileSize: 20)).read(contentsOf: url)
         }
     }

@@ -47,7 +47,7 @@ public struct ClefModel: Sendable {
         try network.save(to: folder)
         let data = try JSONEncoder().encode(Labels(notes: notes.labels, durations: durations.labels, seeds: seeds, seedModes: seedModes))
         do { try data.write(to: folder.appendingPathComponent(ClefModel.labelsFile), options: .atomic) } catch {
-            throw GenerationError.writeFailed(path: folder.path, reason: error.localizedDescription)
+            throw GenerationError.writeFailed(path: folder.path, cause: error)
         }
     }
 
@@ -58,7 +58,7 @@ public struct ClefModel: Sendable {
         do {
             labels = try JSONDecoder().decode(Labels.self, from: Data(contentsOf: folder.appendingPathComponent(ClefModel.labelsFile)))
         } catch {
-            throw GenerationError.invalidModel(path: folder.path, reason: "cannot read \(ClefModel.labelsFile): \(error)")
+            throw GenerationError.invalidModel(path: folder.path, reason: "cannot read \(ClefModel.labelsFile)", cause: error)
         }
         guard labels.notes.count == network.configuration.noteVocabularySize,
               labels.durations.count == network.configuration.durationVocabularySize

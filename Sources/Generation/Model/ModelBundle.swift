@@ -54,7 +54,7 @@ public struct ModelBundle: Sendable {
         do {
             try encoder.encode(manifest).write(to: folder.appendingPathComponent(ModelBundle.manifestFile), options: .atomic)
         } catch {
-            throw GenerationError.writeFailed(path: folder.path, reason: error.localizedDescription)
+            throw GenerationError.writeFailed(path: folder.path, cause: error)
         }
     }
 
@@ -65,7 +65,7 @@ public struct ModelBundle: Sendable {
             throw GenerationError.invalidModel(path: folder.path, reason: "no \(ModelBundle.manifestFile) (train one with `recompose train`)")
         }
         do { manifest = try JSONDecoder().decode(Manifest.self, from: data) } catch {
-            throw GenerationError.invalidModel(path: manifestURL.path, reason: "\(error)")
+            throw GenerationError.invalidModel(path: manifestURL.path, reason: "cannot decode the manifest", cause: error)
         }
         var clefs: [ClefStream: ClefModel] = [:]
         for clef in ClefStream.allCases {

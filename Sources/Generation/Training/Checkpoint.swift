@@ -47,7 +47,7 @@ struct Checkpoint {
             try? fm.removeItem(at: old)
         } catch {
             try? fm.removeItem(at: temporary)
-            throw GenerationError.writeFailed(path: folder.path, reason: "\(error)")
+            throw GenerationError.writeFailed(path: folder.path, cause: error)
         }
     }
 
@@ -82,7 +82,7 @@ struct Checkpoint {
         } catch let error as GenerationError {
             throw error
         } catch {
-            throw GenerationError.invalidModel(path: folder.path, reason: "corrupt checkpoint: \(error)")
+            throw GenerationError.invalidModel(path: folder.path, reason: "corrupt checkpoint", cause: error)
         }
     }
 }

@@ -1,29 +1,109 @@
-/// Errors raised by the Notation model when a value cannot be made or parsed.
-public enum NotationError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The text is not a pitch name such as `"C#4"`.
-    case invalidPitchName(String)
-    /// The text is not an interval name such as `"M3"` or `"-P5"`.
-    case invalidIntervalName(String)
-    /// The text is not a key name such as `"A minor"` or `"Eb major"`.
-    case invalidKeyName(String)
-    /// The text is not a time signature such as `"3/4"`.
-    case invalidTimeSignature(String)
-    /// The text is not a duration label such as `"eighth."` or `"16th 3:2"`.
-    case invalidDurationLabel(String)
-    /// A length that is zero or negative where a positive one is needed.
-    case invalidLength(Rational)
-    /// Transposing would need more than a triple sharp or flat.
-    case unspellable(String)
+import Foundation
 
-    public var description: String {
-        switch self {
-        case .invalidPitchName(let t): return "not a pitch name: '\(t)' (expected e.g. C#4, Eb3, F##5)"
-        case .invalidIntervalName(let t): return "not an interval name: '\(t)' (expected e.g. M3, m6, P8, -P5)"
-        case .invalidKeyName(let t): return "not a key: '\(t)' (expected e.g. 'C major', 'A minor', 'F# dorian')"
-        case .invalidTimeSignature(let t): return "not a time signature: '\(t)' (expected e.g. 4/4, 6/8)"
-        case .invalidDurationLabel(let t): return "not a duration label: '\(t)' (expected e.g. quarter, eighth., 16th 3:2)"
-        case .invalidLength(let r): return "length must be positive, got \(r)"
-        case .unspellable(let t): return "cannot spell \(t) with at most a triple sharp or flat"
-        }
+/// A value the Notation model cannot make: a name that is not a pitch, interval, key, meter or
+/// duration; a length that is not positive; a transposition that cannot be spelled; a file
+/// whose extension names no format.
+///
+/// Files that fail while being read or written have errors of their own that say where
+/// (``MusicXMLError``: line and column; ``MIDIError``: byte offset). This one has a stable
+/// ``code`` for programs, the ``text`` that was refused, and a ``reason`` for people.
+///
+/// Two errors are equal when code, text and reason are.
+public struct NotationError: Error, Hashable, CustomStringConvertible, LocalizedError {
+    /// A stable identifier of the kind of failure.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        /// The identifier's text, e.g. `"invalidPitchName"`; it never changes between releases.
+        public let rawValue: String
+        private init(_ rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+
+        /// The text is not a pitch name.
+        public static let invalidPitchName = Code("invalidPitchName")
+        /// The text is not an interval name.
+        public static let invalidIntervalName = Code("invalidIntervalName")
+        /// The text is not a key name.
+        public static let invalidKeyName = Code("invalidKeyName")
+        /// The text is not a time signature.
+        public static let invalidTimeSignature = Code("invalidTimeSignature")
+        /// The text is not a duration label.
+        public static let invalidDurationLabel = Code("invalidDurationLabel")
+        /// A length that is zero or negative where a positive one is needed.
+        public static let invalidLength = Code("invalidLength")
+        /// A pitch's alteration beyond what can be written (more than a triple sharp or flat).
+        public static let invalidAlteration = Code("invalidAlteration")
+        /// Transposing would need more than a triple sharp or flat.
+        public static let unspellable = Code("unspellable")
+        /// A file's extension names no format that the operation reads or writes.
+        public static let unsupportedFormat = Code("unsupportedFormat")
     }
+
+    /// The kind of failure.
+    public var code: Code
+    /// The text or value that was refused (for ``Code/unsupportedFormat``, the file's path).
+    public var text: String
+    /// What went wrong, for people.
+    public var reason: String
+
+    /// Creates an error.
+    public init(code: Code, text: String, reason: String) {
+        self.code = code
+        self.text = text
+        self.reason = reason
+    }
+
+    /// The text is not a pitch name such as `"C#4"`.
+    public static func invalidPitchName(_ text: String) -> NotationError {
+        NotationError(code: .invalidPitchName, text: text, reason: "not a pitch name: '\(text)' (expected e.g. C#4, Eb3, F##5)")
+    }
+
+    /// The text is not an interval name such as `"M3"` or `"-P5"`.
+    public static func invalidIntervalName(_ text: String) -> NotationError {
+        NotationError(code: .invalidIntervalName, text: text,
+                      reason: "not an interval name: '\(text)' (expected e.g. M3, m6, P8, -P5)")
+    }
+
+    /// The text is not a key name such as `"A minor"` or `"Eb major"`.
+    public static func invalidKeyName(_ text: String) -> NotationError {
+        NotationError(code: .invalidKeyName, text: text,
+                      reason: "not a key: '\(text)' (expected e.g. 'C major', 'A minor', 'F# dorian')")
+    }
+
+    /// The text is not a time signature such as `"3/4"`.
+    public static func invalidTimeSignature(_ text: String) -> NotationError {
+        NotationError(code: .invalidTimeSignature, text: text, reason: "not a time signature: '\(text)' (expected e.g. 4/4, 6/8)")
+    }
+
+    /// The text is not a duration label such as `"eighth."` or `"16th 3:2"`.
+    public static func invalidDurationLabel(_ text: String) -> NotationError {
+        NotationError(code: .invalidDurationLabel, text: text,
+                      reason: "not a duration label: '\(text)' (expected e.g. quarter, eighth., 16th 3:2)")
+    }
+
+    /// A length that is zero or negative where a positive one is needed.
+    public static func invalidLength(_ length: Rational) -> NotationError {
+        NotationError(code: .invalidLength, text: length.description, reason: "length must be positive, got \(length)")
+    }
+
+    /// An alteration of more than three semitones either way, which no accidental writes.
+    public static func invalidAlteration(_ alter: Int) -> NotationError {
+        NotationError(code: .invalidAlteration, text: String(alter),
+                      reason: "alteration \(alter) is beyond a triple sharp or flat (-3…3)")
+    }
+
+    /// Transposing would need more than a triple sharp or flat.
+    public static func unspellable(_ text: String) -> NotationError {
+        NotationError(code: .unspellable, text: text, reason: "cannot spell \(text) with at most a triple sharp or flat")
+    }
+
+    /// A file's extension names no format the operation supports; `expected` lists those it does.
+    public static func unsupportedFormat(path: String, extension ext: String, expected: [String]) -> NotationError {
+        NotationError(code: .unsupportedFormat, text: path, reason: "\(path): unsupported format '.\(ext)' (expected "
+                      + expected.map { "." + $0 }.joined(separator: ", ") + ")")
+    }
+
+    /// The ``reason``.
+    public var description: String { reason }
+
+    /// The same text as ``description``, so `localizedDescription` prints it too.
+    public var errorDescription: String? { description }
 }

@@ -1,12 +1,16 @@
+import Foundation
+
 /// A problem found while reading or writing a Standard MIDI File, with where and why.
 ///
-/// Problems are graded as careful MIDI readers grade them (Rust's midly does the same):
+/// Problems are graded as careful MIDI readers grade them (Rust's midly makes the same three
+/// distinctions: errors that stop reading, malformed data a lenient reader skips, and
+/// pedantic departures from the specification):
 /// ``Severity-swift.enum/fatal`` problems stop reading; ``Severity-swift.enum/corrupt`` ones mean
 /// bytes are missing or wrong but the rest of the file can still be read; ``Severity-swift.enum/pedantic``
 /// ones break the letter of the specification without losing any music. ``MIDIReader`` throws
 /// every problem in strict mode and, in lenient mode, throws only fatal ones and records the
 /// others as warnings next to a partial result.
-public struct MIDIError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct MIDIError: Error, Hashable, CustomStringConvertible, LocalizedError {
     /// How bad a problem is.
     public enum Severity: Int, Sendable, Hashable, Comparable, CustomStringConvertible {
         /// Breaks the specification but loses nothing (a missing end-of-track event).
@@ -73,10 +77,37 @@ public struct MIDIError: Error, Sendable, Hashable, CustomStringConvertible {
         /// tempo events); always fatal.
         case limitExceeded(String)
 
+        /// The stable name of the case, e.g. `"truncated"`.
+        public var code: String {
+            switch self {
+            case .unreadable: return "unreadable"
+            case .unwritable: return "unwritable"
+            case .notAMIDIFile: return "notAMIDIFile"
+            case .headerTooShort: return "headerTooShort"
+            case .headerTooLong: return "headerTooLong"
+            case .unsupportedFormat: return "unsupportedFormat"
+            case .absurdTrackCount: return "absurdTrackCount"
+            case .trackCountMismatch: return "trackCountMismatch"
+            case .chunkPastEnd: return "chunkPastEnd"
+            case .truncated: return "truncated"
+            case .badVariableLength: return "badVariableLength"
+            case .runningStatusWithoutStatus: return "runningStatusWithoutStatus"
+            case .invalidDataByte: return "invalidDataByte"
+            case .unexpectedStatus: return "unexpectedStatus"
+            case .malformedMeta: return "malformedMeta"
+            case .missingEndOfTrack: return "missingEndOfTrack"
+            case .dataAfterEndOfTrack: return "dataAfterEndOfTrack"
+            case .trailingBytes: return "trailingBytes"
+            case .smpteDivisionUnsupported: return "smpteDivisionUnsupported"
+            case .valueOutOfRange: return "valueOutOfRange"
+            case .limitExceeded: return "limitExceeded"
+            }
+        }
+
         public var description: String {
             switch self {
-            case .unreadable(let why): return "cannot read file: \(why)"
-            case .unwritable(let why): return "cannot write file: \(why)"
+            case .unreadable(let why): return "cannot read file" + (why.isEmpty ? "" : ": \(why)")
+            case .unwritable(let why): return "cannot write file" + (why.isEmpty ? "" : ": \(why)")
             case .notAMIDIFile: return "not a Standard MIDI File (no MThd header)"
             case .headerTooShort(let n): return "header chunk has \(n) bytes, needs 6"
             case .headerTooLong(let n): return "header chunk has \(n) bytes, expected 6"
@@ -108,17 +139,52 @@ public struct MIDIError: Error, Sendable, Hashable, CustomStringConvertible {
     public var offset: Int
     /// The track chunk (0-based) it was found in, if any.
     public var track: Int?
+    /// The file, when the bytes came from one (or were named when read).
+    public var file: String?
+    /// The error that led to this one (a Foundation I/O error), if any.
+    public var cause: (any Error)?
 
     /// Creates an error.
-    public init(_ severity: Severity, _ reason: Reason, offset: Int, track: Int? = nil) {
+    public init(_ severity: Severity, _ reason: Reason, offset: Int, track: Int? = nil, file: String? = nil,
+                cause: (any Error)? = nil) {
         self.severity = severity
         self.reason = reason
         self.offset = offset
         self.track = track
+        self.file = file
+        self.cause = cause
     }
 
-    /// `"corrupt at byte 1234 (track 2): file ends in the middle of an event"`.
+    /// The stable name of the kind of problem (``Reason/code``), e.g. `"truncated"`.
+    public var code: String { reason.code }
+
+    /// `"song.mid: corrupt at byte 1234 (track 2): file ends in the middle of an event"`.
     public var description: String {
-        "\(severity) at byte \(offset)" + (track.map { " (track \($0))" } ?? "") + ": \(reason)"
+        (file.map { "\($0): " } ?? "") + "\(severity) at byte \(offset)" + (track.map { " (track \($0))" } ?? "")
+            + ": \(reason)" + (cause.map { ": \(ErrorMessage.of($0))" } ?? "")
+    }
+
+    /// The same text as ``description``, so `localizedDescription` prints it too.
+    public var errorDescription: String? { description }
+
+    /// The same problem at the same place; the cause is not compared.
+    public static func == (lhs: MIDIError, rhs: MIDIError) -> Bool {
+        lhs.severity == rhs.severity && lhs.reason == rhs.reason && lhs.offset == rhs.offset
+            && lhs.track == rhs.track && lhs.file == rhs.file
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(severity)
+        hasher.combine(reason)
+        hasher.combine(offset)
+        hasher.combine(track)
+        hasher.combine(file)
+    }
+
+    /// The same problem, said of `file`.
+    func named(_ file: String?) -> MIDIError {
+        var copy = self
+        copy.file = file
+        return copy
     }
 }

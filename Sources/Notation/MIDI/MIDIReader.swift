@@ -8,10 +8,13 @@ import Foundation
 /// read — the events before a corrupt spot in a track, and the other tracks — and lists the
 /// problems in ``MIDIFile/warnings``.
 ///
+/// As a ``ScoreReader`` it reads a file into notation, quantized with ``quantization``:
+///
 /// ```swift
-/// let file = try MIDIReader(options: .init(strictness: .strict)).read(contentsOf: url)
+/// let file = try MIDIReader(options: .init(strictness: .strict)).read(contentsOf: url)   // MIDIFile
+/// let reading = try MIDIReader().readScore(contentsOf: url)   // Score + the reader's warnings
 /// ```
-public struct MIDIReader: Sendable {
+public struct MIDIReader: ScoreReader {
     /// How the reader treats damaged files.
     public struct Options: Sendable, Hashable {
         /// Whether recoverable problems are errors.
@@ -49,29 +52,65 @@ public struct MIDIReader: Sendable {
 
     /// The options.
     public var options: Options
+    /// How ``readScore(data:fileName:)`` turns the file's notes into notation.
+    public var quantization: Quantizer.Options
 
     /// Creates a reader.
-    public init(options: Options = Options()) {
+    public init(options: Options = Options(), quantization: Quantizer.Options = Quantizer.Options()) {
         self.options = options
+        self.quantization = quantization
     }
 
-    /// Reads a file from disk.
+    /// Reads a file from disk; errors and warnings name it.
     ///
     /// - Throws: ``MIDIError`` (`unreadable` when the file cannot be opened).
     public func read(contentsOf url: URL) throws(MIDIError) -> MIDIFile {
         // The size is checked before reading, so a huge file is never loaded.
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
            size > options.maximumFileSize {
-            throw MIDIError(.fatal, .limitExceeded("\(size) bytes, more than the limit of \(options.maximumFileSize)"), offset: 0)
+            throw MIDIError(.fatal, .limitExceeded("\(size) bytes, more than the limit of \(options.maximumFileSize)"),
+                            offset: 0, file: url.path)
         }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw MIDIError(.fatal, .unreadable("\(url.path): \(error.localizedDescription)"), offset: 0)
+            throw MIDIError(.fatal, .unreadable(""), offset: 0, file: url.path, cause: error)
         }
-        return try read([UInt8](data))
+        return try read(data: data, fileName: url.path)
     }
 
-    /// Reads a file from its bytes.
+    /// Reads a file from its bytes; `fileName` names them in errors and warnings.
+    ///
+    /// - Throws: ``MIDIError``: always for fatal problems, for any problem in strict mode.
+    public func read(data: Data, fileName: String = "<data>") throws(MIDIError) -> MIDIFile {
+        do {
+            var file = try read([UInt8](data))
+            file.warnings = file.warnings.map { $0.named(fileName) }
+            return file
+        } catch {
+            throw error.named(fileName)
+        }
+    }
+
+    /// Reads a file and quantizes it into a score with ``quantization``; the warnings are the
+    /// problems read past in lenient mode (``MIDIFile/warnings``).
+    public func readScore(data: Data, fileName: String = "<data>") throws(MIDIError) -> ScoreReading<MIDIError> {
+        try quantized(read(data: data, fileName: fileName), fileName: fileName)
+    }
+
+    /// Reads a file from disk and quantizes it into a score (see ``readScore(data:fileName:)``).
+    public func readScore(contentsOf url: URL) throws(MIDIError) -> ScoreReading<MIDIError> {
+        try quantized(read(contentsOf: url), fileName: url.path)
+    }
+
+    private func quantized(_ file: MIDIFile, fileName: String) throws(MIDIError) -> ScoreReading<MIDIError> {
+        do {
+            return ScoreReading(score: try Quantizer(options: quantization).score(from: file).score, warnings: file.warnings)
+        } catch {
+            throw error.named(fileName)
+        }
+    }
+
+    /// Reads a file from its bytes, already in memory as an array (errors name no file).
     ///
     /// - Throws: ``MIDIError``: always for fatal problems, for any problem in strict mode.
     public func read(_ bytes: [UInt8]) throws(MIDIError) -> MIDIFile {

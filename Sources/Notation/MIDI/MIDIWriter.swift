@@ -10,7 +10,7 @@ import Foundation
 /// ```swift
 /// try MIDIWriter().write(score, to: URL(fileURLWithPath: "out.mid"))
 /// ```
-public struct MIDIWriter: Sendable {
+public struct MIDIWriter: ScoreWriter {
     /// Ticks per quarter note for scores (480 holds sixteenths, triplets and quintuplets exactly).
     public var ticksPerQuarter: Int
     /// Velocity for notes that have none.
@@ -32,7 +32,7 @@ public struct MIDIWriter: Sendable {
     ///
     /// - Throws: ``MIDIError`` with ``MIDIError/Reason/valueOutOfRange(_:)`` for a value the
     ///   format cannot hold (a data byte above 127, a negative tick, too many tracks).
-    public func data(_ file: MIDIFile) throws(MIDIError) -> [UInt8] {
+    public func data(for file: MIDIFile) throws(MIDIError) -> Data {
         guard file.tracks.count <= 0xFFFF else { throw MIDIError(.fatal, .valueOutOfRange("\(file.tracks.count) tracks"), offset: 10) }
         var out: [UInt8] = [0x4D, 0x54, 0x68, 0x64, 0, 0, 0, 6]
         append16(file.format.rawValue, to: &out)
@@ -51,24 +51,24 @@ public struct MIDIWriter: Sendable {
         for (index, track) in file.tracks.enumerated() {
             try appendTrack(track, index: index, to: &out)
         }
-        return out
+        return Data(out)
     }
 
     /// Writes a file atomically.
     ///
     /// - Throws: ``MIDIError`` for values out of range or when the file cannot be written.
     public func write(_ file: MIDIFile, to url: URL) throws(MIDIError) {
-        let bytes = try data(file)
-        do { try Data(bytes).write(to: url, options: .atomic) } catch {
-            throw MIDIError(.fatal, .unwritable("\(url.path): \(error.localizedDescription)"), offset: 0)
+        let bytes = try data(for: file)
+        do { try AtomicFile.write(bytes, to: url) } catch {
+            throw MIDIError(.fatal, .unwritable(""), offset: 0, file: url.path, cause: error)
         }
     }
 
     // MARK: - Scores
 
     /// The bytes of a score as a format-1 file (see ``file(from:)``).
-    public func data(_ score: Score) throws(MIDIError) -> [UInt8] {
-        try data(file(from: score))
+    public func data(for score: Score) throws(MIDIError) -> Data {
+        try data(for: file(from: score))
     }
 
     /// Writes a score atomically as a format-1 file.

@@ -1,8 +1,14 @@
-/// A MusicXML file that cannot be read or written, with where and why.
+import Foundation
+
+/// A MusicXML file that cannot be read or written, with where and why — or, among a reading's
+/// warnings, something the reader carried on past with an assumption.
 ///
 /// `line` and `column` are 1-based positions in the XML text (0 when unknown, e.g. for a
-/// damaged `.mxl` archive or a write failure).
-public struct MusicXMLError: Error, Sendable, Hashable, CustomStringConvertible {
+/// damaged `.mxl` archive or a write failure). ``code`` names the kind of problem for
+/// programs; ``cause`` keeps the error that led to it (a Foundation I/O error) as an error.
+///
+/// Two errors are equal when file, position and problem are; the cause is not compared.
+public struct MusicXMLError: Error, Hashable, CustomStringConvertible, LocalizedError {
     /// What went wrong.
     public enum Problem: Sendable, Hashable {
         /// The bytes are not well-formed XML (libxml2's message).
@@ -22,6 +28,24 @@ public struct MusicXMLError: Error, Sendable, Hashable, CustomStringConvertible 
         /// The file goes beyond one of the reader's ``MusicXMLReader/Limits`` (size, parts,
         /// measures, notes, divisions, tempo marks).
         case limitExceeded(String)
+        /// Not an error: something read with an assumption (a warning), e.g. a missing
+        /// `<divisions>` taken as 1.
+        case assumption(String)
+
+        /// The stable name of the case, e.g. `"malformedXML"`.
+        public var code: String {
+            switch self {
+            case .malformedXML: return "malformedXML"
+            case .wrongRoot: return "wrongRoot"
+            case .missingElement: return "missingElement"
+            case .invalidValue: return "invalidValue"
+            case .invalidArchive: return "invalidArchive"
+            case .io: return "io"
+            case .unwritable: return "unwritable"
+            case .limitExceeded: return "limitExceeded"
+            case .assumption: return "assumption"
+            }
+        }
     }
 
     /// The file (or `"<data>"` for bytes in memory).
@@ -32,14 +56,20 @@ public struct MusicXMLError: Error, Sendable, Hashable, CustomStringConvertible 
     public var column: Int
     /// The problem.
     public var problem: Problem
+    /// The error that led to this one (a Foundation I/O error), if any.
+    public var cause: (any Error)?
 
     /// Creates an error.
-    public init(file: String, line: Int = 0, column: Int = 0, problem: Problem) {
+    public init(file: String, line: Int = 0, column: Int = 0, problem: Problem, cause: (any Error)? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.problem = problem
+        self.cause = cause
     }
+
+    /// The stable name of the kind of problem (``Problem/code``), e.g. `"malformedXML"`.
+    public var code: String { problem.code }
 
     /// `"score.xml:12:5: invalid <duration> value '-4'"`.
     public var description: String {
@@ -54,7 +84,22 @@ public struct MusicXMLError: Error, Sendable, Hashable, CustomStringConvertible 
         case .io(let m): what = m
         case .unwritable(let m): what = "cannot write as MusicXML: \(m)"
         case .limitExceeded(let m): what = "beyond the reader's limits: \(m)"
+        case .assumption(let m): what = m
         }
-        return "\(place): \(what)"
+        return "\(place): \(what)" + (cause.map { ": \(ErrorMessage.of($0))" } ?? "")
+    }
+
+    /// The same text as ``description``, so `localizedDescription` prints it too.
+    public var errorDescription: String? { description }
+
+    public static func == (lhs: MusicXMLError, rhs: MusicXMLError) -> Bool {
+        lhs.file == rhs.file && lhs.line == rhs.line && lhs.column == rhs.column && lhs.problem == rhs.problem
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(line)
+        hasher.combine(column)
+        hasher.combine(problem)
     }
 }

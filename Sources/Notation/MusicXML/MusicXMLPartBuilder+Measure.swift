@@ -340,7 +340,7 @@ extension PartBuilder {
             pieces = [single]
         } else if length > 0 {
             pieces = Duration.decompose(length)
-            warnings.append("\(x.file):\(x.line): a note of \(length) quarters cannot be one note; split into \(pieces.count) tied notes")
+            warnings.append(x.error(.assumption("a note of \(length) quarters cannot be one note; split into \(pieces.count) tied notes")))
         } else {
             // No <duration> on a non-grace note: music21 gives it no length; so do we, as a grace note.
             grace = true

@@ -11,7 +11,7 @@ final class PartBuilder {
     var barLength: Rational?
     var transposition: Interval?
     @exclusivity(unchecked) var measures: [Built] = []
-    var warnings: [String] = []
+    var warnings: [MusicXMLError] = []
     private var warnedDivisions = false
 
     /// One measure while being read.
@@ -91,7 +91,7 @@ final class PartBuilder {
     func noteMissingDivisions(_ x: XMLStream) {
         guard divisions == nil, !warnedDivisions else { return }
         warnedDivisions = true
-        warnings.append("\(x.file):\(x.line): part \(id) has durations before any <divisions>; taking 1 division per quarter")
+        warnings.append(x.error(.assumption("part \(id) has durations before any <divisions>; taking 1 division per quarter")))
     }
 
     /// Staves for the finished part.

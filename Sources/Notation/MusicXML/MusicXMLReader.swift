@@ -10,10 +10,11 @@ import Foundation
 ///
 /// ```swift
 /// let score = try MusicXMLReader().read(contentsOf: URL(fileURLWithPath: "bwv66.6.mxl"))
-/// let doc = try MusicXMLReader().readDocument(contentsOf: url)
-/// print(doc.skipped)   // ["credit", "defaults", …]
+/// let reading = try MusicXMLReader().readScore(contentsOf: url)
+/// print(reading.skipped)    // ["credit", "defaults", …]
+/// print(reading.warnings)   // [MusicXMLError] read past with an assumption
 /// ```
-public struct MusicXMLReader: Sendable {
+public struct MusicXMLReader: ScoreReader {
     /// The bounds beyond which a file is refused.
     public var limits: Limits
 
@@ -24,27 +25,27 @@ public struct MusicXMLReader: Sendable {
 
     /// Reads a file; `.mxl` archives are recognised by content, not by name.
     public func read(contentsOf url: URL) throws(MusicXMLError) -> Score {
-        try readDocument(contentsOf: url).score
+        try readScore(contentsOf: url).score
     }
 
     /// Reads MusicXML or `.mxl` bytes.
     public func read(data: Data, fileName: String = "<data>") throws(MusicXMLError) -> Score {
-        try readDocument(data: data, fileName: fileName).score
+        try readScore(data: data, fileName: fileName).score
     }
 
     /// Reads a file and reports skipped elements and warnings.
-    public func readDocument(contentsOf url: URL) throws(MusicXMLError) -> MusicXMLDocument {
+    public func readScore(contentsOf url: URL) throws(MusicXMLError) -> MusicXMLDocument {
         let data: Data
         do {
             data = try Data(contentsOf: url, options: .mappedIfSafe)
         } catch {
-            throw MusicXMLError(file: url.path, problem: .io("cannot read file: \(error.localizedDescription)"))
+            throw MusicXMLError(file: url.path, problem: .io("cannot read file"), cause: error)
         }
-        return try readDocument(data: data, fileName: url.path)
+        return try readScore(data: data, fileName: url.path)
     }
 
     /// Reads bytes and reports skipped elements and warnings.
-    public func readDocument(data: Data, fileName: String = "<data>") throws(MusicXMLError) -> MusicXMLDocument {
+    public func readScore(data: Data, fileName: String = "<data>") throws(MusicXMLError) -> MusicXMLDocument {
         guard data.count <= limits.maximumFileSize else {
             throw MusicXMLError(file: fileName, problem: .limitExceeded(
                 "\(data.count) bytes, more than the limit of \(limits.maximumFileSize)"))
@@ -67,7 +68,7 @@ struct ScoreParser {
     var partInfo: [String: PartInfo] = [:]
     var builders: [String: PartBuilder] = [:]
     var builderOrder: [String] = []
-    var warnings: [String] = []
+    var warnings: [MusicXMLError] = []
     var finale = false
     let budget: MusicXMLBudget
 
@@ -135,8 +136,8 @@ struct ScoreParser {
                               staves: builder.assemble()))
             warnings += builder.warnings
         }
-        return MusicXMLDocument(score: Score(metadata: metadata, parts: parts), skipped: x.skipped.sorted(),
-                                warnings: warnings)
+        return MusicXMLDocument(score: Score(metadata: metadata, parts: parts), warnings: warnings,
+                                skipped: x.skipped.sorted())
     }
 
     private mutating func builderFor(id: String?) throws(MusicXMLError) -> PartBuilder {

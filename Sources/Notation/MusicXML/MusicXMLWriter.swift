@@ -13,41 +13,44 @@ import Foundation
 /// try MusicXMLWriter().write(score, to: URL(fileURLWithPath: "out.mxl"))
 /// let text = try MusicXMLWriter().data(for: score)   // uncompressed XML bytes
 /// ```
-public struct MusicXMLWriter: Sendable {
-    /// Creates a writer.
-    public init() {}
+public struct MusicXMLWriter: ScoreWriter {
+    /// Whether ``data(for:)`` gives a compressed `.mxl` archive rather than plain XML.
+    public var compressed: Bool
 
-    /// Writes the score; `.mxl` gives a compressed archive, anything else plain XML.
+    /// Creates a writer of plain XML (`compressed` false) or `.mxl` archives.
+    public init(compressed: Bool = false) {
+        self.compressed = compressed
+    }
+
+    /// Writes the score atomically. A `.mxl` name always gets an archive (plain XML under that
+    /// name would be unreadable), holding `NAME.musicxml`; other names get ``data(for:)``.
     public func write(_ score: Score, to url: URL) throws(MusicXMLError) {
         let bytes: Data
-        if url.pathExtension.lowercased() == "mxl" {
+        if compressed || url.pathExtension.lowercased() == "mxl" {
             bytes = try compressedData(for: score, rootName: url.deletingPathExtension().lastPathComponent + ".musicxml")
         } else {
-            bytes = try data(for: score)
+            bytes = try xmlData(for: score)
         }
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            try bytes.write(to: temporary)
-            // rename(2) replaces the target atomically: readers see the old file or the new one.
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw MusicXMLError(file: url.path, problem: .io("cannot write: \(error.localizedDescription)"))
+        do { try AtomicFile.write(bytes, to: url) } catch {
+            throw MusicXMLError(file: url.path, problem: .io("cannot write"), cause: error)
         }
     }
 
-    /// The score as uncompressed MusicXML bytes (UTF-8).
+    /// The score as the bytes of a file: uncompressed MusicXML (UTF-8), or a `.mxl` archive
+    /// holding `score.musicxml` when ``compressed`` is set.
     public func data(for score: Score) throws(MusicXMLError) -> Data {
+        compressed ? try compressedData(for: score) : try xmlData(for: score)
+    }
+
+    /// The score as uncompressed MusicXML bytes (UTF-8).
+    public func xmlData(for score: Score) throws(MusicXMLError) -> Data {
         var writer = MusicXMLTextBuilder(score: score)
         return Data(try writer.build().utf8)
     }
 
     /// The score as a `.mxl` archive holding `rootName`.
     public func compressedData(for score: Score, rootName: String = "score.musicxml") throws(MusicXMLError) -> Data {
-        let xml = try data(for: score)
+        let xml = try xmlData(for: score)
         let name = rootName.isEmpty || rootName.hasPrefix("META-INF") ? "score.musicxml" : rootName
         let container = """
             <?xml version="1.0" encoding="UTF-8"?>
