@@ -105,7 +105,7 @@ struct TrainCommand: ParsableCommand {
             let seedPieces = prepared.pieces.filter { !$0.tokens(clef).isEmpty }.prefix(16)
             models[clef] = ClefModel(network: network, notes: notes, durations: durations,
                                      seeds: seedPieces.map { Array($0.tokens(clef).prefix(corpus.seq)) },
-                                     seedModes: seedPieces.map { $0.originalKey.map { $0.mode == .minor ? "minor" : "major" } })
+                                     seedModes: seedPieces.map { $0.originalKey.map { $0.mode.isMinor ? .minor : .major } })
             summaries[clef.rawValue] = summary
             note("\(clef.rawValue): \(summary.sequences) sequences in \(String(format: "%.1f", summary.seconds)) s "
                  + "(\(String(format: "%.1f", summary.sequencesPerSecond)) seq/s); train loss "

@@ -131,8 +131,9 @@ struct ScoreFormatTests {
 
     @Test("value errors have stable codes and the refused text")
     func notationErrorCodes() {
-        #expect(throws: NotationError.invalidPitchName("H4")) { try Pitch("H4") }
-        do { _ = try Pitch("H4") } catch {
+        let text = "H4"  // a variable, not a literal: a malformed literal traps by design
+        #expect(throws: NotationError.invalidPitchName("H4")) { try Pitch(text) }
+        do { _ = try Pitch(text) } catch {
             #expect(error.code == .invalidPitchName && error.code.rawValue == "invalidPitchName")
             #expect(error.text == "H4")
             #expect(error.localizedDescription == "not a pitch name: 'H4' (expected e.g. C#4, Eb3, F##5)")

@@ -35,7 +35,7 @@ public struct PieceAssembler: Sendable {
     public func score(treble: [Token], bass: [Token]) throws(NotationError) -> Score {
         let upper = PieceAssembler.timedEvents(treble), lower = PieceAssembler.timedEvents(bass)
         let length = max(upper.last?.end ?? 0, lower.last?.end ?? 0)
-        let generatedKey: Key = options.key.mode == .minor || options.key.mode == .aeolian ? .aMinor : .cMajor
+        let generatedKey: Key = options.key.mode.isMinor ? .aMinor : .cMajor
         let interval = Score.transpositionInterval(from: generatedKey, to: options.key)
         let meter = options.timeSignature
         let trebleStaff = MeasureBuilder(timeSignature: meter, key: generatedKey, clef: .treble)

@@ -13,12 +13,13 @@ public struct ClefModel: Sendable {
     public var durations: Vocabulary
     /// Token windows from the corpus to prime generation with.
     public var seeds: [[Token]]
-    /// The mode (`"major"`, `"minor"`) of the piece each seed window comes from, so a minor
-    /// piece can be started from minor material.
-    public var seedModes: [String?]
+    /// The mode (``Notation/Mode/major`` or ``Notation/Mode/minor``) of the piece each seed
+    /// window comes from, so a minor piece can be started from minor material; `nil` where the
+    /// piece's key was unknown.
+    public var seedModes: [Mode?]
 
     /// Creates a clef model.
-    public init(network: SequenceModel, notes: Vocabulary, durations: Vocabulary, seeds: [[Token]], seedModes: [String?] = []) {
+    public init(network: SequenceModel, notes: Vocabulary, durations: Vocabulary, seeds: [[Token]], seedModes: [Mode?] = []) {
         self.network = network
         self.notes = notes
         self.durations = durations
@@ -28,8 +29,7 @@ public struct ClefModel: Sendable {
 
     /// The indices of seed windows from pieces in `mode` (all of them if none is).
     public func seedIndices(mode: Mode) -> [Int] {
-        let wanted = mode == .minor || mode == .aeolian ? "minor" : "major"
-        let matching = seeds.indices.filter { seedModes[$0] == wanted }
+        let matching = seeds.indices.filter { seedModes[$0].map { $0.isMinor == mode.isMinor } ?? false }
         return matching.isEmpty ? Array(seeds.indices) : matching
     }
 
@@ -37,7 +37,7 @@ public struct ClefModel: Sendable {
         var notes: [String]
         var durations: [String]
         var seeds: [[Token]]
-        var seedModes: [String?]?
+        var seedModes: [Mode?]?  // "major" / "minor" in the file
     }
 
     static let labelsFile = "vocabulary.json"

@@ -99,7 +99,7 @@ public struct MIDIWriter: ScoreWriter {
                         clocksPerClick: 24, thirtySecondsPerQuarter: 8))))
                 }
                 if let signature = measure.keySignature ?? measure.key?.signature {
-                    let minor = measure.key.map { $0.mode == .minor || $0.mode == .aeolian } ?? false
+                    let minor = measure.key?.mode.isMinor ?? false
                     conductor.append(.init(tick: tick, message: .meta(.keySignature(
                         fifths: Int8(clamping: signature.fifths), minor: minor))))
                 }

@@ -1,30 +1,33 @@
 /// The result of estimating a key: the best key, its correlation with the profile, and the
 /// other 23 major and minor keys from most to least likely.
 public struct KeyEstimate: Sendable, Hashable {
+    /// A key with its correlation.
+    public struct Candidate: Sendable, Hashable {
+        /// The key.
+        public var key: Key
+        /// Pearson correlation of the histogram with the key's rotated profile, −1…1.
+        public var correlation: Double
+
+        /// Creates a candidate.
+        public init(key: Key, correlation: Double) {
+            self.key = key
+            self.correlation = correlation
+        }
+    }
+
     /// The most likely key.
     public var key: Key
     /// Pearson correlation between the duration-weighted pitch-class histogram and the key's
     /// rotated profile, −1…1.
     public var correlation: Double
     /// The other 23 keys with their correlations, most likely first.
-    public var alternatives: [(key: Key, correlation: Double)]
+    public var alternatives: [Candidate]
 
     /// Creates an estimate.
-    public init(key: Key, correlation: Double, alternatives: [(key: Key, correlation: Double)]) {
+    public init(key: Key, correlation: Double, alternatives: [Candidate]) {
         self.key = key
         self.correlation = correlation
         self.alternatives = alternatives
-    }
-
-    public static func == (lhs: KeyEstimate, rhs: KeyEstimate) -> Bool {
-        lhs.key == rhs.key && lhs.correlation == rhs.correlation
-            && lhs.alternatives.map(\.key) == rhs.alternatives.map(\.key)
-            && lhs.alternatives.map(\.correlation) == rhs.alternatives.map(\.correlation)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(key)
-        hasher.combine(correlation)
     }
 }
 
@@ -81,7 +84,7 @@ public struct KeyEstimator: Sendable {
             if a.tonic != b.tonic { return a.tonic > b.tonic }
             return a.mode == .minor && b.mode == .major
         }
-        let keys = ranked.map { (key: KeyEstimator.key(tonicClass: $0.tonic, mode: $0.mode), correlation: $0.correlation) }
+        let keys = ranked.map { KeyEstimate.Candidate(key: KeyEstimator.key(tonicClass: $0.tonic, mode: $0.mode), correlation: $0.correlation) }
         return KeyEstimate(key: keys[0].key, correlation: keys[0].correlation, alternatives: Array(keys.dropFirst()))
     }
 

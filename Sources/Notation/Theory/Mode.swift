@@ -16,6 +16,10 @@ public enum Mode: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// Whether the mode is minor in the major/minor sense: `.minor` or its church-mode name
+    /// `.aeolian` (both natural minor, both relative to the major a minor third up).
+    public var isMinor: Bool { self == .minor || self == .aeolian }
+
     /// Semitones of each scale degree above the tonic (natural minor for `.minor`).
     public var semitones: [Int] {
         let major = [0, 2, 4, 5, 7, 9, 11]

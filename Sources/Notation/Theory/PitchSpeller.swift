@@ -19,7 +19,7 @@ public struct PitchSpeller: Sendable, Hashable {
         for pitch in key.pitches { table[pitch.pitchClass] = pitch }
         // Chromatic notes by scale degree (0-based) they alter, the way tonal music usually
         // spells them: major #1 b3 #4 #5 b7; minor b2 #3 #4 and the raised 6th and 7th.
-        let minor = key.mode == .minor || key.mode == .aeolian
+        let minor = key.mode.isMinor
         let chromatic: [(semitones: Int, degree: Int)] = minor
             ? [(1, 1), (4, 2), (6, 3), (9, 5), (11, 6)]
             : [(1, 0), (3, 2), (6, 3), (8, 4), (10, 6)]
