@@ -7,7 +7,8 @@ For every MusicXML file of a folder: read it with our reader and export it
 MuseScore's file with those it gets from our export (`recompose dump`): pitches, offsets,
 durations, staff and grace. Voices are not compared (MuseScore renumbers them).
 
-Exit status 1 when a file disagrees and is not in the known-differences list.
+Exit status 1 when a file disagrees, or our `recompose convert` cannot write it, and it is not in
+the known-differences list; also when the folder holds no MusicXML file.
 """
 import argparse
 import collections
@@ -103,7 +104,7 @@ def main():
     files = sorted(os.path.join(args.folder, n) for n in os.listdir(args.folder)
                    if n.endswith((".xml", ".musicxml", ".mxl")))
     counts = collections.Counter()
-    unexplained = 0
+    unexplained = unwritten = 0
     with tempfile.TemporaryDirectory(prefix="recompose-musescore-") as work, \
             concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         for name, status, detail in pool.map(lambda s: check(args.recompose, args.mscore, s, work), files):
@@ -115,8 +116,13 @@ def main():
                 else:
                     unexplained += 1
                     print(f"DIFFERS {name}: {detail}")
-            elif status == "unread":
-                print(f"UNREAD {name}: {detail}")
+            elif status == "unread":  # we could not read or write it: ours to explain, not MuseScore's
+                if name in known:
+                    counts["unread known"] += 1
+                    print(f"UNREAD (known) {name}: {known[name]}; {detail}")
+                else:
+                    unwritten += 1
+                    print(f"UNREAD {name}: {detail}")
     kinds = collections.Counter()
     for name, lines in sorted(MESSAGES.items()):
         for line in lines:
@@ -128,8 +134,11 @@ def main():
         print("MuseScore's messages about our exports (kind: count): "
               + "; ".join(f"{k}: {n}" for k, n in kinds.most_common(8)))
     print(f"musescore parity: {len(files)} files, {counts['same']} same, {counts['differs']} differ "
-          f"({counts['known']} known, {unexplained} unexplained), {counts['unread']} not read by us")
-    return 1 if unexplained else 0
+          f"({counts['known']} known, {unexplained} unexplained), {counts['unread']} not read by us "
+          f"({counts['unread known']} known, {unwritten} unexplained)")
+    if not files:
+        print(f"musescore parity: no MusicXML file in {args.folder}")
+    return 1 if unexplained or unwritten or not counts["same"] else 0
 
 
 if __name__ == "__main__":
