@@ -47,7 +47,7 @@ struct TheoryCommand: ParsableCommand {
         case "interval":
             let from = try Pitch(try string(request, "from")), to = try Pitch(try string(request, "to"))
             let interval = Interval(from: from, to: to)
-            return ["name": interval.name, "semitones": interval.semitones, "niceName": interval.music21NiceName,
+            return ["name": interval.name, "semitones": interval.semitones, "niceName": interval.niceName,
                     "descending": interval.isDescending]
         case "transpose":
             let pitch = try Pitch(try string(request, "pitch"))

@@ -88,12 +88,49 @@ public struct Interval: Sendable, Hashable, Codable {
         (isDescending && diatonicSteps != 0 ? "-" : "") + quality.abbreviation + String(size)
     }
 
-    /// The long name: `"major third"`, `"perfect octave"`, `"augmented fourth"`.
+    /// The long name, capitalised and undirected, exactly as music21's `Interval.niceName`
+    /// spells it: `"Major Third"`, `"Perfect Octave"`, `"Doubly-Augmented Fourth"`,
+    /// `"Major Tenth"`, `"Perfect Double-octave"` (a fifteenth), `"Perfect Triple-octave"`
+    /// (a twenty-second), and numerals beyond that (`"Augmented 24th"`, `"Perfect 29th"`).
+    /// A descending interval has the name of the ascending one; see ``isDescending``.
     public var niceName: String {
-        let sizes = ["unison", "second", "third", "fourth", "fifth", "sixth", "seventh", "octave",
-                     "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"]
-        let sizeName = size <= sizes.count ? sizes[size - 1] : "\(size)th"
-        return "\(quality.name) \(sizeName)"
+        let sizes = ["Unison", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Octave", "Ninth",
+                     "Tenth", "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Double-octave", "Sixteenth",
+                     "Seventeenth", "Eighteenth", "Nineteenth", "Twentieth", "Twenty-first", "Triple-octave"]
+        let sizeName: String
+        if size <= sizes.count {
+            sizeName = sizes[size - 1]
+        } else {
+            let suffix: String
+            switch (size % 10, size % 100) {
+            case (_, 11...13): suffix = "th"
+            case (1, _): suffix = "st"
+            case (2, _): suffix = "nd"
+            case (3, _): suffix = "rd"
+            default: suffix = "th"
+            }
+            sizeName = "\(size)\(suffix)"
+        }
+        let qualityName: String
+        switch quality {
+        case .perfect: qualityName = "Perfect"
+        case .major: qualityName = "Major"
+        case .minor: qualityName = "Minor"
+        case .augmented(let n): qualityName = Interval.multiplePrefix(n) + "Augmented"
+        case .diminished(let n): qualityName = Interval.multiplePrefix(n) + "Diminished"
+        }
+        return "\(qualityName) \(sizeName)"
+    }
+
+    /// `"Doubly-"`, `"Triply-"`, … before an augmented or diminished quality in ``niceName``.
+    private static func multiplePrefix(_ n: Int) -> String {
+        switch n {
+        case 1: return ""
+        case 2: return "Doubly-"
+        case 3: return "Triply-"
+        case 4: return "Quadruply-"
+        default: return "\(n)x-"
+        }
     }
 
     /// The interval in the other direction.

@@ -83,7 +83,7 @@ extension Chord {
             if pitches.count == 1 { return "note" }
             if names.count == 1 {
                 if midis.count == 1 { return "unison" }
-                if midis.count == 2 { return Interval(from: pitches[0], to: pitches[1]).music21NiceName }
+                if midis.count == 2 { return Interval(from: pitches[0], to: pitches[1]).niceName }
                 return "multiple octaves"
             }
             return midis.count == 1 ? "enharmonic unison" : "enharmonic octaves"
@@ -95,8 +95,8 @@ extension Chord {
                 let semis = abs(relevant.semitones) % 12
                 return "\(semis) semitone" + (semis == 1 ? "" : "s")
             }
-            if midis.count > 2 { return relevant.simplified.music21NiceName + " with octave doublings" }
-            return Interval(from: pitches[0], to: pitches[1]).music21NiceName
+            if midis.count > 2 { return relevant.simplified.niceName + " with octave doublings" }
+            return Interval(from: pitches[0], to: pitches[1]).niceName
         default:
             break
         }
@@ -373,48 +373,5 @@ private struct SpelledFacts {
             if !allowed.contains(name) { return false }
         }
         return true
-    }
-}
-
-extension Interval {
-    /// music21's `niceName`, capitalised and undirected: `"Major Third"`, `"Perfect Octave"`,
-    /// `"Doubly-Augmented Fourth"`, `"Perfect Double-octave"`, `"Major Tenth"`, `"Perfect 29th"`.
-    public var music21NiceName: String {
-        let sizes = ["Unison", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Octave", "Ninth",
-                     "Tenth", "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Double-octave", "Sixteenth",
-                     "Seventeenth", "Eighteenth", "Nineteenth", "Twentieth", "Twenty-first", "Triple-octave"]
-        let sizeName: String
-        if size <= sizes.count {
-            sizeName = sizes[size - 1]
-        } else {
-            let suffix: String
-            switch (size % 10, size % 100) {
-            case (_, 11...13): suffix = "th"
-            case (1, _): suffix = "st"
-            case (2, _): suffix = "nd"
-            case (3, _): suffix = "rd"
-            default: suffix = "th"
-            }
-            sizeName = "\(size)\(suffix)"
-        }
-        let qualityName: String
-        switch quality {
-        case .perfect: qualityName = "Perfect"
-        case .major: qualityName = "Major"
-        case .minor: qualityName = "Minor"
-        case .augmented(let n): qualityName = Interval.multiplePrefix(n) + "Augmented"
-        case .diminished(let n): qualityName = Interval.multiplePrefix(n) + "Diminished"
-        }
-        return "\(qualityName) \(sizeName)"
-    }
-
-    private static func multiplePrefix(_ n: Int) -> String {
-        switch n {
-        case 1: return ""
-        case 2: return "Doubly-"
-        case 3: return "Triply-"
-        case 4: return "Quadruply-"
-        default: return "\(n)x-"
-        }
     }
 }
