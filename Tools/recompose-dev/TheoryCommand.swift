@@ -62,8 +62,8 @@ struct TheoryCommand: ParsableCommand {
             reply["bass"] = chord.bass?.name
             reply["inversion"] = chord.inversion
             reply["spelledInversion"] = chord.spelledInversion
-            reply["commonName"] = chord.commonName
-            reply["pitchedCommonName"] = chord.pitchedCommonName
+            reply["commonName"] = chord.music21.commonName
+            reply["pitchedCommonName"] = chord.music21.pitchedCommonName
             reply["quality"] = chord.quality?.name
             return reply
         case "key":
