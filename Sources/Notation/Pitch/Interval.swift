@@ -23,7 +23,12 @@ public struct Interval: Sendable, Hashable, Codable {
         self.semitones = semitones
     }
 
-    /// The interval from `lower` to `upper` (descending when `upper` is lower).
+    /// The interval from `start` to `end`, in that direction: descending when `end` is the
+    /// lower pitch (`Interval(from: G4, to: C4)` is `"-P5"`).
+    ///
+    /// - Parameters:
+    ///   - start: The pitch the interval starts from.
+    ///   - end: The pitch it arrives at, above or below `start`.
     public init(from start: Pitch, to end: Pitch) {
         self.init(diatonicSteps: end.diatonicNumber - start.diatonicNumber, semitones: end.midi - start.midi)
     }
