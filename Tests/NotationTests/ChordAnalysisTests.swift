@@ -89,7 +89,7 @@ import Testing
                 #expect(ch.spelledInversion == inversion, "\(voicing)")
                 // Move the bass up an octave for the next inversion.
                 let bass = try Pitch(voicing.removeFirst())
-                voicing.append(Pitch(bass.step, alter: bass.alter, octave: bass.octave + 1).name)
+                voicing.append(try Pitch(bass.step, alter: bass.alter, octave: bass.octave + 1).name)
             }
         }
     }

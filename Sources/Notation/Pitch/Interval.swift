@@ -256,7 +256,7 @@ extension Pitch {
         let step = Step(rawValue: diatonic - 7 * octave)!
         let natural = Pitch(step, octave: octave)
         let alter = midi + interval.semitones - natural.midi
-        guard abs(alter) <= 3 else { throw .unspellable("\(self) + \(interval)") }
-        return Pitch(step, alter: alter, octave: octave)
+        guard Pitch.alterRange.contains(alter) else { throw .unspellable("\(self) + \(interval)") }
+        return Pitch(unchecked: step, alter: alter, octave: octave)
     }
 }

@@ -33,7 +33,7 @@ public struct Key: Sendable, Hashable, Codable {
     public static let aMinor = Key(.A, .minor)
 
     /// The tonic in octave 4.
-    public var tonic: Pitch { Pitch(tonicStep, alter: tonicAlter, octave: 4) }
+    public var tonic: Pitch { Pitch(unchecked: tonicStep, alter: tonicAlter, octave: 4) }
 
     /// The tonic's pitch class, 0…11.
     public var tonicPitchClass: Int { tonic.pitchClass }
@@ -65,7 +65,7 @@ public struct Key: Sendable, Hashable, Codable {
             let step = Step(rawValue: diatonic % 7)!
             let octave = diatonic / 7
             let natural = Pitch(step, octave: octave)
-            return Pitch(step, alter: tonic.midi + semis - natural.midi, octave: octave)
+            return Pitch(unchecked: step, alter: tonic.midi + semis - natural.midi, octave: octave)
         }
     }
 
