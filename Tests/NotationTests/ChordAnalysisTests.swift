@@ -63,8 +63,8 @@ import Testing
     func matchesMusic21(_ c: ([String], String, String, String, Int, String)) throws {
         let (names, commonName, pitchedName, root, inversion, normalOrder) = c
         let ch = try chord(names)
-        #expect(ch.commonName == commonName)
-        #expect(ch.pitchedCommonName == pitchedName)
+        #expect(ch.music21.commonName == commonName)
+        #expect(ch.music21.pitchedCommonName == pitchedName)
         #expect(ch.spelledRoot?.name == root)
         #expect(ch.spelledInversion == inversion)
         #expect(ch.normalOrderLabel == normalOrder)
@@ -89,7 +89,7 @@ import Testing
                 #expect(ch.spelledInversion == inversion, "\(voicing)")
                 // Move the bass up an octave for the next inversion.
                 let bass = try Pitch(voicing.removeFirst())
-                voicing.append(Pitch(bass.step, alter: bass.alter, octave: bass.octave + 1).name)
+                voicing.append(try Pitch(bass.step, alter: bass.alter, octave: bass.octave + 1).name)
             }
         }
     }
@@ -153,7 +153,7 @@ import Testing
         // A chord of all seven letters has its bass as root (music21's thirteenth rule).
         let thirteenth = try chord(["F3", "A3", "C4", "Eb4", "Gb4", "B4", "D5"])
         #expect(thirteenth.spelledRoot?.name == "F3")
-        #expect(thirteenth.commonName == nil)  // seven pitch classes: no name table
+        #expect(thirteenth.music21.commonName == nil)  // seven pitch classes: no name table
     }
 
     @Test func bassAndLabels() throws {
@@ -176,8 +176,8 @@ import Testing
         #expect(empty.root == nil)
         #expect(empty.spelledRoot == nil)
         #expect(empty.inversion == nil)
-        #expect(empty.commonName == nil)
-        #expect(empty.pitchedCommonName == nil)
+        #expect(empty.music21.commonName == nil)
+        #expect(empty.music21.pitchedCommonName == nil)
         #expect(empty.normalOrderLabel == "")
         #expect(empty.quality == nil)
     }

@@ -21,8 +21,8 @@ import Testing
         #expect(bDoubleFlat.alter == -2)
         #expect(bDoubleFlat.octave == 2)
         // music21's '-' flat sign.
-        #expect(try Pitch("E-4") == Pitch(.E, alter: -1, octave: 4))
-        #expect(try Pitch("B--3") == Pitch(.B, alter: -2, octave: 3))
+        #expect(try Pitch("E-4") == (try Pitch(.E, alter: -1, octave: 4)))
+        #expect(try Pitch("B--3") == (try Pitch(.B, alter: -2, octave: 3)))
         // Lower-case letters, an explicit natural, a missing octave (4), triple signs.
         #expect(try Pitch("g4") == Pitch(.G, octave: 4))
         #expect(try Pitch("An2") == Pitch(.A, octave: 2))
@@ -39,6 +39,20 @@ import Testing
         #expect(Pitch.parse("X") == nil)
     }
 
+    @Test func rejectsAlterationsWithoutAName() throws {
+        // Beyond a triple sharp or flat no name spells the pitch (`name` would print "?").
+        for alter in [4, -4, 12] {
+            #expect(throws: NotationError.self) { try Pitch(.G, alter: alter, octave: 1) }
+        }
+        #expect(try Pitch(.G, alter: -3, octave: 1).name == "Gbbb1")
+        // Decoding checks the same range.
+        let tripleSharp = try Pitch(.G, alter: 3, octave: 1)
+        let json = try JSONEncoder().encode(tripleSharp)
+        #expect(try JSONDecoder().decode(Pitch.self, from: json) == tripleSharp)
+        let tooSharp = Data(String(decoding: json, as: UTF8.self).replacingOccurrences(of: "3", with: "4").utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Pitch.self, from: tooSharp) }
+    }
+
     @Test func printsNames() throws {
         #expect(try Pitch("C#4").name == "C#4")
         #expect(try Pitch("E-3").name == "Eb3")
@@ -46,7 +60,7 @@ import Testing
         #expect(try Pitch("Bbb2").name == "Bbb2")
         #expect(try Pitch("Bbb2").nameWithoutOctave == "Bbb")
         #expect(Pitch(.A, octave: 0).description == "A0")
-        #expect(Pitch(.G, alter: 3, octave: 1).name == "G###1")
+        #expect(try Pitch(.G, alter: 3, octave: 1).name == "G###1")
     }
 
     @Test func midiNumbers() throws {
@@ -63,7 +77,7 @@ import Testing
         #expect(try Pitch("Bbb2").pitchClass == 9)
         #expect(try Pitch("B#3").pitchClass == 0)
         #expect(Pitch(.C, octave: -1).midi == 0)
-        #expect(Pitch(.C, alter: -1, octave: -1).pitchClass == 11)
+        #expect(try Pitch(.C, alter: -1, octave: -1).pitchClass == 11)
     }
 
     @Test func frequencies() throws {
@@ -100,17 +114,17 @@ import Testing
         #expect(try Pitch("Db4").simplified() == (try Pitch("C#4")))
         #expect(try Pitch("C#4").simplified(preferFlats: true) == (try Pitch("Db4")))
         #expect(try Pitch("G4").simplified(preferFlats: true) == (try Pitch("G4")))
-        #expect(Pitch(midi: 70) == Pitch(.A, alter: 1, octave: 4))
-        #expect(Pitch(midi: 70, preferFlats: true) == Pitch(.B, alter: -1, octave: 4))
+        #expect(Pitch(midi: 70) == (try Pitch(.A, alter: 1, octave: 4)))
+        #expect(Pitch(midi: 70, preferFlats: true) == (try Pitch(.B, alter: -1, octave: 4)))
         #expect(Pitch(midi: 0) == Pitch(.C, octave: -1))
         #expect(Pitch(midi: -1) == Pitch(.B, octave: -2))
     }
 
-    @Test func spellsMidiWithAGivenLetter() {
-        #expect(Pitch(midi: 60, step: .B) == Pitch(.B, alter: 1, octave: 3))
-        #expect(Pitch(midi: 59, step: .C) == Pitch(.C, alter: -1, octave: 4))
-        #expect(Pitch(midi: 62, step: .C) == Pitch(.C, alter: 2, octave: 4))
-        #expect(Pitch(midi: 61, step: .E) == Pitch(.E, alter: -3, octave: 4))
+    @Test func spellsMidiWithAGivenLetter() throws {
+        #expect(Pitch(midi: 60, step: .B) == (try Pitch(.B, alter: 1, octave: 3)))
+        #expect(Pitch(midi: 59, step: .C) == (try Pitch(.C, alter: -1, octave: 4)))
+        #expect(Pitch(midi: 62, step: .C) == (try Pitch(.C, alter: 2, octave: 4)))
+        #expect(Pitch(midi: 61, step: .E) == (try Pitch(.E, alter: -3, octave: 4)))
         #expect(Pitch(midi: 66, step: .C) == nil)
     }
 

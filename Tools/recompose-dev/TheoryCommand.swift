@@ -47,7 +47,7 @@ struct TheoryCommand: ParsableCommand {
         case "interval":
             let from = try Pitch(try string(request, "from")), to = try Pitch(try string(request, "to"))
             let interval = Interval(from: from, to: to)
-            return ["name": interval.name, "semitones": interval.semitones, "niceName": interval.music21NiceName,
+            return ["name": interval.name, "semitones": interval.semitones, "niceName": interval.niceName,
                     "descending": interval.isDescending]
         case "transpose":
             let pitch = try Pitch(try string(request, "pitch"))
@@ -62,8 +62,8 @@ struct TheoryCommand: ParsableCommand {
             reply["bass"] = chord.bass?.name
             reply["inversion"] = chord.inversion
             reply["spelledInversion"] = chord.spelledInversion
-            reply["commonName"] = chord.commonName
-            reply["pitchedCommonName"] = chord.pitchedCommonName
+            reply["commonName"] = chord.music21.commonName
+            reply["pitchedCommonName"] = chord.music21.pitchedCommonName
             reply["quality"] = chord.quality?.name
             return reply
         case "key":

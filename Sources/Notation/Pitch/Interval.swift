@@ -23,7 +23,12 @@ public struct Interval: Sendable, Hashable, Codable {
         self.semitones = semitones
     }
 
-    /// The interval from `lower` to `upper` (descending when `upper` is lower).
+    /// The interval from `start` to `end`, in that direction: descending when `end` is the
+    /// lower pitch (`Interval(from: G4, to: C4)` is `"-P5"`).
+    ///
+    /// - Parameters:
+    ///   - start: The pitch the interval starts from.
+    ///   - end: The pitch it arrives at, above or below `start`.
     public init(from start: Pitch, to end: Pitch) {
         self.init(diatonicSteps: end.diatonicNumber - start.diatonicNumber, semitones: end.midi - start.midi)
     }
@@ -88,12 +93,49 @@ public struct Interval: Sendable, Hashable, Codable {
         (isDescending && diatonicSteps != 0 ? "-" : "") + quality.abbreviation + String(size)
     }
 
-    /// The long name: `"major third"`, `"perfect octave"`, `"augmented fourth"`.
+    /// The long name, capitalised and undirected, exactly as music21's `Interval.niceName`
+    /// spells it: `"Major Third"`, `"Perfect Octave"`, `"Doubly-Augmented Fourth"`,
+    /// `"Major Tenth"`, `"Perfect Double-octave"` (a fifteenth), `"Perfect Triple-octave"`
+    /// (a twenty-second), and numerals beyond that (`"Augmented 24th"`, `"Perfect 29th"`).
+    /// A descending interval has the name of the ascending one; see ``isDescending``.
     public var niceName: String {
-        let sizes = ["unison", "second", "third", "fourth", "fifth", "sixth", "seventh", "octave",
-                     "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"]
-        let sizeName = size <= sizes.count ? sizes[size - 1] : "\(size)th"
-        return "\(quality.name) \(sizeName)"
+        let sizes = ["Unison", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Octave", "Ninth",
+                     "Tenth", "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Double-octave", "Sixteenth",
+                     "Seventeenth", "Eighteenth", "Nineteenth", "Twentieth", "Twenty-first", "Triple-octave"]
+        let sizeName: String
+        if size <= sizes.count {
+            sizeName = sizes[size - 1]
+        } else {
+            let suffix: String
+            switch (size % 10, size % 100) {
+            case (_, 11...13): suffix = "th"
+            case (1, _): suffix = "st"
+            case (2, _): suffix = "nd"
+            case (3, _): suffix = "rd"
+            default: suffix = "th"
+            }
+            sizeName = "\(size)\(suffix)"
+        }
+        let qualityName: String
+        switch quality {
+        case .perfect: qualityName = "Perfect"
+        case .major: qualityName = "Major"
+        case .minor: qualityName = "Minor"
+        case .augmented(let n): qualityName = Interval.multiplePrefix(n) + "Augmented"
+        case .diminished(let n): qualityName = Interval.multiplePrefix(n) + "Diminished"
+        }
+        return "\(qualityName) \(sizeName)"
+    }
+
+    /// `"Doubly-"`, `"Triply-"`, … before an augmented or diminished quality in ``niceName``.
+    private static func multiplePrefix(_ n: Int) -> String {
+        switch n {
+        case 1: return ""
+        case 2: return "Doubly-"
+        case 3: return "Triply-"
+        case 4: return "Quadruply-"
+        default: return "\(n)x-"
+        }
     }
 
     /// The interval in the other direction.
@@ -214,7 +256,7 @@ extension Pitch {
         let step = Step(rawValue: diatonic - 7 * octave)!
         let natural = Pitch(step, octave: octave)
         let alter = midi + interval.semitones - natural.midi
-        guard abs(alter) <= 3 else { throw .unspellable("\(self) + \(interval)") }
-        return Pitch(step, alter: alter, octave: octave)
+        guard Pitch.alterRange.contains(alter) else { throw .unspellable("\(self) + \(interval)") }
+        return Pitch(unchecked: step, alter: alter, octave: octave)
     }
 }

@@ -42,12 +42,13 @@ extension Pitch: CustomStringConvertible {
         }
         // Mixed signs ("C#b4") or a natural with signs ("Cn#4") are not pitch names.
         let alter = sharps - flats
-        guard abs(alter) <= 3, sharps == 0 || flats == 0, !(sawNatural && (sharps > 0 || flats > 0)) else { return nil }
+        guard Pitch.alterRange.contains(alter), sharps == 0 || flats == 0, !(sawNatural && (sharps > 0 || flats > 0))
+        else { return nil }
         var octave = 4
         if !chars.isEmpty {
             guard let o = Int(chars), (-10...20).contains(o) else { return nil }
             octave = o
         }
-        return Pitch(step, alter: alter, octave: octave)
+        return Pitch(unchecked: step, alter: alter, octave: octave)
     }
 }

@@ -20,13 +20,39 @@ import Foundation
 public struct Pitch: Sendable, Hashable, Codable {
     /// The letter name.
     public var step: Step
-    /// Chromatic alteration in semitones: -2 double flat … +2 double sharp (±3 accepted).
+    /// Chromatic alteration in semitones, −3 (triple flat) … +3 (triple sharp): the range a
+    /// pitch name can spell. The initializers and decoding reject anything else; assigning
+    /// the property directly is not checked.
     public var alter: Int
     /// The octave number; C4 is middle C.
     public var octave: Int
 
-    /// Creates a pitch from its parts.
-    public init(_ step: Step, alter: Int = 0, octave: Int) {
+    /// The alterations a pitch can have: triple flat … triple sharp.
+    static let alterRange = -3...3
+
+    /// Creates a natural pitch: `Pitch(.C, octave: 4)` is middle C.
+    public init(_ step: Step, octave: Int) {
+        self.init(unchecked: step, alter: 0, octave: octave)
+    }
+
+    /// Creates a pitch from its parts: `try Pitch(.E, alter: -1, octave: 4)` is E♭4.
+    ///
+    /// - Parameters:
+    ///   - step: The letter name.
+    ///   - alter: Semitones up (sharps) or down (flats) from the natural, −3 … 3.
+    ///   - octave: The octave number; C4 is middle C.
+    /// - Throws: ``NotationError/unspellable(_:)`` when `alter` is outside −3 … 3, an
+    ///   alteration no pitch name spells.
+    public init(_ step: Step, alter: Int, octave: Int) throws(NotationError) {
+        guard Pitch.alterRange.contains(alter) else {
+            throw .unspellable("\(step)\(octave) altered by \(alter > 0 ? "+" : "")\(alter) semitones")
+        }
+        self.init(unchecked: step, alter: alter, octave: octave)
+    }
+
+    /// Creates a pitch without checking `alter`, for callers that have already kept it within
+    /// `alterRange` (or, as `Key`, pass an unchecked alteration on).
+    init(unchecked step: Step, alter: Int, octave: Int) {
         self.step = step
         self.alter = alter
         self.octave = octave
@@ -67,7 +93,7 @@ public struct Pitch: Sendable, Hashable, Codable {
         let flatSpelling: [(Step, Int)] = [(.C, 0), (.D, -1), (.D, 0), (.E, -1), (.E, 0), (.F, 0),
                                            (.G, -1), (.G, 0), (.A, -1), (.A, 0), (.B, -1), (.B, 0)]
         let (step, alter) = (preferFlats ? flatSpelling : sharpSpelling)[pc]
-        self.init(step, alter: alter, octave: octave)
+        self.init(unchecked: step, alter: alter, octave: octave)
     }
 
     /// Spells a MIDI number with the given letter, choosing the octave so that the alteration is
@@ -77,8 +103,8 @@ public struct Pitch: Sendable, Hashable, Codable {
         // The octave whose natural `step` lies nearest to `midi`.
         let octave = Int((Double(midi - naturalInOctave) / 12).rounded()) - 1
         let alter = midi - ((octave + 1) * 12 + naturalInOctave)
-        guard abs(alter) <= 3 else { return nil }
-        self.init(step, alter: alter, octave: octave)
+        guard Pitch.alterRange.contains(alter) else { return nil }
+        self.init(unchecked: step, alter: alter, octave: octave)
     }
 }
 
@@ -86,5 +112,22 @@ extension Pitch: Comparable {
     /// Orders by sounding pitch, then by letter (so B#3 < C4 although both are MIDI 60).
     public static func < (lhs: Pitch, rhs: Pitch) -> Bool {
         (lhs.midi, lhs.diatonicNumber) < (rhs.midi, rhs.diatonicNumber)
+    }
+}
+
+extension Pitch {
+    private enum CodingKeys: String, CodingKey { case step, alter, octave }
+
+    /// Decodes a pitch, rejecting an alteration outside −3 … 3 as ``init(_:alter:octave:)`` does.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let step = try container.decode(Step.self, forKey: .step)
+        let alter = try container.decode(Int.self, forKey: .alter)
+        let octave = try container.decode(Int.self, forKey: .octave)
+        guard let pitch = try? Pitch(step, alter: alter, octave: octave) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .alter, in: container, debugDescription: "alteration \(alter) is outside -3...3")
+        }
+        self = pitch
     }
 }

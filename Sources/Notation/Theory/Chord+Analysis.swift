@@ -1,12 +1,13 @@
-/// Chord analysis: bass, root, inversion, quality and names.
+/// Chord analysis: bass, root, inversion and quality.
 ///
 /// Two readings are offered, because music21 — the reference this project checks against —
 /// reads chords strictly by spelling, which misnames chords whose tones are spelled
 /// enharmonically (music21 issues #327 and #614: C–D♯–G–A♯ comes out as an "A♯" chord):
 ///
-/// * the **spelled** reading, ``spelledRoot``, ``spelledInversion``, ``commonName`` and
-///   ``pitchedCommonName``, reproduces music21's `root()`, `inversion()`, `commonName` and
-///   `pitchedCommonName` exactly (checked by `Scripts/parity/theory.sh`);
+/// * the **spelled** reading, ``spelledRoot`` and ``spelledInversion``, reproduces music21's
+///   `root()` and `inversion()` exactly (checked by `Scripts/parity/theory.sh`); music21's
+///   chord names, `commonName` and `pitchedCommonName`, are in the compatibility adapter
+///   ``Chord/music21`` (see ``Chord/Music21``);
 /// * the **musical** reading, ``root``, ``inversion`` and ``quality``, first respells a
 ///   tertian chord (triad, seventh or ninth by its pitch classes) whose spelling is not a
 ///   stack of thirds, so C–D♯–G–A♯ has root C, quality minor seventh, and A♯2–D3–F3 has root
@@ -17,8 +18,7 @@
 /// let c = Chord([try Pitch("E4"), try Pitch("G4"), try Pitch("C5")])
 /// c.root?.name            // "C5"
 /// c.inversion             // 1
-/// c.commonName            // "major triad"
-/// c.pitchedCommonName     // "C-major triad"
+/// c.quality?.name         // "major triad"
 /// c.normalOrderLabel      // "0.4.7"
 /// ```
 extension Chord {
@@ -58,102 +58,6 @@ extension Chord {
     public var spelledInversion: Int? {
         guard let bass = writtenBass, let root = spelledRoot else { return nil }
         return Chord.inversion(bassStep: bass.step, rootStep: root.step)
-    }
-
-    /// music21's `commonName`, reproduced exactly, or `nil` for sets this model has no name
-    /// table for (five or more pitch classes other than the ninth chords).
-    ///
-    /// One pitch class: `"note"`, `"unison"`, an interval name (`"Perfect Octave"`),
-    /// `"multiple octaves"`, `"enharmonic unison"`, `"enharmonic octaves"`. Two: the
-    /// interval's name (`"Major Third"`, `"Major Tenth"`, `"Major Third with octave
-    /// doublings"`, or `"4 semitones"` when a class is spelled two ways). Three or more: the
-    /// set's name from music21's table (`"major triad"`, `"dominant seventh chord"`,
-    /// `"quartal trichord"`, `"minor-augmented tetrachord"`, `"dominant-ninth"`), prefixed
-    /// `"enharmonic equivalent to "` when the set is a common tertian chord spelled otherwise
-    /// (`"enharmonic to dominant seventh chord"` for that set), and augmented-sixth names for
-    /// their spellings.
-    public var commonName: String? {
-        let pcs = pitchClassSet
-        let names = Set(pitches.map(\.nameWithoutOctave))
-        let midis = Set(pitches.map(\.midi))
-        switch pcs.cardinality {
-        case 0:
-            return nil
-        case 1:
-            if pitches.count == 1 { return "note" }
-            if names.count == 1 {
-                if midis.count == 1 { return "unison" }
-                if midis.count == 2 { return Interval(from: pitches[0], to: pitches[1]).music21NiceName }
-                return "multiple octaves"
-            }
-            return midis.count == 1 ? "enharmonic unison" : "enharmonic octaves"
-        case 2:
-            let first = pitches[0]
-            guard let other = pitches.first(where: { $0.pitchClass != first.pitchClass }) else { return nil }
-            let relevant = Interval(from: first, to: other)
-            if names.count > 2 {
-                let semis = abs(relevant.semitones) % 12
-                return "\(semis) semitone" + (semis == 1 ? "" : "s")
-            }
-            if midis.count > 2 { return relevant.simplified.music21NiceName + " with octave doublings" }
-            return Interval(from: pitches[0], to: pitches[1]).music21NiceName
-        default:
-            break
-        }
-        guard let entry = ChordNameTable.entries[pcs.transposedNormalForm], let name = entry.names.first else {
-            return nil
-        }
-        let facts = SpelledFacts(self)
-        switch entry.forte {
-        case "4-27B":
-            if facts.isSeventh(ofType: [0, 4, 7, 10]) { return name }
-            if facts.isAugmentedSixth(entry.forte, inversion: 1, any: false, Chord.germanChecks) { return entry.names[2] }
-            if facts.isAugmentedSixth(entry.forte, inversion: 1, any: true, Chord.germanChecks) {
-                return entry.names[2] + " in " + facts.inversionText
-            }
-            if facts.isAugmentedSixth(entry.forte, inversion: 2, any: false, Chord.swissChecks) { return entry.names[3] }
-            if facts.isAugmentedSixth(entry.forte, inversion: 2, any: true, Chord.swissChecks) {
-                return entry.names[3] + " in " + facts.inversionText
-            }
-            return "enharmonic to " + name
-        case "4-25":
-            if facts.isAugmentedSixth(entry.forte, inversion: 2, any: false, Chord.frenchChecks) { return entry.names[1] }
-            if facts.isAugmentedSixth(entry.forte, inversion: 2, any: true, Chord.frenchChecks) {
-                return entry.names[1] + " in " + facts.inversionText
-            }
-            return name
-        case "3-8A":
-            if facts.isAugmentedSixth(entry.forte, inversion: 1, any: false, Chord.italianChecks) { return entry.names[1] }
-            if facts.isAugmentedSixth(entry.forte, inversion: 1, any: true, Chord.italianChecks) {
-                return entry.names[1] + " in " + facts.inversionText
-            }
-            return name
-        case "4-20", "4-26":
-            return facts.isSeventhWithPerfectFifthsAboveRootAndThird ? name : "enharmonic equivalent to " + name
-        case "3-11A": return facts.isTriad(thirdSemitones: 3, fifthSemitones: 7) ? name : "enharmonic equivalent to " + name
-        case "3-11B": return facts.isTriad(thirdSemitones: 4, fifthSemitones: 7) ? name : "enharmonic equivalent to " + name
-        case "3-10": return facts.isTriad(thirdSemitones: 3, fifthSemitones: 6) ? name : "enharmonic equivalent to " + name
-        case "3-12": return facts.isTriad(thirdSemitones: 4, fifthSemitones: 8) ? name : "enharmonic equivalent to " + name
-        case "4-27A": return facts.isSeventh(ofType: [0, 3, 6, 10]) ? name : "enharmonic equivalent to " + name
-        case "4-28": return facts.isSeventh(ofType: [0, 3, 6, 9]) ? name : "enharmonic equivalent to " + name
-        case "5-27A", "5-27B", "5-34": return facts.isNinth ? name : "enharmonic equivalent to " + name
-        default: return name
-        }
-    }
-
-    /// music21's `pitchedCommonName`: the root's name before the common name for chords of
-    /// three or more classes (`"C-major triad"`, `"Bb-dominant seventh chord"`), the bass's
-    /// after it for dyads, octaves and enharmonic spellings (`"Major Third above C"`,
-    /// `"enharmonic equivalent to minor seventh chord above C"`), the pitch's name alone for
-    /// a single note or unison. Flats are written `b`. `nil` where ``commonName`` is.
-    public var pitchedCommonName: String? {
-        guard let name = commonName, let bass = writtenBass, let first = pitches.first else { return nil }
-        if name == "note" || name == "unison" { return first.nameWithoutOctave }
-        if pitchClassSet.cardinality <= 2 || name.contains("enharmonic") || name.contains(" semitone") {
-            return "\(name) above \(bass.nameWithoutOctave)"
-        }
-        guard let root = spelledRoot else { return nil }
-        return "\(root.nameWithoutOctave)-\(name)"
     }
 
     // MARK: Musical reading (respelled)
@@ -276,11 +180,6 @@ extension Chord {
         }
         return unique[bestIndex]
     }
-
-    static let italianChecks: [[String]] = [["d3", "A-6"], ["d5", "A-4"]]
-    static let germanChecks: [[String]] = [["d3", "A-6"], ["d5", "A-4"], ["d7", "A-2"]]
-    static let frenchChecks: [[String]] = [["M3", "m-6"], ["d5", "A-4"], ["m7", "M-2"]]
-    static let swissChecks: [[String]] = [["m3", "M-6"], ["dd5", "AA-4"], ["d7", "A-2"]]
 }
 
 /// A chord read as a stack of thirds: its (possibly respelled) root, quality and inversion.
@@ -291,130 +190,4 @@ public struct TertianReading: Sendable, Hashable {
     public var quality: ChordQuality
     /// 0 root position, 1 third in the bass, 2 fifth, 3 seventh, 4 ninth.
     public var inversion: Int
-}
-
-/// The spelling-strict facts music21's name tests rely on, computed once per chord.
-private struct SpelledFacts {
-    let pitches: [Pitch]
-    let root: Pitch?
-    let names: Set<String>
-    let hasEnharmonicSpellings: Bool
-    let writtenBass: Pitch?
-
-    init(_ chord: Chord) {
-        pitches = chord.pitches
-        writtenBass = chord.writtenBass
-        root = chord.spelledRoot
-        names = Set(pitches.map(\.nameWithoutOctave))
-        hasEnharmonicSpellings = chord.pitchClassSet.cardinality != names.count
-    }
-
-    /// music21's `getChordStep`: the first tone `step` letters (1-based) above the root.
-    func member(_ step: Int) -> Pitch? {
-        guard let root else { return nil }
-        let wanted = step >= 8 ? step - 7 : step
-        return pitches.first { (($0.diatonicNumber - root.diatonicNumber) % 7 + 7) % 7 + 1 == wanted }
-    }
-
-    var third: Pitch? { member(3) }
-    var fifth: Pitch? { member(5) }
-    var seventh: Pitch? { member(7) }
-
-    func semitonesAboveRoot(_ p: Pitch) -> Int {
-        guard let root else { return 0 }
-        return ((p.pitchClass - root.pitchClass) % 12 + 12) % 12
-    }
-
-    /// music21's `_checkTriadType` after the set-class test.
-    func isTriad(thirdSemitones: Int, fifthSemitones: Int) -> Bool {
-        guard names.count == 3, let third, let fifth, !hasEnharmonicSpellings else { return false }
-        return semitonesAboveRoot(third) == thirdSemitones && semitonesAboveRoot(fifth) == fifthSemitones
-    }
-
-    var isSeventh: Bool { names.count == 4 && third != nil && fifth != nil && seventh != nil }
-
-    func isSeventh(ofType semitones: Set<Int>) -> Bool {
-        isSeventh && pitches.allSatisfy { semitones.contains(semitonesAboveRoot($0)) }
-    }
-
-    var isNinth: Bool { names.count == 5 && third != nil && fifth != nil && seventh != nil && member(2) != nil }
-
-    var isSeventhWithPerfectFifthsAboveRootAndThird: Bool {
-        guard isSeventh, let root, let third,
-              let fifthAboveRoot = try? root.transposed(by: Interval(diatonicSteps: 4, semitones: 7)),
-              let fifthAboveThird = try? third.transposed(by: Interval(diatonicSteps: 4, semitones: 7))
-        else { return false }
-        return names.contains(fifthAboveRoot.nameWithoutOctave) && names.contains(fifthAboveThird.nameWithoutOctave)
-    }
-
-    var inversion: Int? {
-        guard let bass = writtenBass, let root else { return nil }
-        return Chord.inversion(bassStep: bass.step, rootStep: root.step)
-    }
-
-    /// music21's `inversionText()`, lower-cased.
-    var inversionText: String {
-        guard let inversion else { return "unknown position" }
-        let ordinals = ["root position", "first inversion", "second inversion", "third inversion",
-                        "fourth inversion", "fifth inversion", "sixth inversion"]
-        return ordinals[inversion]
-    }
-
-    /// music21's `_isAugmentedSixthHelper` (the set class is already known to match).
-    func isAugmentedSixth(_ forte: String, inversion required: Int, any: Bool, _ checks: [[String]]) -> Bool {
-        guard !hasEnharmonicSpellings, let root else { return false }
-        if !any && inversion != required { return false }
-        let members = [third, fifth, seventh]
-        for (index, allowed) in checks.enumerated() {
-            guard let tone = members[index] else { return false }
-            let interval = Interval(from: root, to: tone)
-            let simple = interval.simplified
-            let name = interval.quality.abbreviation + (interval.isDescending ? "-" : "") + String(simple.simpleSize)
-            if !allowed.contains(name) { return false }
-        }
-        return true
-    }
-}
-
-extension Interval {
-    /// music21's `niceName`, capitalised and undirected: `"Major Third"`, `"Perfect Octave"`,
-    /// `"Doubly-Augmented Fourth"`, `"Perfect Double-octave"`, `"Major Tenth"`, `"Perfect 29th"`.
-    public var music21NiceName: String {
-        let sizes = ["Unison", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Octave", "Ninth",
-                     "Tenth", "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Double-octave", "Sixteenth",
-                     "Seventeenth", "Eighteenth", "Nineteenth", "Twentieth", "Twenty-first", "Triple-octave"]
-        let sizeName: String
-        if size <= sizes.count {
-            sizeName = sizes[size - 1]
-        } else {
-            let suffix: String
-            switch (size % 10, size % 100) {
-            case (_, 11...13): suffix = "th"
-            case (1, _): suffix = "st"
-            case (2, _): suffix = "nd"
-            case (3, _): suffix = "rd"
-            default: suffix = "th"
-            }
-            sizeName = "\(size)\(suffix)"
-        }
-        let qualityName: String
-        switch quality {
-        case .perfect: qualityName = "Perfect"
-        case .major: qualityName = "Major"
-        case .minor: qualityName = "Minor"
-        case .augmented(let n): qualityName = Interval.multiplePrefix(n) + "Augmented"
-        case .diminished(let n): qualityName = Interval.multiplePrefix(n) + "Diminished"
-        }
-        return "\(qualityName) \(sizeName)"
-    }
-
-    private static func multiplePrefix(_ n: Int) -> String {
-        switch n {
-        case 1: return ""
-        case 2: return "Doubly-"
-        case 3: return "Triply-"
-        case 4: return "Quadruply-"
-        default: return "\(n)x-"
-        }
-    }
 }

@@ -2,7 +2,7 @@
 ///
 /// This is the musician's answer, independent of how the notes are spelled: C–D♯–G–A♯ is a
 /// ``minorSeventh`` on C. For music21's spelling-strict names (which call that chord an
-/// "enharmonic equivalent to minor seventh chord") see ``Chord/commonName``.
+/// "enharmonic equivalent to minor seventh chord") see ``Chord/Music21/commonName``.
 public enum ChordQuality: String, Sendable, Hashable, Codable, CaseIterable {
     /// Root, major third, perfect fifth (C–E–G).
     case majorTriad

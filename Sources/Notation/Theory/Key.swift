@@ -33,7 +33,7 @@ public struct Key: Sendable, Hashable, Codable {
     public static let aMinor = Key(.A, .minor)
 
     /// The tonic in octave 4.
-    public var tonic: Pitch { Pitch(tonicStep, alter: tonicAlter, octave: 4) }
+    public var tonic: Pitch { Pitch(unchecked: tonicStep, alter: tonicAlter, octave: 4) }
 
     /// The tonic's pitch class, 0…11.
     public var tonicPitchClass: Int { tonic.pitchClass }
@@ -44,7 +44,9 @@ public struct Key: Sendable, Hashable, Codable {
         return KeySignature(fifths: majorFifths + mode.fifthsFromMajor)
     }
 
-    /// The major or minor key with this signature (`mode` must be `.major` or `.minor`).
+    /// The key in `mode` that has this signature, for every mode: with no sharps or flats
+    /// C major, A minor, D dorian, E phrygian, F lydian, G mixolydian, B locrian; with two
+    /// flats B♭ major, G minor, C dorian.
     public init(signature: KeySignature, mode: Mode = .major) {
         // The major tonic is `fifths` fifths above C.
         let steps = [Step.C, .G, .D, .A, .E, .B, .F]
@@ -63,7 +65,7 @@ public struct Key: Sendable, Hashable, Codable {
             let step = Step(rawValue: diatonic % 7)!
             let octave = diatonic / 7
             let natural = Pitch(step, octave: octave)
-            return Pitch(step, alter: tonic.midi + semis - natural.midi, octave: octave)
+            return Pitch(unchecked: step, alter: tonic.midi + semis - natural.midi, octave: octave)
         }
     }
 
@@ -93,7 +95,7 @@ public struct Key: Sendable, Hashable, Codable {
         }
     }
 
-    /// The parallel key: same tonic, major ↔ minor.
+    /// The parallel key: same tonic, major ↔ minor (church modes other than Ionian go to major).
     public var parallel: Key {
         Key(tonicStep, alter: tonicAlter, mode == .major || mode == .ionian ? .minor : .major)
     }

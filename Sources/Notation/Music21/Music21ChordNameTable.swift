@@ -1,11 +1,12 @@
-/// music21's table of common names for pitch-class sets, for the sets ``Chord/commonName``
-/// supports: every set of three or four pitch classes, and the three ninth-chord sets.
+/// music21's table of common names for pitch-class sets, for the sets
+/// ``Chord/Music21/commonName`` supports: every set of three or four pitch classes, and the
+/// three ninth-chord sets.
 ///
 /// The names are those music21 gives (they go back to Larry Solomon's set-class table), keyed
 /// by the set's ``PitchClassSet/transposedNormalForm`` so that inversionally related sets
 /// (the major and minor triad, 3-11B and 3-11A) stay apart. The first name is the common
 /// name; later ones are alternatives used for augmented-sixth spellings.
-enum ChordNameTable {
+enum Music21ChordNameTable {
     struct Entry: Sendable {
         /// Forte's set-class number, with A/B for the two inversions.
         let forte: String
