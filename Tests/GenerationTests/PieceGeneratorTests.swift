@@ -97,7 +97,7 @@ struct CyclingModel: StepModel {
     }
 
     @Test func tokensRoundTripThroughLabels() throws {
-        let c = Pitch(.C, octave: 4), e = Pitch(.E, alter: -1, octave: 4)
+        let c = Pitch(.C, octave: 4), e = try Pitch(.E, alter: -1, octave: 4)
         let token = Token(pitches: [e, c], duration: Duration(.eighth, dots: 1))
         #expect(token.noteLabel == "C4.Eb4")
         #expect(token.durationLabel == "eighth.")

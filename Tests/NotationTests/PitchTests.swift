@@ -42,7 +42,7 @@ import Testing
     @Test func rejectsAlterationsWithoutAName() throws {
         // Beyond a triple sharp or flat no name spells the pitch (`name` would print "?").
         for alter in [4, -4, 12] {
-            #expect(throws: NotationError.self) { try Pitch(.G, alter: alter, octave: 1) }
+            #expect(throws: NotationError.invalidAlteration(alter)) { try Pitch(.G, alter: alter, octave: 1) }
         }
         #expect(try Pitch(.G, alter: -3, octave: 1).name == "Gbbb1")
         // Decoding checks the same range.

@@ -328,7 +328,10 @@ extension PartBuilder {
             return n.alter.rounded(toMultipleOf: 1).numerator
         }()
         // An <accidental> without <alter> spells the pitch, as music21 reads it.
-        let pitch = Pitch(step, alter: !n.hasAlter ? (n.writtenAccidental?.alter ?? alter) : alter, octave: octave)
+        let spelledAlter = !n.hasAlter ? (n.writtenAccidental?.alter ?? alter) : alter
+        guard let pitch = try? Pitch(step, alter: spelledAlter, octave: octave) else {
+            throw x.error(.invalidValue(element: "alter", value: String(spelledAlter)))
+        }
 
         var grace = n.grace
         var pieces: [Duration]

@@ -41,11 +41,11 @@ public struct Pitch: Sendable, Hashable, Codable {
     ///   - step: The letter name.
     ///   - alter: Semitones up (sharps) or down (flats) from the natural, −3 … 3.
     ///   - octave: The octave number; C4 is middle C.
-    /// - Throws: ``NotationError/unspellable(_:)`` when `alter` is outside −3 … 3, an
+    /// - Throws: ``NotationError/invalidAlteration(_:)`` when `alter` is outside −3 … 3, an
     ///   alteration no pitch name spells.
     public init(_ step: Step, alter: Int, octave: Int) throws(NotationError) {
         guard Pitch.alterRange.contains(alter) else {
-            throw .unspellable("\(step)\(octave) altered by \(alter > 0 ? "+" : "")\(alter) semitones")
+            throw .invalidAlteration(alter)
         }
         self.init(unchecked: step, alter: alter, octave: octave)
     }
