@@ -4,7 +4,8 @@
 /// over while the others are struck again); the chord's ``duration`` is shared by all tones.
 /// Tones are kept sorted from low to high.
 ///
-/// Analysis — root, inversion, quality, names — lives in `Chord+Analysis.swift`.
+/// Analysis — root, inversion, quality — lives in `Theory/Chord+Analysis.swift`; music21's chord
+/// names (for the parity tools) in `Music21/Chord+Music21.swift`.
 public struct Chord: Sendable, Hashable, Codable {
     /// The chord tones, sorted low to high.
     public var notes: [Note] {

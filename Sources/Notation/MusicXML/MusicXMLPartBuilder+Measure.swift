@@ -200,7 +200,7 @@ extension PartBuilder {
             case .voice: n.voice = try x.text()
             case .type:
                 let text = try x.text()
-                n.type = NoteType(rawValue: text) ?? (text == "long" ? .long : nil)
+                n.type = NoteType(rawValue: text)
             case .dot: n.dots += 1; try x.skip()
             case .accidental:
                 let marked = ["cautionary", "editorial", "parentheses", "bracket"].contains { x.attribute($0) == "yes" }

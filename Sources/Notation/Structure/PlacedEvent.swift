@@ -50,7 +50,10 @@ extension Score {
         return result
     }
 
-    /// Every note and chord (no rests), sorted by offset within each part and staff.
+    /// Every note and chord (no rests), in the order of ``events``: part by part, staff by
+    /// staff, measure by measure, and voice by voice within a measure — so offsets rise within
+    /// one voice, not across voices, staves or parts. Sort by ``PlacedEvent/offset`` for time
+    /// order.
     public var notesAndChords: [PlacedEvent] {
         events.filter { !$0.event.isRest }
     }
