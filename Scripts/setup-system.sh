@@ -2,7 +2,7 @@
 # Installs the system libraries Recompose builds against (Debian/Ubuntu), if missing;
 # with --with-renderers also MuseScore 3 and FluidSynth (used by the rendering tests).
 set -euo pipefail
-packages=(libxml2-dev libxml2-utils libopenblas-dev pkg-config python3-venv)
+packages=(libxml2-dev zlib1g-dev libxml2-utils libopenblas-dev pkg-config python3-venv)
 # The tests also render sheet music and audio with real engines.
 if [ "${1:-}" = "--with-renderers" ]; then
   packages+=(musescore3 fluidsynth fluid-soundfont-gm)
