@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Generation
 import Notation
@@ -45,6 +46,11 @@ struct EvaluateCommand: ParsableCommand {
         var handOnsetAlignment: Double
         var gridOnsetRate: Double
         var notes: Double
+    }
+
+    /// The last `--json` line with `--model`: `{"validationPerplexity":35.77}`.
+    struct Perplexity: Encodable {
+        var validationPerplexity: Double
     }
 
     static func metrics(of path: String) throws -> PieceMetrics {
@@ -98,12 +104,10 @@ struct EvaluateCommand: ParsableCommand {
         let summary = EvaluateCommand.mean(rows, label: label)
         let referenceSummary = referenceRows.isEmpty ? nil : EvaluateCommand.mean(referenceRows, label: "reference pieces")
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            for r in rows + [summary] + (referenceSummary.map { [$0] } ?? []) {
-                print(String(decoding: try encoder.encode(r), as: UTF8.self))
-            }
-            if let perplexity { print("{\"validationPerplexity\":\(perplexity)}") }
+            var output = JSONLines()
+            for r in rows + [summary] + (referenceSummary.map { [$0] } ?? []) { try output.write(r) }
+            if let perplexity { try output.write(Perplexity(validationPerplexity: perplexity)) }
+            output.flush()
             return
         }
         let header = ["file", "pc-dist", "scale", "range", "poly", "empty", "complete", "aligned", "grid", "notes"]

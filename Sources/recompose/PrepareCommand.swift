@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Generation
 import Notation
@@ -65,18 +66,7 @@ struct PrepareCommand: ParsableCommand {
     func run() throws {
         let prepared = try corpus.prepare(command: "prepare")
         if json {
-            var report: [String: Any] = ["pieces": prepared.pieces.count, "failures": prepared.failures.count]
-            for clef in ClefStream.allCases {
-                let (notes, durations) = prepared.vocabularies(clef)
-                let (training, validation) = prepared.datasets(clef, notes: notes, durations: durations)
-                report[clef.rawValue] = [
-                    "elements": prepared.pieces.reduce(0) { $0 + $1.tokens(clef).count },
-                    "noteLabels": notes.count, "durationLabels": durations.count,
-                    "trainingSequences": training.count, "validationSequences": validation.count,
-                ]
-            }
-            let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
-            print(String(decoding: data, as: UTF8.self))
+            try JSONLines.print(Report(prepared))
         } else {
             print(prepared.summary)
             let keys = Dictionary(grouping: prepared.pieces.compactMap(\.originalKey?.description), by: { $0 })
@@ -89,6 +79,37 @@ struct PrepareCommand: ParsableCommand {
             do { try encoder.encode(prepared.pieces).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
                 throw fail("prepare", out, error)
             }
+        }
+    }
+
+    /// The `--json` report: `{"pieces":26,"failures":0,"treble":{…},"bass":{…}}`.
+    struct Report: Encodable {
+        var pieces: Int
+        var failures: Int
+        var treble: Clef
+        var bass: Clef
+
+        /// What one clef's model would be trained on.
+        struct Clef: Encodable {
+            var elements: Int
+            var noteLabels: Int
+            var durationLabels: Int
+            var trainingSequences: Int
+            var validationSequences: Int
+        }
+
+        init(_ prepared: PreparedCorpus) {
+            func clef(_ clef: ClefStream) -> Clef {
+                let (notes, durations) = prepared.vocabularies(clef)
+                let (training, validation) = prepared.datasets(clef, notes: notes, durations: durations)
+                return Clef(elements: prepared.pieces.reduce(0) { $0 + $1.tokens(clef).count },
+                            noteLabels: notes.count, durationLabels: durations.count,
+                            trainingSequences: training.count, validationSequences: validation.count)
+            }
+            pieces = prepared.pieces.count
+            failures = prepared.failures.count
+            treble = clef(.treble)
+            bass = clef(.bass)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Generation
 import Notation
@@ -118,26 +119,43 @@ struct TrainCommand: ParsableCommand {
                                             command: CommandLine.arguments.dropFirst().joined(separator: " "))
         do { try ModelBundle(manifest: manifest, clefs: models).save(to: folder) } catch { throw fail("train", out, error) }
         note("model written to \(folder.path)")
-        if json {
+        if json { try JSONLines.print(Report(summaries)) }
+    }
+
+    /// The `--json` summary: totals over the clefs trained, and each clef's own under `clefs`.
+    struct Report: Encodable {
+        var sequences: Int
+        var seconds: Double
+        var sequencesPerSecond: Double
+        var trainLoss: Double
+        /// The sum over clefs; `null` unless every clef had validation data.
+        @NullWhenNil var validationLoss: Double?
+        var clefs: [String: Clef]
+
+        /// One clef's training.
+        struct Clef: Encodable {
+            var sequences: Int
+            var seconds: Double
+            var sequencesPerSecond: Double
+            var trainLoss: Double
+            @NullWhenNil var validationLoss: Double?
+            @NullWhenNil var unigramValidationLoss: Double?
+            var bestEpoch: Int
+        }
+
+        init(_ summaries: [String: TrainingSummary]) {
             let all = Array(summaries.values)
-            let sequences = all.reduce(0) { $0 + $1.sequences }
-            let seconds = all.reduce(0) { $0 + $1.seconds }
+            sequences = all.reduce(0) { $0 + $1.sequences }
+            seconds = all.reduce(0) { $0 + $1.seconds }
+            sequencesPerSecond = Double(sequences) / max(seconds, 1e-9)
+            trainLoss = all.reduce(0) { $0 + $1.trainLoss }
             let validations = all.compactMap(\.validationLoss)
-            var object: [String: Any] = [
-                "sequences": sequences, "seconds": seconds,
-                "sequencesPerSecond": Double(sequences) / max(seconds, 1e-9),
-                "trainLoss": all.reduce(0) { $0 + $1.trainLoss },
-            ]
-            object["validationLoss"] = validations.count == all.count ? validations.reduce(0, +) : NSNull()
-            var perClef: [String: Any] = [:]
-            for (clef, s) in summaries {
-                perClef[clef] = ["sequences": s.sequences, "seconds": s.seconds, "sequencesPerSecond": s.sequencesPerSecond,
-                                 "trainLoss": s.trainLoss, "validationLoss": s.validationLoss ?? NSNull(),
-                                 "unigramValidationLoss": s.unigramValidationLoss ?? NSNull(), "bestEpoch": s.bestEpoch]
+            validationLoss = validations.count == all.count ? validations.reduce(0, +) : nil
+            clefs = summaries.mapValues {
+                Clef(sequences: $0.sequences, seconds: $0.seconds, sequencesPerSecond: $0.sequencesPerSecond,
+                     trainLoss: $0.trainLoss, validationLoss: $0.validationLoss,
+                     unigramValidationLoss: $0.unigramValidationLoss, bestEpoch: $0.bestEpoch)
             }
-            object["clefs"] = perClef
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            print(String(decoding: data, as: UTF8.self))
         }
     }
 }
