@@ -75,8 +75,7 @@ struct EvaluateCommand: ParsableCommand {
         var referenceHistogram: [Double]?
         var referenceRows: [Row] = []
         if let reference {
-            let urls: [URL]
-            do { urls = try CorpusPreprocessor().sampleFiles(in: URL(fileURLWithPath: reference)) } catch { throw fail("evaluate", reference, error) }
+            let urls = try attributing(to: reference) { try CorpusPreprocessor().sampleFiles(in: URL(fileURLWithPath: reference)) }
             let measured = urls.compactMap { url in (try? EvaluateCommand.metrics(of: url.path)).map { (url.path, $0) } }
             var sum = [Double](repeating: 0, count: 12)
             for (_, m) in measured { for i in 0..<12 { sum[i] += m.pitchClassHistogram[i] } }
@@ -88,18 +87,14 @@ struct EvaluateCommand: ParsableCommand {
         }
         var rows: [Row] = []
         for path in files {
-            do {
-                let m = try EvaluateCommand.metrics(of: path)
-                rows.append(row(path, m, referenceHistogram))
-            } catch { throw fail("evaluate", path, error) }
+            let m = try attributing(to: path) { try EvaluateCommand.metrics(of: path) }
+            rows.append(row(path, m, referenceHistogram))
         }
         var perplexity: Double?
         if let model {
-            do {
-                let bundle = try ModelBundle(contentsOf: URL(fileURLWithPath: model))
-                let losses = bundle.manifest.summaries.values.compactMap(\.validationLoss)
-                if !losses.isEmpty { perplexity = exp(losses.reduce(0, +) / Double(losses.count)) }
-            } catch { throw fail("evaluate", model, error) }
+            let bundle = try attributing(to: model) { try ModelBundle(contentsOf: URL(fileURLWithPath: model)) }
+            let losses = bundle.manifest.summaries.values.compactMap(\.validationLoss)
+            if !losses.isEmpty { perplexity = exp(losses.reduce(0, +) / Double(losses.count)) }
         }
         let summary = EvaluateCommand.mean(rows, label: label)
         let referenceSummary = referenceRows.isEmpty ? nil : EvaluateCommand.mean(referenceRows, label: "reference pieces")

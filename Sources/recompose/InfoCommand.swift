@@ -23,20 +23,24 @@ struct InfoCommand: ParsableCommand {
         guard !files.isEmpty else { throw ValidationError("Give at least one file.") }
     }
 
+    /// Summarises every file; one that cannot be read is reported on its own line and the
+    /// others still summarised, then the command ends with exit status 1.
     func run() throws {
         var output = JSONLines()
         defer { output.flush() }
         var failed = false
         for path in files {
             do {
-                let score = try Score.read(contentsOf: URL(fileURLWithPath: path))
-                if json { try output.write(summary(score, path)) } else { print(summaryText(score, path)) }
+                try attributing(to: path) {
+                    let score = try Score.read(contentsOf: URL(fileURLWithPath: path))
+                    if json { try output.write(summary(score, path)) } else { print(summaryText(score, path)) }
+                }
             } catch {
-                _ = fail("info", path, error)
+                note(error.description)
                 failed = true
             }
         }
-        if failed { throw ExitCode(1) }
+        if failed { throw ExitCode.failure }
     }
 
     struct Summary: Encodable {

@@ -40,11 +40,11 @@ struct CorpusOptions: ParsableArguments {
     func prepare(command: String) throws -> PreparedCorpus {
         let preprocessor = CorpusPreprocessor(options: preprocessing)
         let urls: [URL]
-        do { urls = try preprocessor.sampleFiles(in: URL(fileURLWithPath: corpus)) } catch { throw fail(command, corpus, error) }
+        do { urls = try preprocessor.sampleFiles(in: URL(fileURLWithPath: corpus)) } catch { throw CommandError(command, corpus, error) }
         note("reading \(urls.count) files from \(corpus) …")
         let prepared = preprocessor.prepare(files: urls)
         for failure in prepared.failures { note("recompose \(command): skipped \(failure.file): \(failure.reason)") }
-        guard !prepared.pieces.isEmpty else { throw fail(command, corpus, GenerationError.notEnoughData("no file could be read")) }
+        guard !prepared.pieces.isEmpty else { throw CommandError(command, corpus, GenerationError.notEnoughData("no file could be read")) }
         return prepared
     }
 }
@@ -76,9 +76,7 @@ struct PrepareCommand: ParsableCommand {
         if let out {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            do { try encoder.encode(prepared.pieces).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-                throw fail("prepare", out, error)
-            }
+            try attributing(to: out) { try encoder.encode(prepared.pieces).write(to: URL(fileURLWithPath: out), options: .atomic) }
         }
     }
 

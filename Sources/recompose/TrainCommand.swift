@@ -82,26 +82,22 @@ struct TrainCommand: ParsableCommand {
             let (notes, durations) = prepared.vocabularies(clef)
             let (train, validation) = prepared.datasets(clef, notes: notes, durations: durations)
             guard train.count > 0 else {
-                throw fail("train", corpus.corpus, GenerationError.notEnoughData(
+                throw CommandError("train", corpus.corpus, GenerationError.notEnoughData(
                     "\(clef.rawValue): no piece is longer than --seq \(corpus.seq) elements"))
             }
             let configuration = ModelConfiguration(
                 noteVocabularySize: notes.count, durationVocabularySize: durations.count,
                 lstmUnits: Array(repeating: units, count: layers), denseUnits: units, dropout: dropout)
-            var network: SequenceModel
-            do { network = try SequenceModel(configuration: configuration, seed: corpus.seed) } catch {
-                throw fail("train", nil, error)
-            }
+            var network = try attributing(to: nil) { try SequenceModel(configuration: configuration, seed: corpus.seed) }
             note("\(clef.rawValue): \(train.count) training, \(validation.count) validation windows; "
                  + "\(network.parameterCount) parameters")
             var line = ProgressLine(label: clef.rawValue)
-            let summary: TrainingSummary
-            do {
-                summary = try Trainer(options: training).train(
+            let summary = try attributing(to: out) {
+                try Trainer(options: training).train(
                     &network, training: train, validation: validation,
                     checkpoint: folder.appendingPathComponent("checkpoints").appendingPathComponent(clef.rawValue),
                     progress: { line.report($0) })
-            } catch { throw fail("train", out, error) }
+            }
             // Seed windows: the opening of up to 16 pieces, with their modes.
             let seedPieces = prepared.pieces.filter { !$0.tokens(clef).isEmpty }.prefix(16)
             models[clef] = ClefModel(network: network, notes: notes, durations: durations,
@@ -117,7 +113,7 @@ struct TrainCommand: ParsableCommand {
         }
         let manifest = ModelBundle.Manifest(preprocessing: corpus.preprocessing, training: training, summaries: summaries,
                                             command: CommandLine.arguments.dropFirst().joined(separator: " "))
-        do { try ModelBundle(manifest: manifest, clefs: models).save(to: folder) } catch { throw fail("train", out, error) }
+        try attributing(to: out) { try ModelBundle(manifest: manifest, clefs: models).save(to: folder) }
         note("model written to \(folder.path)")
         if json { try JSONLines.print(Report(summaries)) }
     }
