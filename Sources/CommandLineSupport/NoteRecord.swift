@@ -11,7 +11,8 @@ package struct NoteRecord: Encodable {
     var offset: Rational
     var duration: Rational
     var pitches: [String]
-    var tie: Tie?
+    /// `null` when there is none, as the dump always has.
+    @NullWhenNil var tie: Tie?
     var grace: Bool
 
     /// The record of a placed note or chord.
@@ -24,21 +25,6 @@ package struct NoteRecord: Encodable {
         duration = grace ? .zero : placed.event.duration.quarterLength
         pitches = placed.event.pitches.map(\.name)
         tie = placed.event.tie
-    }
-
-    private enum CodingKeys: String, CodingKey { case part, staff, voice, offset, duration, pitches, tie, grace }
-
-    /// Writes `tie` as `null` when there is none, as the dump always has.
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(part, forKey: .part)
-        try container.encode(staff, forKey: .staff)
-        try container.encode(voice, forKey: .voice)
-        try container.encode(offset, forKey: .offset)
-        try container.encode(duration, forKey: .duration)
-        try container.encode(pitches, forKey: .pitches)
-        try container.encode(tie, forKey: .tie)
-        try container.encode(grace, forKey: .grace)
     }
 }
 

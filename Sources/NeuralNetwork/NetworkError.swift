@@ -95,8 +95,10 @@ public struct NetworkError: Error, Hashable, CustomStringConvertible, LocalizedE
     /// A cause's message: the localized text for Foundation's errors (whose `description` is a
     /// dump of the NSError), the description for every other error.
     static func message(of error: any Error) -> String {
-        let domain = (error as NSError).domain
-        return domain == NSCocoaErrorDomain || domain == NSPOSIXErrorDomain ? error.localizedDescription : "\(error)"
+        let ns = error as NSError
+        guard ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain else { return "\(error)" }
+        // "The file doesn't exist." rather than "The operation could not be completed. The file…"
+        return ns.localizedFailureReason ?? ns.localizedDescription
     }
 
     /// The same text as ``description``, so `localizedDescription` prints it too.

@@ -15,8 +15,7 @@ struct ConvertCommand: ParsableCommand {
     var output: String
 
     func run() throws {
-        let score: Score
-        do { score = try Score.read(contentsOf: URL(fileURLWithPath: input)) } catch { throw fail("convert", input, error) }
-        do { try score.write(to: URL(fileURLWithPath: output)) } catch { throw fail("convert", output, error) }
+        let score = try attributing(to: input) { try Score.read(contentsOf: URL(fileURLWithPath: input)) }
+        try attributing(to: output) { try score.write(to: URL(fileURLWithPath: output)) }
     }
 }

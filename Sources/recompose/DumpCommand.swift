@@ -36,33 +36,24 @@ struct DumpCommand: ParsableCommand {
         guard !files.isEmpty else { throw ValidationError("Give at least one file.") }
     }
 
+    /// Dumps the files in order; the first that cannot be read ends the command (exit status 1)
+    /// after what was dumped before it.
     func run() throws {
         var output = JSONLines()
+        defer { output.flush() }
         for path in files {
             if files.count > 1 { try output.write(FileRecord(file: path)) }
-            do {
-                if raw {
-                    try dumpRaw(path: path, into: &output)
-                } else {
-                    try dumpScore(path: path, into: &output)
-                }
-            } catch {
-                output.flush()
-                // One line naming the file and the problem (some errors name the file already).
-                let message = "\(error)".replacingOccurrences(of: "\n", with: " ")
-                let line = message.contains(path) ? message : "\(path): \(message)"
-                FileHandle.standardError.write(Data("recompose dump: \(line)\n".utf8))
-                throw ExitCode(1)
+            try attributing(to: path) {
+                if raw { try dumpRaw(path: path, into: &output) } else { try dumpScore(path: path, into: &output) }
             }
         }
-        output.flush()
     }
 
     private func dumpRaw(path: String, into output: inout JSONLines) throws {
         let reader = MIDIReader(options: .init(strictness: strict ? .strict : .lenient))
         let file = try reader.read(contentsOf: URL(fileURLWithPath: path))
         for warning in file.warnings {
-            FileHandle.standardError.write(Data("recompose dump: \(path): warning: \(warning)\n".utf8))
+            note("recompose dump: \(path): warning: \(warning)")
         }
         let map = MIDITempoMap(file)
         for note in file.notes { try output.write(RawNoteRecord(note, tempoMap: map)) }
@@ -76,10 +67,10 @@ struct DumpCommand: ParsableCommand {
             let reader = MIDIReader(options: .init(strictness: strict ? .strict : .lenient))
             let file = try reader.read(contentsOf: url)
             for warning in file.warnings {
-                FileHandle.standardError.write(Data("recompose dump: \(path): warning: \(warning)\n".utf8))
+                note("recompose dump: \(path): warning: \(warning)")
             }
             let result = try Quantizer().score(from: file)
-            if report { FileHandle.standardError.write(Data("recompose dump: \(path): \(result.report)\n".utf8)) }
+            if report { note("recompose dump: \(path): \(result.report)") }
             score = result.score
         } else {
             score = try Score.read(contentsOf: url)

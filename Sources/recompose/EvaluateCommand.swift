@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Generation
 import Notation
@@ -47,6 +48,11 @@ struct EvaluateCommand: ParsableCommand {
         var notes: Double
     }
 
+    /// The last `--json` line with `--model`: `{"validationPerplexity":35.77}`.
+    struct Perplexity: Encodable {
+        var validationPerplexity: Double
+    }
+
     static func metrics(of path: String) throws -> PieceMetrics {
         let score = try Score.read(contentsOf: URL(fileURLWithPath: path))
         let tonic = score.estimatedKey()?.key.tonicPitchClass ?? 0
@@ -69,8 +75,7 @@ struct EvaluateCommand: ParsableCommand {
         var referenceHistogram: [Double]?
         var referenceRows: [Row] = []
         if let reference {
-            let urls: [URL]
-            do { urls = try CorpusPreprocessor().sampleFiles(in: URL(fileURLWithPath: reference)) } catch { throw fail("evaluate", reference, error) }
+            let urls = try attributing(to: reference) { try CorpusPreprocessor().sampleFiles(in: URL(fileURLWithPath: reference)) }
             let measured = urls.compactMap { url in (try? EvaluateCommand.metrics(of: url.path)).map { (url.path, $0) } }
             var sum = [Double](repeating: 0, count: 12)
             for (_, m) in measured { for i in 0..<12 { sum[i] += m.pitchClassHistogram[i] } }
@@ -82,28 +87,22 @@ struct EvaluateCommand: ParsableCommand {
         }
         var rows: [Row] = []
         for path in files {
-            do {
-                let m = try EvaluateCommand.metrics(of: path)
-                rows.append(row(path, m, referenceHistogram))
-            } catch { throw fail("evaluate", path, error) }
+            let m = try attributing(to: path) { try EvaluateCommand.metrics(of: path) }
+            rows.append(row(path, m, referenceHistogram))
         }
         var perplexity: Double?
         if let model {
-            do {
-                let bundle = try ModelBundle(contentsOf: URL(fileURLWithPath: model))
-                let losses = bundle.manifest.summaries.values.compactMap(\.validationLoss)
-                if !losses.isEmpty { perplexity = exp(losses.reduce(0, +) / Double(losses.count)) }
-            } catch { throw fail("evaluate", model, error) }
+            let bundle = try attributing(to: model) { try ModelBundle(contentsOf: URL(fileURLWithPath: model)) }
+            let losses = bundle.manifest.summaries.values.compactMap(\.validationLoss)
+            if !losses.isEmpty { perplexity = exp(losses.reduce(0, +) / Double(losses.count)) }
         }
         let summary = EvaluateCommand.mean(rows, label: label)
         let referenceSummary = referenceRows.isEmpty ? nil : EvaluateCommand.mean(referenceRows, label: "reference pieces")
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            for r in rows + [summary] + (referenceSummary.map { [$0] } ?? []) {
-                print(String(decoding: try encoder.encode(r), as: UTF8.self))
-            }
-            if let perplexity { print("{\"validationPerplexity\":\(perplexity)}") }
+            var output = JSONLines()
+            for r in rows + [summary] + (referenceSummary.map { [$0] } ?? []) { try output.write(r) }
+            if let perplexity { try output.write(Perplexity(validationPerplexity: perplexity)) }
+            output.flush()
             return
         }
         let header = ["file", "pc-dist", "scale", "range", "poly", "empty", "complete", "aligned", "grid", "notes"]

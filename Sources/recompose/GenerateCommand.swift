@@ -76,10 +76,10 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let bundle: ModelBundle
-        do { bundle = try ModelBundle(contentsOf: URL(fileURLWithPath: model)) } catch { throw fail("generate", model, error) }
+        let bundle = try attributing(to: model) { try ModelBundle(contentsOf: URL(fileURLWithPath: model)) }
         guard let treble = bundle.clefs[.treble], let bass = bundle.clefs[.bass] else {
-            throw fail("generate", model, GenerationError.invalidModel(path: model, reason: "needs both a treble and a bass model (train with --clef both)"))
+            throw CommandError("generate", model, GenerationError.invalidModel(
+                path: model, reason: "needs both a treble and a bass model (train with --clef both)"))
         }
         // Start from a corpus window of the requested mode, chosen by the seed.
         let targetKey = try Key(key)
@@ -91,12 +91,12 @@ struct GenerateCommand: ParsableCommand {
             bassSeed = bass.seeds.indices.contains(pick) ? bass.seeds[pick] : (bass.seeds.first ?? [])
         }
         if let prompt {
-            do {
-                let piece = try CorpusPreprocessor(options: bundle.manifest.preprocessing).prepare(file: URL(fileURLWithPath: prompt))
-                let window = bundle.manifest.preprocessing.sequenceLength
-                trebleSeed = Array(piece.treble.suffix(window))
-                bassSeed = Array(piece.bass.suffix(window))
-            } catch { throw fail("generate", prompt, error) }
+            let piece = try attributing(to: prompt) {
+                try CorpusPreprocessor(options: bundle.manifest.preprocessing).prepare(file: URL(fileURLWithPath: prompt))
+            }
+            let window = bundle.manifest.preprocessing.sequenceLength
+            trebleSeed = Array(piece.treble.suffix(window))
+            bassSeed = Array(piece.bass.suffix(window))
         }
         let meter = try TimeSignature(time)
         let options = GenerationOptions(topKNotes: topKNotes, topKDurations: topKDurations, temperature: temperature,
@@ -110,15 +110,14 @@ struct GenerateCommand: ParsableCommand {
         let seconds = Date().timeIntervalSince(started)
         let assembler = PieceAssembler(options: AssemblyOptions(key: try Key(key), tempo: tempo, timeSignature: meter,
                                                                 title: title, composer: "Recompose"))
-        let score: Score
-        do { score = try assembler.score(treble: trebleTokens, bass: bassTokens) } catch { throw fail("generate", nil, error) }
+        let score = try attributing(to: nil) { try assembler.score(treble: trebleTokens, bass: bassTokens) }
         let base = URL(fileURLWithPath: out)
         let midi = base.appendingPathExtension("mid"), xml = base.appendingPathExtension("musicxml")
-        do {
+        try attributing(to: out) {
             try FileManager.default.createDirectory(at: base.deletingLastPathComponent(), withIntermediateDirectories: true)
             try score.write(to: midi)
             try score.write(to: xml)
-        } catch { throw fail("generate", out, error) }
+        }
         let elements = trebleTokens.count + bassTokens.count
         note("generated \(elements) elements in \(String(format: "%.2f", seconds)) s "
              + "(\(String(format: "%.2f", seconds * 1000 / Double(max(elements, 1)))) ms per element), "
@@ -126,14 +125,14 @@ struct GenerateCommand: ParsableCommand {
         print(midi.path)
         print(xml.path)
         if render {
-            do {
+            try attributing(to: out) {
                 let sheet = try score.renderSheet(to: base.appendingPathExtension("png"))
                 for message in sheet.messages { note("recompose generate: mscore3: \(message)") }
                 sheet.pages.forEach { print($0.path) }
                 let wav = base.appendingPathExtension("wav")
                 try score.renderAudio(to: wav)
                 print(wav.path)
-            } catch { throw fail("generate", out, error) }
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Notation
 
@@ -22,18 +23,24 @@ struct InfoCommand: ParsableCommand {
         guard !files.isEmpty else { throw ValidationError("Give at least one file.") }
     }
 
+    /// Summarises every file; one that cannot be read is reported on its own line and the
+    /// others still summarised, then the command ends with exit status 1.
     func run() throws {
+        var output = JSONLines()
+        defer { output.flush() }
         var failed = false
         for path in files {
             do {
-                let score = try Score.read(contentsOf: URL(fileURLWithPath: path))
-                print(json ? try summaryJSON(score, path) : summaryText(score, path))
+                try attributing(to: path) {
+                    let score = try Score.read(contentsOf: URL(fileURLWithPath: path))
+                    if json { try output.write(summary(score, path)) } else { print(summaryText(score, path)) }
+                }
             } catch {
-                _ = fail("info", path, error)
+                note(error.description)
                 failed = true
             }
         }
-        if failed { throw ExitCode(1) }
+        if failed { throw ExitCode.failure }
     }
 
     struct Summary: Encodable {
@@ -76,12 +83,6 @@ struct InfoCommand: ParsableCommand {
                        keys: keys, meters: meters, tempo: tempo, key: estimate?.key.description,
                        keyCorrelation: estimate.map { ($0.correlation * 10_000).rounded() / 10_000 },
                        length: score.length.description)
-    }
-
-    func summaryJSON(_ score: Score, _ path: String) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(summary(score, path)), as: UTF8.self)
     }
 
     func summaryText(_ score: Score, _ path: String) -> String {

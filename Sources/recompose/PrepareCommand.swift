@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Generation
 import Notation
@@ -39,11 +40,11 @@ struct CorpusOptions: ParsableArguments {
     func prepare(command: String) throws -> PreparedCorpus {
         let preprocessor = CorpusPreprocessor(options: preprocessing)
         let urls: [URL]
-        do { urls = try preprocessor.sampleFiles(in: URL(fileURLWithPath: corpus)) } catch { throw fail(command, corpus, error) }
+        do { urls = try preprocessor.sampleFiles(in: URL(fileURLWithPath: corpus)) } catch { throw CommandError(command, corpus, error) }
         note("reading \(urls.count) files from \(corpus) …")
         let prepared = preprocessor.prepare(files: urls)
         for failure in prepared.failures { note("recompose \(command): skipped \(failure.file): \(failure.reason)") }
-        guard !prepared.pieces.isEmpty else { throw fail(command, corpus, GenerationError.notEnoughData("no file could be read")) }
+        guard !prepared.pieces.isEmpty else { throw CommandError(command, corpus, GenerationError.notEnoughData("no file could be read")) }
         return prepared
     }
 }
@@ -65,18 +66,7 @@ struct PrepareCommand: ParsableCommand {
     func run() throws {
         let prepared = try corpus.prepare(command: "prepare")
         if json {
-            var report: [String: Any] = ["pieces": prepared.pieces.count, "failures": prepared.failures.count]
-            for clef in ClefStream.allCases {
-                let (notes, durations) = prepared.vocabularies(clef)
-                let (training, validation) = prepared.datasets(clef, notes: notes, durations: durations)
-                report[clef.rawValue] = [
-                    "elements": prepared.pieces.reduce(0) { $0 + $1.tokens(clef).count },
-                    "noteLabels": notes.count, "durationLabels": durations.count,
-                    "trainingSequences": training.count, "validationSequences": validation.count,
-                ]
-            }
-            let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
-            print(String(decoding: data, as: UTF8.self))
+            try JSONLines.print(Report(prepared))
         } else {
             print(prepared.summary)
             let keys = Dictionary(grouping: prepared.pieces.compactMap(\.originalKey?.description), by: { $0 })
@@ -86,9 +76,38 @@ struct PrepareCommand: ParsableCommand {
         if let out {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            do { try encoder.encode(prepared.pieces).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-                throw fail("prepare", out, error)
+            try attributing(to: out) { try encoder.encode(prepared.pieces).write(to: URL(fileURLWithPath: out), options: .atomic) }
+        }
+    }
+
+    /// The `--json` report: `{"pieces":26,"failures":0,"treble":{…},"bass":{…}}`.
+    struct Report: Encodable {
+        var pieces: Int
+        var failures: Int
+        var treble: Clef
+        var bass: Clef
+
+        /// What one clef's model would be trained on.
+        struct Clef: Encodable {
+            var elements: Int
+            var noteLabels: Int
+            var durationLabels: Int
+            var trainingSequences: Int
+            var validationSequences: Int
+        }
+
+        init(_ prepared: PreparedCorpus) {
+            func clef(_ clef: ClefStream) -> Clef {
+                let (notes, durations) = prepared.vocabularies(clef)
+                let (training, validation) = prepared.datasets(clef, notes: notes, durations: durations)
+                return Clef(elements: prepared.pieces.reduce(0) { $0 + $1.tokens(clef).count },
+                            noteLabels: notes.count, durationLabels: durations.count,
+                            trainingSequences: training.count, validationSequences: validation.count)
             }
+            pieces = prepared.pieces.count
+            failures = prepared.failures.count
+            treble = clef(.treble)
+            bass = clef(.bass)
         }
     }
 }

@@ -19,16 +19,18 @@ struct Recompose: ParsableCommand {
             RenderCommand.self,
         ])
 
-    /// Runs the tool with the project's exit codes: 0 success, 1 bad input, 2 usage error
-    /// (ArgumentParser's own code for usage errors is 64).
+    /// Runs the tool with the project's exit codes: 0 success, 1 bad input (a ``CommandError``,
+    /// printed on one line), 2 usage error (ArgumentParser's message; its own code is 64).
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as CommandError {
+            note(error.description)
+            Foundation.exit(ExitCode.failure.rawValue)
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            if exitCode(for: error) == .validationFailure {
+                note(fullMessage(for: error))
                 Foundation.exit(2)
             }
             exit(withError: error)

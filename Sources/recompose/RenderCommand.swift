@@ -61,23 +61,21 @@ struct RenderCommand: ParsableCommand {
             // A MIDI file is played as stored: quantizing it first would lose the performance's
             // timing, velocities and pedalling.
             let renderer = AudioRenderer(executablePath: fluidsynth, soundFont: soundfont, timeout: timeout)
-            do { try renderer.render(midi: inputURL, to: URL(fileURLWithPath: output)) } catch { throw fail("render", output, error) }
+            try attributing(to: output) { try renderer.render(midi: inputURL, to: URL(fileURLWithPath: output)) }
             print(URL(fileURLWithPath: output).path)
             return
         }
-        let score: Score
-        do { score = try Score.read(contentsOf: URL(fileURLWithPath: input)) } catch { throw fail("render", input, error) }
+        let score = try attributing(to: input) { try Score.read(contentsOf: URL(fileURLWithPath: input)) }
         let target = URL(fileURLWithPath: output)
         if wav {
             let renderer = AudioRenderer(executablePath: fluidsynth, soundFont: soundfont, timeout: timeout)
-            do { try score.renderAudio(to: target, renderer: renderer) } catch { throw fail("render", output, error) }
+            try attributing(to: output) { try score.renderAudio(to: target, renderer: renderer) }
             print(target.path)
             return
         }
         let format: SheetFormat = png ? .png : svg ? .svg : .pdf
         let renderer = SheetRenderer(executablePath: musescore, timeout: timeout, resolution: dpi)
-        let result: SheetRendering
-        do { result = try score.renderSheet(to: target, format: format, renderer: renderer) } catch { throw fail("render", output, error) }
+        let result = try attributing(to: output) { try score.renderSheet(to: target, format: format, renderer: renderer) }
         for message in result.messages { note("recompose render: mscore3: \(message)") }
         for page in result.pages { print(page.path) }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Generation
 import Notation
@@ -81,26 +82,22 @@ struct TrainCommand: ParsableCommand {
             let (notes, durations) = prepared.vocabularies(clef)
             let (train, validation) = prepared.datasets(clef, notes: notes, durations: durations)
             guard train.count > 0 else {
-                throw fail("train", corpus.corpus, GenerationError.notEnoughData(
+                throw CommandError("train", corpus.corpus, GenerationError.notEnoughData(
                     "\(clef.rawValue): no piece is longer than --seq \(corpus.seq) elements"))
             }
             let configuration = ModelConfiguration(
                 noteVocabularySize: notes.count, durationVocabularySize: durations.count,
                 lstmUnits: Array(repeating: units, count: layers), denseUnits: units, dropout: dropout)
-            var network: SequenceModel
-            do { network = try SequenceModel(configuration: configuration, seed: corpus.seed) } catch {
-                throw fail("train", nil, error)
-            }
+            var network = try attributing(to: nil) { try SequenceModel(configuration: configuration, seed: corpus.seed) }
             note("\(clef.rawValue): \(train.count) training, \(validation.count) validation windows; "
                  + "\(network.parameterCount) parameters")
             var line = ProgressLine(label: clef.rawValue)
-            let summary: TrainingSummary
-            do {
-                summary = try Trainer(options: training).train(
+            let summary = try attributing(to: out) {
+                try Trainer(options: training).train(
                     &network, training: train, validation: validation,
                     checkpoint: folder.appendingPathComponent("checkpoints").appendingPathComponent(clef.rawValue),
                     progress: { line.report($0) })
-            } catch { throw fail("train", out, error) }
+            }
             // Seed windows: the opening of up to 16 pieces, with their modes.
             let seedPieces = prepared.pieces.filter { !$0.tokens(clef).isEmpty }.prefix(16)
             models[clef] = ClefModel(network: network, notes: notes, durations: durations,
@@ -116,28 +113,45 @@ struct TrainCommand: ParsableCommand {
         }
         let manifest = ModelBundle.Manifest(preprocessing: corpus.preprocessing, training: training, summaries: summaries,
                                             command: CommandLine.arguments.dropFirst().joined(separator: " "))
-        do { try ModelBundle(manifest: manifest, clefs: models).save(to: folder) } catch { throw fail("train", out, error) }
+        try attributing(to: out) { try ModelBundle(manifest: manifest, clefs: models).save(to: folder) }
         note("model written to \(folder.path)")
-        if json {
+        if json { try JSONLines.print(Report(summaries)) }
+    }
+
+    /// The `--json` summary: totals over the clefs trained, and each clef's own under `clefs`.
+    struct Report: Encodable {
+        var sequences: Int
+        var seconds: Double
+        var sequencesPerSecond: Double
+        var trainLoss: Double
+        /// The sum over clefs; `null` unless every clef had validation data.
+        @NullWhenNil var validationLoss: Double?
+        var clefs: [String: Clef]
+
+        /// One clef's training.
+        struct Clef: Encodable {
+            var sequences: Int
+            var seconds: Double
+            var sequencesPerSecond: Double
+            var trainLoss: Double
+            @NullWhenNil var validationLoss: Double?
+            @NullWhenNil var unigramValidationLoss: Double?
+            var bestEpoch: Int
+        }
+
+        init(_ summaries: [String: TrainingSummary]) {
             let all = Array(summaries.values)
-            let sequences = all.reduce(0) { $0 + $1.sequences }
-            let seconds = all.reduce(0) { $0 + $1.seconds }
+            sequences = all.reduce(0) { $0 + $1.sequences }
+            seconds = all.reduce(0) { $0 + $1.seconds }
+            sequencesPerSecond = Double(sequences) / max(seconds, 1e-9)
+            trainLoss = all.reduce(0) { $0 + $1.trainLoss }
             let validations = all.compactMap(\.validationLoss)
-            var object: [String: Any] = [
-                "sequences": sequences, "seconds": seconds,
-                "sequencesPerSecond": Double(sequences) / max(seconds, 1e-9),
-                "trainLoss": all.reduce(0) { $0 + $1.trainLoss },
-            ]
-            object["validationLoss"] = validations.count == all.count ? validations.reduce(0, +) : NSNull()
-            var perClef: [String: Any] = [:]
-            for (clef, s) in summaries {
-                perClef[clef] = ["sequences": s.sequences, "seconds": s.seconds, "sequencesPerSecond": s.sequencesPerSecond,
-                                 "trainLoss": s.trainLoss, "validationLoss": s.validationLoss ?? NSNull(),
-                                 "unigramValidationLoss": s.unigramValidationLoss ?? NSNull(), "bestEpoch": s.bestEpoch]
+            validationLoss = validations.count == all.count ? validations.reduce(0, +) : nil
+            clefs = summaries.mapValues {
+                Clef(sequences: $0.sequences, seconds: $0.seconds, sequencesPerSecond: $0.sequencesPerSecond,
+                     trainLoss: $0.trainLoss, validationLoss: $0.validationLoss,
+                     unigramValidationLoss: $0.unigramValidationLoss, bestEpoch: $0.bestEpoch)
             }
-            object["clefs"] = perClef
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            print(String(decoding: data, as: UTF8.self))
         }
     }
 }

@@ -31,13 +31,10 @@ struct TransposeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let score: Score
-        do { score = try Score.read(contentsOf: URL(fileURLWithPath: input)) } catch { throw fail("transpose", input, error) }
-        let moved: Score
-        do {
-            if let interval { moved = try score.transposed(by: try Interval(interval)) }
-            else { moved = try score.transposed(to: try Key(key!)) }
-        } catch { throw fail("transpose", input, error) }
-        do { try moved.write(to: URL(fileURLWithPath: output)) } catch { throw fail("transpose", output, error) }
+        let score = try attributing(to: input) { try Score.read(contentsOf: URL(fileURLWithPath: input)) }
+        let moved = try attributing(to: input) {
+            if let interval { try score.transposed(by: try Interval(interval)) } else { try score.transposed(to: try Key(key!)) }
+        }
+        try attributing(to: output) { try moved.write(to: URL(fileURLWithPath: output)) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Notation
 
@@ -53,7 +54,18 @@ struct BenchMIDICommand: ParsableCommand {
             }
             bestQuantized = min(bestQuantized, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
-        print("{\"files\":\(files.count),\"notes\":\(notes),\"rawSeconds\":\(bestRaw),\"quantizeSeconds\":\(bestQuantized),"
-              + "\"rawNotesPerSecond\":\(Int(Double(notes) / bestRaw)),\"quantizedNotesPerSecond\":\(Int(Double(notes) / bestQuantized))}")
+        try JSONLines.print(Timing(files: files.count, notes: notes, rawSeconds: bestRaw, quantizeSeconds: bestQuantized,
+                                   rawNotesPerSecond: Int(Double(notes) / bestRaw),
+                                   quantizedNotesPerSecond: Int(Double(notes) / bestQuantized)))
+    }
+
+    /// The one line printed: the fastest repetition's times and rates.
+    struct Timing: Encodable {
+        var files: Int
+        var notes: Int
+        var rawSeconds: Double
+        var quantizeSeconds: Double
+        var rawNotesPerSecond: Int
+        var quantizedNotesPerSecond: Int
     }
 }

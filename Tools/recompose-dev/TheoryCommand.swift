@@ -1,8 +1,9 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import Notation
 
-/// `recompose theory`: answers theory questions given as JSON lines on standard input, one
+/// `recompose-dev theory`: answers theory questions given as JSON lines on standard input, one
 /// JSON line out per line in. It exists so that `Scripts/parity/theory.py` can compare this
 /// library with music21 on thousands of cases in one process.
 ///
@@ -23,75 +24,57 @@ struct TheoryCommand: ParsableCommand {
         shouldDisplay: false)
 
     func run() throws {
+        var output = JSONLines()
+        let decoder = JSONDecoder()
         while let line = readLine() {
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            let reply: [String: Any]
             do {
-                guard let data = line.data(using: .utf8),
-                      let request = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-                else { throw TheoryRequestError("not a JSON object") }
-                reply = try TheoryCommand.answer(request)
-            } catch let error as NotationError {
-                reply = ["error": error.description]
+                let request: Request
+                do { request = try decoder.decode(Request.self, from: Data(line.utf8)) } catch is DecodingError {
+                    throw TheoryRequestError("not a JSON object")
+                }
+                try output.write(try TheoryCommand.answer(request))
             } catch {
-                reply = ["error": "\(error)"]
+                try output.write(Failure(error: "\(error)"))
             }
-            let out = try JSONSerialization.data(withJSONObject: reply, options: [.sortedKeys])
-            FileHandle.standardOutput.write(out)
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            output.flush()  // one answer per question, at once: the caller may wait for it
         }
     }
 
-    static func answer(_ request: [String: Any]) throws -> [String: Any] {
-        switch request["op"] as? String {
+    static func answer(_ request: Request) throws -> any Encodable {
+        switch request.op {
         case "interval":
-            let from = try Pitch(try string(request, "from")), to = try Pitch(try string(request, "to"))
+            let from = try Pitch(try required(request.from, "from")), to = try Pitch(try required(request.to, "to"))
             let interval = Interval(from: from, to: to)
-            return ["name": interval.name, "semitones": interval.semitones, "niceName": interval.niceName,
-                    "descending": interval.isDescending]
+            return IntervalAnswer(name: interval.name, semitones: interval.semitones, niceName: interval.niceName,
+                                  descending: interval.isDescending)
         case "transpose":
-            let pitch = try Pitch(try string(request, "pitch"))
-            let interval = try Interval(try string(request, "interval"))
-            return ["pitch": try pitch.transposed(by: interval).name]
+            let pitch = try Pitch(try required(request.pitch, "pitch"))
+            let interval = try Interval(try required(request.interval, "interval"))
+            return TransposeAnswer(pitch: try pitch.transposed(by: interval).name)
         case "chord":
-            guard let names = request["pitches"] as? [String] else { throw TheoryRequestError("pitches missing") }
+            let names = try required(request.pitches, "pitches")
             let chord = Chord(try names.map { name throws(NotationError) in try Pitch(name) })
-            var reply: [String: Any] = ["normalOrder": chord.normalOrderLabel, "pitchClassLabel": chord.pitchClassLabel]
-            reply["root"] = chord.root?.name
-            reply["spelledRoot"] = chord.spelledRoot?.name
-            reply["bass"] = chord.bass?.name
-            reply["inversion"] = chord.inversion
-            reply["spelledInversion"] = chord.spelledInversion
-            reply["commonName"] = chord.music21.commonName
-            reply["pitchedCommonName"] = chord.music21.pitchedCommonName
-            reply["quality"] = chord.quality?.name
-            return reply
+            return ChordAnswer(normalOrder: chord.normalOrderLabel, pitchClassLabel: chord.pitchClassLabel,
+                               root: chord.root?.name, spelledRoot: chord.spelledRoot?.name, bass: chord.bass?.name,
+                               inversion: chord.inversion, spelledInversion: chord.spelledInversion,
+                               commonName: chord.music21.commonName, pitchedCommonName: chord.music21.pitchedCommonName,
+                               quality: chord.quality?.name)
         case "key":
-            guard let notes = request["notes"] as? [[Any]] else { throw TheoryRequestError("notes missing") }
-            var weighted: [(pitch: Pitch, length: Double)] = []
-            for note in notes {
-                guard note.count == 2, let name = note[0] as? String, let length = (note[1] as? NSNumber)?.doubleValue
-                else { throw TheoryRequestError("a note is [name, quarterLength]") }
-                weighted.append((try Pitch(name), length))
-            }
-            let profileName = request["profile"] as? String ?? "aarden"
+            let notes = try required(request.notes, "notes")
+            let weighted = try notes.map { note in (pitch: try Pitch(note.name), length: note.quarterLength) }
+            let profileName = request.profile ?? "aarden"
             guard let profile = KeyProfile(name: profileName) else { throw TheoryRequestError("unknown profile \(profileName)") }
             guard let estimate = KeyEstimator(profile: profile).estimate(weighted) else { throw TheoryRequestError("no notes") }
-            return ["tonic": estimate.key.tonic.nameWithoutOctave, "mode": estimate.key.mode.rawValue,
-                    "correlation": estimate.correlation]
+            return KeyAnswer(tonic: estimate.key.tonic.nameWithoutOctave, mode: estimate.key.mode.rawValue,
+                             correlation: estimate.correlation)
         default:
             throw TheoryRequestError("unknown op")
         }
     }
 
-    private static func string(_ request: [String: Any], _ field: String) throws -> String {
-        guard let value = request[field] as? String else { throw TheoryRequestError("\(field) missing") }
+    private static func required<Value>(_ value: Value?, _ field: String) throws -> Value {
+        guard let value else { throw TheoryRequestError("\(field) missing") }
         return value
     }
-}
-
-/// A malformed `recompose theory` request.
-struct TheoryRequestError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

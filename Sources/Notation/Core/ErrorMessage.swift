@@ -5,7 +5,9 @@ package enum ErrorMessage {
     /// The localized text for Foundation's errors (whose `description` is a dump of the
     /// NSError), the description for every other error (ours print where and why).
     package static func of(_ error: any Error) -> String {
-        let domain = (error as NSError).domain
-        return domain == NSCocoaErrorDomain || domain == NSPOSIXErrorDomain ? error.localizedDescription : "\(error)"
+        let ns = error as NSError
+        guard ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain else { return "\(error)" }
+        // "The file doesn't exist." rather than "The operation could not be completed. The file…"
+        return ns.localizedFailureReason ?? ns.localizedDescription
     }
 }
