@@ -7,7 +7,7 @@ MusicXML file of ../shared/corpus/music21.
 
 Prints each disagreement (file, ours, music21's, both correlations) and a summary line; exits 1
 when agreement on tonic and mode is below the threshold. The threshold is not 100% because a few
-files are read differently by the two readers (see Docs/MusicXML.md for the listed reader
+files are read differently by the two readers (see Sources/Notation/Notation.docc/MusicXML.md for the listed reader
 differences); every disagreement is printed so it can be explained.
 
 Also exits 1 when our reader cannot read a file (a reader failure, not a key difference: every

@@ -4,7 +4,7 @@ import Notation
 /// A failure of the generation pipeline: a corpus with nothing to learn, a model folder that
 /// is not one, a file that cannot be written.
 ///
-/// The network's own files (weights, `config.json`) fail with ``NeuralNetwork/NetworkError``;
+/// The network's own files (weights, `config.json`) fail with ``/NeuralNetwork/NetworkError``;
 /// this type covers what the pipeline adds around them — the bundle's `manifest.json`, the
 /// vocabularies, checkpoint state — and carries a network error as its ``cause`` where one
 /// led to it. A stable ``code`` for programs, the ``path`` involved, a ``reason`` for people.
@@ -34,7 +34,7 @@ public struct GenerationError: Error, Hashable, CustomStringConvertible, Localiz
     public var path: String?
     /// What went wrong, for people.
     public var reason: String
-    /// The error that led to this one (a ``NeuralNetwork/NetworkError``, a Foundation or
+    /// The error that led to this one (a ``/NeuralNetwork/NetworkError``, a Foundation or
     /// decoding error), if any.
     public var cause: (any Error)?
 

@@ -43,8 +43,8 @@ public struct AudioRenderer: Sendable {
     /// two seconds) is cut: the WAV lasts as long as the MIDI plays, or until its last notes
     /// have died away if that is later.
     ///
-    /// - Throws: ``RenderError``, ``Notation/NotationError`` (`unsupportedFormat`) for an output that
-    ///   is not `.wav`, or ``Notation/MIDIError`` when the score cannot be exported.
+    /// - Throws: ``RenderError``, ``/Notation/NotationError`` (`unsupportedFormat`) for an output that
+    ///   is not `.wav`, or ``/Notation/MIDIError`` when the score cannot be exported.
     public func render(_ score: Score, to url: URL) throws {
         let work = try RenderScratch.make()
         defer { RenderScratch.remove(work) }

@@ -7,7 +7,7 @@ import Notation
 /// for people, naming the Debian package to install where a program or file is missing; the
 /// program's own output where it said something; and the ``cause`` (a Foundation error) kept
 /// as an error. An output name whose extension no renderer writes is a Notation
-/// ``Notation/NotationError`` (`unsupportedFormat`), as for reading and writing scores.
+/// ``/Notation/NotationError`` (`unsupportedFormat`), as for reading and writing scores.
 ///
 /// Two errors are equal when code, tool, path and reason are; the cause is not compared.
 public struct RenderError: Error, Hashable, CustomStringConvertible, LocalizedError {

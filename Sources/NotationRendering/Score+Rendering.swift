@@ -10,7 +10,7 @@ extension Score {
     ///   - format: The format; `nil` takes it from the extension of `url`.
     ///   - renderer: The renderer, to override MuseScore's path or time limit.
     /// - Returns: Every page file written and MuseScore's messages about the score.
-    /// - Throws: ``RenderError``, ``Notation/NotationError``, ``Notation/MusicXMLError``.
+    /// - Throws: ``RenderError``, ``/Notation/NotationError``, ``/Notation/MusicXMLError``.
     @discardableResult
     public func renderSheet(to url: URL, format: SheetFormat? = nil, renderer: SheetRenderer = SheetRenderer()) throws -> SheetRendering {
         try renderer.render(self, to: url, format: format)
@@ -18,7 +18,7 @@ extension Score {
 
     /// Plays the score into a WAV file with FluidSynth (see ``AudioRenderer``).
     ///
-    /// - Throws: ``RenderError``, ``Notation/NotationError``, ``Notation/MIDIError``.
+    /// - Throws: ``RenderError``, ``/Notation/NotationError``, ``/Notation/MIDIError``.
     public func renderAudio(to url: URL, renderer: AudioRenderer = AudioRenderer()) throws {
         try renderer.render(self, to: url)
     }

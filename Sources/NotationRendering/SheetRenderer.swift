@@ -36,8 +36,8 @@ public struct SheetRenderer: Sendable {
     ///   - url: The output. For paged formats a one-page score is written there; more pages go
     ///     to `NAME-1.EXT`, `NAME-2.EXT`, … beside it.
     ///   - format: The format; `nil` takes it from the extension of `url`.
-    /// - Throws: ``RenderError``, ``Notation/NotationError`` (`unsupportedFormat`) for an output
-    ///   extension that is not a ``SheetFormat``, or ``Notation/MusicXMLError`` when the score
+    /// - Throws: ``RenderError``, ``/Notation/NotationError`` (`unsupportedFormat`) for an output
+    ///   extension that is not a ``SheetFormat``, or ``/Notation/MusicXMLError`` when the score
     ///   cannot be exported.
     public func render(_ score: Score, to url: URL, format: SheetFormat? = nil) throws -> SheetRendering {
         let work = try RenderScratch.make()

@@ -13,7 +13,7 @@ public struct ClefModel: Sendable {
     public var durations: Vocabulary
     /// Token windows from the corpus to prime generation with.
     public var seeds: [[Token]]
-    /// The mode (``Notation/Mode/major`` or ``Notation/Mode/minor``) of the piece each seed
+    /// The mode (``/Notation/Mode/major`` or ``/Notation/Mode/minor``) of the piece each seed
     /// window comes from, so a minor piece can be started from minor material; `nil` where the
     /// piece's key was unknown.
     public var seedModes: [Mode?]
@@ -73,7 +73,7 @@ public struct ClefModel: Sendable {
     public func stepper() -> NetworkStepModel { NetworkStepModel(network: network) }
 }
 
-/// Adapts a ``SequenceModel`` to ``StepModel``: carries the LSTM state and returns log
+/// Adapts a ``/NeuralNetwork/SequenceModel`` to ``StepModel``: carries the LSTM state and returns log
 /// probabilities.
 public struct NetworkStepModel: StepModel, Sendable {
     let network: SequenceModel

@@ -1,7 +1,7 @@
 import Foundation
 import NeuralNetwork
 
-/// Trains a ``SequenceModel`` on windows of a ``SequenceDataset``: shuffled batches, Adam,
+/// Trains a ``/NeuralNetwork/SequenceModel`` on windows of a ``SequenceDataset``: shuffled batches, Adam,
 /// validation loss per epoch, early stopping, a checkpoint per epoch written atomically, and
 /// resuming from the last checkpoint.
 ///
@@ -23,7 +23,7 @@ public struct Trainer: Sendable {
     ///   - checkpoint: a folder for the per-epoch checkpoint; when it holds one from an
     ///     interrupted run of the same model, training resumes after its epoch.
     ///   - progress: called after every step and at the end of every epoch.
-    /// - Throws: ``GenerationError/notEnoughData(_:)`` with no training window, ``NetworkError``
+    /// - Throws: ``GenerationError/notEnoughData(_:)`` with no training window, ``/NeuralNetwork/NetworkError``
     ///   from the network, ``GenerationError/invalidModel(path:reason:)`` for a corrupt checkpoint.
     public func train(_ model: inout SequenceModel, training: SequenceDataset, validation: SequenceDataset,
                       checkpoint: URL? = nil, progress: (TrainingProgress) -> Void = { _ in }) throws -> TrainingSummary {

@@ -15,7 +15,7 @@ public struct TrainingOptions: Sendable, Hashable, Codable {
     public var patience: Int?
     /// Use at most this many training windows per epoch, sampled afresh each epoch (`nil`: all).
     public var maximumSequencesPerEpoch: Int?
-    /// Threads sharing each batch (`nil`: ``SequenceModel/recommendedThreads``, the whole
+    /// Threads sharing each batch (`nil`: ``/NeuralNetwork/SequenceModel/recommendedThreads``, the whole
     /// machine). Results depend on it, because each thread draws its own dropout masks.
     public var threads: Int?
 
