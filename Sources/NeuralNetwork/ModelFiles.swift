@@ -12,7 +12,7 @@ extension SequenceModel {
     /// Writes `model.safetensors` and `config.json` into `directory` (created if needed), each
     /// atomically (written beside and renamed), so a crash never leaves a half-written file.
     ///
-    /// - Throws: ``NetworkError/modelFile(path:reason:)`` when a file cannot be written.
+    /// - Throws: ``NetworkError/Code/modelFile`` when a file cannot be written.
     public func save(to directory: URL, metadata: [String: String] = [:]) throws(NetworkError) {
         let weights = try SafeTensors.encode(Array(zip(parameterNames, parameters)).map { ($0.0, $0.1) }, metadata: metadata)
         let config: Data
@@ -41,7 +41,7 @@ extension SequenceModel {
     /// Loads a model saved by ``save(to:metadata:)``, checking that the weights file holds
     /// exactly the tensors the configuration calls for, with the right shapes.
     ///
-    /// - Throws: ``NetworkError/modelFile(path:reason:)`` for unreadable or inconsistent files,
+    /// - Throws: ``NetworkError/Code/modelFile`` for unreadable or inconsistent files,
     ///   ``NetworkError/missingWeight(name:path:)`` for a missing tensor,
     ///   ``NetworkError/shapeMismatch(context:expected:actual:)`` for a wrong shape.
     public init(contentsOf directory: URL) throws(NetworkError) {
@@ -113,7 +113,7 @@ extension SequenceModel {
     /// Writes the optimiser's state beside the model files (atomically), so training can resume
     /// exactly where it stopped with ``loadOptimizer(from:)``.
     ///
-    /// - Throws: ``NetworkError/modelFile(path:reason:)`` when the file cannot be written.
+    /// - Throws: ``NetworkError/Code/modelFile`` when the file cannot be written.
     public func saveOptimizer(_ optimizer: Adam, to directory: URL) throws(NetworkError) {
         let names = parameterNames
         var tensors: [(name: String, tensor: Tensor)] = []
@@ -141,7 +141,7 @@ extension SequenceModel {
     /// Reads the optimiser state written by ``saveOptimizer(_:to:)``, checking it matches this
     /// model's parameters.
     ///
-    /// - Throws: ``NetworkError/modelFile(path:reason:)`` for an unreadable or inconsistent
+    /// - Throws: ``NetworkError/Code/modelFile`` for an unreadable or inconsistent
     ///   file, ``NetworkError/missingWeight(name:path:)`` for a missing moment,
     ///   ``NetworkError/shapeMismatch(context:expected:actual:)`` for a wrong shape.
     public func loadOptimizer(from directory: URL) throws(NetworkError) -> Adam {

@@ -45,7 +45,7 @@ public enum SafeTensors {
 
     /// Decodes every tensor and the metadata; `path` only names the source in errors.
     ///
-    /// - Throws: ``NetworkError/modelFile(path:reason:)`` for a truncated file, a bad header, an
+    /// - Throws: ``NetworkError/Code/modelFile`` for a truncated file, a bad header, an
     ///   unsupported dtype, or offsets that do not fit the shape or the file.
     public static func decode(_ data: Data, path: String = "<memory>") throws(NetworkError) -> (tensors: [String: Tensor], metadata: [String: String]) {
         guard data.count >= 8 else { throw .modelFile(path: path, reason: "shorter than the 8-byte header length") }
