@@ -81,7 +81,7 @@ let package = Package(
             dependencies: ["NeuralNetwork", "CNetworkKernels"],
             exclude: ["Fixtures"]  // read by path from the tests, not bundled
         ),
-        .testTarget(name: "GenerationTests", dependencies: ["Generation", "NeuralNetwork", "Notation", "NotationRendering"]),
+        .testTarget(name: "GenerationTests", dependencies: ["Generation", "NeuralNetwork", "Notation", "NotationRendering", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -29,9 +29,7 @@ import Testing
     }
 
     static func loadFixture() throws -> Fixture {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/keras-tiny.json")
-        return try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
+        try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: FixtureFiles.url("keras-tiny.json")))
     }
 
     static func model(_ fixture: Fixture, dropout: Float) throws -> SequenceModel {

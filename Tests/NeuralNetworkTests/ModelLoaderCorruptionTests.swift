@@ -47,14 +47,67 @@ struct ModelLoaderCorruptionTests {
         }
     }
 
-    @Test("every single byte of the weights' header flipped: an error or a faithful load, never a trap")
+    /// The error names the weights file, whichever check refused it.
+    static func namesTheWeightsFile(_ error: NetworkError) -> Bool {
+        switch error {
+        case .modelFile(let path, _), .missingWeight(_, let path): path == "m/model.safetensors"
+        case .shapeMismatch(let context, _, _): context.hasPrefix("m/model.safetensors: ")
+        default: false
+        }
+    }
+
+    /// The bit patterns of every parameter, so that NaNs made by a flip compare too.
+    static func bits(_ model: SequenceModel) -> [[UInt32]] {
+        model.parameters.map { $0.scalars.map(\.bitPattern) }
+    }
+
+    @Test("every single byte of the weights' header flipped: an error naming the file, or a faithful load")
     func flippedHeaderBytes() throws {
         let (config, weights) = try Self.files()
+        let original = try SequenceModel(configurationData: config, weightsData: weights, directory: "m")
         let headerLength = Int(weights[0]) | Int(weights[1]) << 8
+        var refused = 0
         for at in 0..<min(weights.count, 8 + headerLength) {
             var damaged = weights
             damaged[at] ^= 0x55
-            _ = try? SequenceModel(configurationData: config, weightsData: damaged, directory: "m")
+            do {
+                // The header says which bytes are which weight: a flip there that still loads
+                // must have changed nothing the loader reads (the faithful load is the original).
+                let loaded = try SequenceModel(configurationData: config, weightsData: damaged, directory: "m")
+                #expect(Self.bits(loaded) == Self.bits(original), "header byte \(at) flipped loads other weights")
+            } catch {
+                #expect(Self.namesTheWeightsFile(error), "header byte \(at): \(error)")
+                refused += 1
+            }
+        }
+        // The length, the JSON's punctuation, the names, the dtype and the numbers: no byte of
+        // this header can change without the file being refused.
+        #expect(refused == min(weights.count, 8 + headerLength))
+    }
+
+    @Test("every single byte of the weights' data flipped: the model loads with exactly that weight changed, bit for bit")
+    func flippedDataBytes() throws {
+        let (config, weights) = try Self.files()
+        let original = try SequenceModel(configurationData: config, weightsData: weights, directory: "m")
+        let headerLength = Int(weights[0]) | Int(weights[1]) << 8
+        // Where each tensor's bytes are, from the header (offsets count from the header's end).
+        let header = try #require(try JSONSerialization.jsonObject(with: weights[8..<(8 + headerLength)]) as? [String: Any])
+        let offsets: [(parameter: Int, begin: Int, end: Int)] = try original.parameterNames.enumerated().map { index, name in
+            let entry = try #require(header[name] as? [String: Any])
+            let range = try #require(entry["data_offsets"] as? [Int])
+            return (index, 8 + headerLength + range[0], 8 + headerLength + range[1])
+        }
+        #expect(offsets.last?.end == weights.count)
+        for at in (8 + headerLength)..<weights.count {
+            var damaged = weights
+            damaged[at] ^= 0x55
+            let loaded = try SequenceModel(configurationData: config, weightsData: damaged, directory: "m")
+            // Little-endian Float32: byte `at` is byte (at - begin) % 4 of scalar (at - begin) / 4.
+            var expected = Self.bits(original)
+            let place = try #require(offsets.first { $0.begin <= at && at < $0.end })
+            let scalar = (at - place.begin) / 4, byte = (at - place.begin) % 4
+            expected[place.parameter][scalar] ^= UInt32(0x55) << (8 * UInt32(byte))
+            #expect(Self.bits(loaded) == expected, "data byte \(at) flipped")
         }
     }
 

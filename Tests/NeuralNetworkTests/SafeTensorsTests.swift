@@ -19,8 +19,7 @@ import Testing
     /// A file written by the reference implementation (Python `safetensors`
     /// `save_file({"a": [[1, 2, 3], [4, 5, 6.5]], "b": [-0.5]})`, float32) decodes to those values.
     @Test func readsTheReferenceWritersFile() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/reference-writer.safetensors")
+        let url = FixtureFiles.url("reference-writer.safetensors")
         let (tensors, metadata) = try SafeTensors.decode(Data(contentsOf: url), path: url.path)
         #expect(tensors["a"] == (try Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6.5])))
         #expect(tensors["b"] == (try Tensor(shape: [1], scalars: [-0.5])))

@@ -6,7 +6,7 @@ import TestSupport
 @testable import NotationRendering
 
 /// Rendering with the real engines: MuseScore 3 draws our MusicXML, FluidSynth plays our MIDI.
-/// Each test skips (with a note) when its program is not installed.
+/// A test that needs a program is reported as skipped, with the reason, where it is not installed.
 @Suite("Rendering")
 struct RenderingTests {
     static let sheet = SheetRenderer()
@@ -16,18 +16,10 @@ struct RenderingTests {
     /// (two bars of 4/4: 8 quarters at 96 per minute play for exactly 5 seconds).
     static func score() throws -> Score { try Fixtures.pianoScore() }
 
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("recompose-render-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryDirectory() throws -> URL { try TemporaryDirectory.make("render-test") }
 
-    @Test("MuseScore draws our MusicXML without complaint, and the page is not blank")
+    @Test("MuseScore draws our MusicXML without complaint, and the page is not blank", .requiresMuseScore)
     func png() throws {
-        guard Self.sheet.isAvailable else {
-            print("skipped: mscore3 is not installed (Debian package musescore3)")
-            return
-        }
         let folder = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("piano.png")
@@ -46,12 +38,8 @@ struct RenderingTests {
         #expect(lineRows.count >= 10, "\(lineRows.count) staff-line rows")
     }
 
-    @Test("valid MusicXML that MuseScore 3.2 rejects is adapted: a part without instrument, a pedal change")
+    @Test("valid MusicXML that MuseScore 3.2 rejects is adapted: a part without instrument, a pedal change", .requiresMuseScore)
     func adaptedForMuseScore() throws {
-        guard Self.sheet.isAvailable else {
-            print("skipped: mscore3 is not installed (Debian package musescore3)")
-            return
-        }
         let folder = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         var score = try Self.score()
@@ -68,12 +56,8 @@ struct RenderingTests {
                 == [.pedal("start"), .pedal("stop"), .pedal("start"), .pedal("stop")])
     }
 
-    @Test("SVG and PDF are written too; an unknown extension is a typed error")
+    @Test("SVG and PDF are written too; an unknown extension is a typed error", .requiresMuseScore)
     func otherFormats() throws {
-        guard Self.sheet.isAvailable else {
-            print("skipped: mscore3 is not installed (Debian package musescore3)")
-            return
-        }
         let folder = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let svg = try Self.score().renderSheet(to: folder.appendingPathComponent("a.svg"))
@@ -87,12 +71,8 @@ struct RenderingTests {
         }
     }
 
-    @Test("a long score gives one PNG per page, named NAME-1.png, NAME-2.png, …")
+    @Test("a long score gives one PNG per page, named NAME-1.png, NAME-2.png, …", .requiresMuseScore)
     func pages() throws {
-        guard Self.sheet.isAvailable else {
-            print("skipped: mscore3 is not installed (Debian package musescore3)")
-            return
-        }
         let folder = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         // 160 bars of sixteenths cannot fit on one page.
@@ -105,12 +85,8 @@ struct RenderingTests {
         #expect(result.messages == [], "a part without an instrument still imports cleanly")
     }
 
-    @Test("FluidSynth's WAV lasts as long as the MIDI plays and is not silent")
+    @Test("FluidSynth's WAV lasts as long as the MIDI plays and is not silent", .requiresFluidSynth)
     func wav() throws {
-        guard Self.audio.isAvailable else {
-            print("skipped: fluidsynth or its SoundFont is not installed (Debian packages fluidsynth, fluid-soundfont-gm)")
-            return
-        }
         let folder = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("piano.wav")
@@ -165,6 +141,19 @@ struct RenderingTests {
             ... success!
             """
         #expect(SheetRenderer.messages(in: text) == ["Error at line 21 col 16: no instrument found for part 'P1'"])
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs only where the renderer finds MuseScore 3 (on `PATH`, as rendering looks for it).
+    static var requiresMuseScore: Self {
+        .enabled(if: RenderingTests.sheet.isAvailable, "mscore3 is not installed (Debian package musescore3)")
+    }
+
+    /// Runs only where the renderer finds FluidSynth and its SoundFont.
+    static var requiresFluidSynth: Self {
+        .enabled(if: RenderingTests.audio.isAvailable,
+                 "fluidsynth or its SoundFont is not installed (Debian packages fluidsynth, fluid-soundfont-gm)")
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Notation
+import TestSupport
 
 /// Builds Standard MIDI File bytes by hand, so tests do not depend on the writer under test.
 enum SMFBytes {
@@ -201,14 +202,10 @@ struct MIDIReaderTests {
         }
     }
 
-    @Test("truncating or corrupting a corpus file at many offsets never crashes")
+    @Test("truncating or corrupting a corpus file at many offsets never crashes",
+          .requires(shared: "corpus/piano-midi/chopin/chpn-p20.mid"))
     func hammerCorpus() throws {
-        let url = URL(fileURLWithPath: "../shared/corpus/piano-midi/chopin/chpn-p20.mid")
-        guard let data = try? Data(contentsOf: url) else {
-            print("skipped: ../shared/corpus/piano-midi not found")
-            return
-        }
-        let bytes = [UInt8](data)
+        let bytes = [UInt8](try Data(contentsOf: SharedData.url("corpus/piano-midi/chopin/chpn-p20.mid")))
         let whole = try MIDIReader(options: .init(strictness: .strict)).read(bytes)
         #expect(whole.warnings.isEmpty)
         let (errors, partial) = MIDIReaderTests.hammer(bytes, stride: max(1, bytes.count / 400))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Notation
+import TestSupport
 
 @Suite("MIDI writer")
 struct MIDIWriterTests {
@@ -64,37 +65,47 @@ struct MIDIWriterTests {
 
     @Test("a quantized score written to MIDI and quantized again is the same score")
     func roundTrip() throws {
-        var files: [(String, MIDIFile)] = [("hand-made", performance(
+        try Self.checkRoundTrip("hand-made", performance(
             [(1, 72, 0, 500), (1, 76, 470, 1000), (1, 79, 960, 2000), (2, 48, 0, 1900), (2, 55, 640, 800)],
-            meta: [(0, .keySignature(fifths: -1, minor: false)), (0, .tempo(microsecondsPerQuarter: 600_000))]))]
+            meta: [(0, .keySignature(fifths: -1, minor: false)), (0, .tempo(microsecondsPerQuarter: 600_000))]))
+    }
+
+    @Test("corpus files quantized, written to MIDI and quantized again give the same score",
+          .requires(shared: SharedData.pianoMIDI))
+    func corpusRoundTrip() throws {
         // Files whose first quantization needed several passes to reach a fixed point; set
         // RECOMPOSE_FULL_CORPUS=1 to check all 96 corpus files (about 30 s in a debug build).
         let chosen: Set<String> = ["bach_847.mid", "chp_op31.mid", "chpn-p1.mid", "chpn-p20.mid", "chpn_op25_e1.mid",
                                    "chpn_op27_2.mid", "chpn_op35_3.mid", "scn16_1.mid", "scn16_6.mid", "mz_311_2.mid"]
         let everything = ProcessInfo.processInfo.environment["RECOMPOSE_FULL_CORPUS"] == "1"
-        let root = URL(fileURLWithPath: "../shared/corpus/piano-midi")
+        let root = SharedData.url(SharedData.pianoMIDI)
+        var checked = 0
         for folder in ["bach", "chopin", "mozart", "schumann"] {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+            let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)
             for name in names.sorted() where name.hasSuffix(".mid") && (everything || chosen.contains(name)) {
                 let url = root.appendingPathComponent(folder).appendingPathComponent(name)
-                if let file = try? MIDIReader().read(contentsOf: url) { files.append((name, file)) }
+                guard let file = try? MIDIReader().read(contentsOf: url) else { continue }
+                try Self.checkRoundTrip(name, file)
+                checked += 1
             }
         }
-        if files.count == 1 { print("skipped corpus files: ../shared/corpus/piano-midi not found") }
-        for (name, file) in files {
-            let score = try Quantizer().score(from: file).score
-            let written = try MIDIWriter().data(for: score)
-            let again = try Quantizer().score(from: try MIDIReader(options: .init(strictness: .strict)).read(data: written)).score
-            #expect(again.metadata == score.metadata, "\(name)")
-            #expect(again.parts.count == score.parts.count, "\(name)")
-            for (a, b) in zip(again.parts, score.parts) {
-                #expect(a.name == b.name && a.instrument == b.instrument && a.staves.count == b.staves.count,
-                         "\(name): \(a.name ?? "-") \(a.instrument) vs \(b.name ?? "-") \(b.instrument)")
-                for (x, y) in zip(a.staves, b.staves) {
-                    let firstDifference = x.measures.indices.first { $0 < y.measures.count && x.measures[$0] != y.measures[$0] }
-                    #expect(firstDifference == nil && x.measures.count == y.measures.count,
-                            "\(name): bar \(firstDifference.map { x.measures[$0].number } ?? -1) differs: \(firstDifference.map { "\(x.measures[$0].voices) vs \(y.measures[$0].voices)" } ?? "")")
-                }
+        #expect(checked == (everything ? 96 : chosen.count))
+    }
+
+    /// Quantizes `file`, writes the score to MIDI, quantizes that again and expects the same score.
+    static func checkRoundTrip(_ name: String, _ file: MIDIFile) throws {
+        let score = try Quantizer().score(from: file).score
+        let written = try MIDIWriter().data(for: score)
+        let again = try Quantizer().score(from: try MIDIReader(options: .init(strictness: .strict)).read(data: written)).score
+        #expect(again.metadata == score.metadata, "\(name)")
+        #expect(again.parts.count == score.parts.count, "\(name)")
+        for (a, b) in zip(again.parts, score.parts) {
+            #expect(a.name == b.name && a.instrument == b.instrument && a.staves.count == b.staves.count,
+                     "\(name): \(a.name ?? "-") \(a.instrument) vs \(b.name ?? "-") \(b.instrument)")
+            for (x, y) in zip(a.staves, b.staves) {
+                let firstDifference = x.measures.indices.first { $0 < y.measures.count && x.measures[$0] != y.measures[$0] }
+                #expect(firstDifference == nil && x.measures.count == y.measures.count,
+                        "\(name): bar \(firstDifference.map { x.measures[$0].number } ?? -1) differs: \(firstDifference.map { "\(x.measures[$0].voices) vs \(y.measures[$0].voices)" } ?? "")")
             }
         }
     }

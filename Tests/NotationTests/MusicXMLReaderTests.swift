@@ -1,10 +1,12 @@
 import Foundation
 import Testing
 @testable import Notation
+import TestSupport
 
 /// Reading the Unofficial MusicXML Test Suite: every file reads, and each category's feature
-/// comes out as the file's own description says.
-@Suite("MusicXMLReader", .enabled(if: MusicXMLTestData.available, "../shared/musicxml/testsuite is absent"))
+/// comes out as the file's own description says. (Documents written inline are read in
+/// ``MusicXMLReaderInlineTests``, which always run.)
+@Suite("MusicXMLReader", .requires(shared: SharedData.testSuite))
 struct MusicXMLReaderTests {
     let reader = MusicXMLReader()
 
@@ -250,6 +252,34 @@ struct MusicXMLReaderTests {
         #expect(staves.map { $0.measures[0].keySignature?.fifths } == [0, 2])
     }
 
+    @Test("90a compressed .mxl: the container's root file is read")
+    func compressed() throws {
+        let placed = notes(try read("90a"))
+        #expect(placed.count == 4)
+        #expect(placed.allSatisfy { $0.event.pitches.map(\.name) == ["C#4"] })
+    }
+
+    @Test("a test-suite file read as a document gives its score")
+    func documentOfASuiteFile() throws {
+        let doc = try reader.readScore(contentsOf: MusicXMLTestData.suite("01a"))
+        #expect(doc.score.parts.count == 1)
+    }
+
+    @Test("UTF-16 with BOM reads like UTF-8")
+    func utf16() throws {
+        let utf8 = try Data(contentsOf: MusicXMLTestData.suite("21a"))
+        let text = String(decoding: utf8, as: UTF8.self).replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append(text.data(using: .utf16LittleEndian)!)
+        #expect(try reader.read(data: utf16) == reader.read(data: utf8))
+    }
+}
+
+/// Reading documents written here, which need no shared data.
+@Suite("MusicXMLReader, inline documents")
+struct MusicXMLReaderInlineTests {
+    let reader = MusicXMLReader()
+
     @Test("music21 #786: a MuseScore-style note whose <duration> disagrees with its <type> keeps its length as one note")
     func oddDurations() throws {
         let data = MusicXMLTestData.document(divisions: "24", """
@@ -263,28 +293,10 @@ struct MusicXMLReaderTests {
         #expect(placed[0].event.duration == Duration(.sixteenth, tuplets: [Tuplet(6, 5)]))
     }
 
-    @Test("90a compressed .mxl: the container's root file is read")
-    func compressed() throws {
-        let placed = notes(try read("90a"))
-        #expect(placed.count == 4)
-        #expect(placed.allSatisfy { $0.event.pitches.map(\.name) == ["C#4"] })
-    }
-
     @Test("skipped elements are reported")
     func skippedReport() throws {
-        let doc = try reader.readScore(contentsOf: MusicXMLTestData.suite("01a"))
-        #expect(doc.score.parts.count == 1)
         let unknown = try reader.readScore(data: MusicXMLTestData.document("<frobnicate/><note><pitch><step>C</step><octave>4</octave></pitch><duration>1</duration></note>"))
         #expect(unknown.skipped.contains("measure/frobnicate"))
-    }
-
-    @Test("UTF-16 with BOM reads like UTF-8")
-    func utf16() throws {
-        let utf8 = try Data(contentsOf: MusicXMLTestData.suite("21a"))
-        let text = String(decoding: utf8, as: UTF8.self).replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
-        var utf16 = Data([0xFF, 0xFE])
-        utf16.append(text.data(using: .utf16LittleEndian)!)
-        #expect(try reader.read(data: utf16) == reader.read(data: utf8))
     }
 
     @Test("score-timewise reads like the same partwise music")

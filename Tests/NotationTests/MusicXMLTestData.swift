@@ -1,19 +1,11 @@
 import Foundation
 import Notation
+import TestSupport
 
-/// Where the shared MusicXML test data lives (`../shared/` beside the package), and helpers.
+/// The shared MusicXML test data (found through ``SharedData``) and helpers for documents.
 enum MusicXMLTestData {
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let shared = root.deletingLastPathComponent().appendingPathComponent("shared")
-    static let testsuite = shared.appendingPathComponent("musicxml/testsuite")
-    static let corpus = shared.appendingPathComponent("corpus/music21")
-    static let schema = shared.appendingPathComponent("musicxml/schema")
-
-    /// Whether ../shared/musicxml is present (tests needing it skip otherwise).
-    static let available = FileManager.default.fileExists(atPath: testsuite.path)
-    static let corpusAvailable = FileManager.default.fileExists(atPath: corpus.path)
-    static let xmllintAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint")
+    static let testsuite = SharedData.url(SharedData.testSuite)
+    static let corpus = SharedData.url(SharedData.music21)
 
     static func suite(_ prefix: String) -> URL {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: testsuite.path)) ?? []
@@ -30,33 +22,7 @@ enum MusicXMLTestData {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// Runs xmllint against the MusicXML 4.0 XSD offline; returns its exit status and output.
-    static func validate(_ file: URL) throws -> (status: Int32, output: String) {
-        try validate(files: [file])
-    }
-
-    /// Validates several files in one xmllint run.
-    static func validate(files: [URL]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
-        process.arguments = ["--nonet", "--noout", "--schema", schema.appendingPathComponent("musicxml.xsd").path] + files.map(\.path)
-        var environment = ProcessInfo.processInfo.environment
-        environment["XML_CATALOG_FILES"] = schema.appendingPathComponent("catalog.xml").path
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
-    }
-
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("recompose-mx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryDirectory() throws -> URL { try TemporaryDirectory.make("mx") }
 
     /// A minimal partwise document around some measure content.
     static func document(divisions: String? = "1", _ measureContent: String, prolog: String = "") -> Data {

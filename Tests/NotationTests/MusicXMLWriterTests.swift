@@ -135,13 +135,13 @@ struct MusicXMLWriterTests {
     }
 
     @Test("written files validate against the MusicXML 4.0 XSD",
-          .enabled(if: MusicXMLTestData.available && MusicXMLTestData.xmllintAvailable, "needs ../shared and xmllint"))
+          .requires(shared: SharedData.schema), .requires(program: "xmllint", package: "libxml2-utils"))
     func validates() throws {
         let directory = try MusicXMLTestData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("piano.musicxml")
         try writer.write(try Fixtures.pianoScore(), to: file)
-        let result = try MusicXMLTestData.validate(file)
+        let result = try MusicXMLSchema.validate([file])
         #expect(result.status == 0, "\(result.output)")
     }
 }

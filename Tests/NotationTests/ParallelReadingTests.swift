@@ -1,15 +1,14 @@
 import Foundation
 import Testing
 import Notation
+import TestSupport
 
 /// Readers share no mutable state: the same files read on all cores at once give exactly the
-/// scores a sequential read gives (needs ../shared; skipped without it).
+/// scores a sequential read gives (needs the shared corpora; reported as skipped without them).
 @Suite("Parallel reading")
 struct ParallelReadingTests {
-    static let corpus = MusicXMLTestData.corpus
-    static let midi = MusicXMLTestData.shared.appendingPathComponent("corpus/piano-midi")
-    static let available = FileManager.default.fileExists(atPath: corpus.path)
-        && FileManager.default.fileExists(atPath: midi.path)
+    static let corpus = SharedData.url(SharedData.music21)
+    static let midi = SharedData.url(SharedData.pianoMIDI)
 
     /// A fixed, varied subset: every 12th MusicXML file of the corpus and every 4th MIDI file.
     static func files() -> [URL] {
@@ -26,7 +25,7 @@ struct ParallelReadingTests {
     }
 
     @Test("the corpus read in parallel equals the corpus read sequentially",
-          .enabled(if: available, "../shared corpus absent"))
+          .requires(shared: SharedData.music21), .requires(shared: SharedData.pianoMIDI))
     func parallelEqualsSequential() throws {
         let files = Self.files()
         try #require(files.count >= 20)

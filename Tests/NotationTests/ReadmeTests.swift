@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Notation
+import TestSupport
 
 /// Keeps the README honest: its Swift tour is copied verbatim below (between the markers) and
 /// run, and a test checks the README still holds exactly that code.
@@ -8,7 +9,18 @@ import Notation
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @Test func tourRunsAndGivesWhatItsCommentsSay() throws {
-        FileManager.default.changeCurrentDirectoryPath(ReadmeTests.root.path)
+        // The tour names its files as a reader would: relative to the package root, and in
+        // /tmp. Tests run in parallel, so this one neither changes the process's working
+        // directory nor writes to a fixed path: this local function, which shadows
+        // `URL(fileURLWithPath:)` in the tour below, resolves relative paths against the
+        // package root and puts what goes to /tmp into a directory of the test's own.
+        let output = try TemporaryDirectory.make("readme")
+        defer { TemporaryDirectory.remove(output) }
+        func URL(fileURLWithPath path: String) -> Foundation.URL {
+            if path.hasPrefix("/tmp/") { return output.appendingPathComponent(String(path.dropFirst("/tmp/".count))) }
+            if path.hasPrefix("/") { return Foundation.URL(fileURLWithPath: path) }
+            return ReadmeTests.root.appendingPathComponent(path)
+        }
         // README-BEGIN
         let e4 = try Pitch("E4")
         let gSharp = try e4.transposed(by: "M3")                // G#4, spelled by letter
@@ -38,7 +50,9 @@ import Notation
         #expect(inC.estimatedKey()?.key == .cMajor)
         #expect(piano.staves.count == 2)
         #expect(slices.reduce(Rational.zero) { $0 + $1.length } == score.length)
-        let back = try Score.read(contentsOf: URL(fileURLWithPath: "/tmp/in-c.musicxml"))
+        let written = output.appendingPathComponent("in-c.musicxml")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["in-c.musicxml"])
+        let back = try Score.read(contentsOf: written)
         #expect(back.notesAndChords.count == inC.notesAndChords.count)
     }
 

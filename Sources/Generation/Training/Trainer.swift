@@ -24,7 +24,7 @@ public struct Trainer: Sendable {
     ///     interrupted run of the same model, training resumes after its epoch.
     ///   - progress: called after every step and at the end of every epoch.
     /// - Throws: ``GenerationError/notEnoughData(_:)`` with no training window, ``/NeuralNetwork/NetworkError``
-    ///   from the network, ``GenerationError/invalidModel(path:reason:)`` for a corrupt checkpoint.
+    ///   from the network, ``GenerationError/invalidModel(path:reason:cause:)`` for a corrupt checkpoint.
     public func train(_ model: inout SequenceModel, training: SequenceDataset, validation: SequenceDataset,
                       checkpoint: URL? = nil, progress: (TrainingProgress) -> Void = { _ in }) throws -> TrainingSummary {
         guard training.count > 0 else {
