@@ -49,9 +49,9 @@ struct ModelLoaderCorruptionTests {
 
     /// The error names the weights file, whichever check refused it.
     static func namesTheWeightsFile(_ error: NetworkError) -> Bool {
-        switch error {
-        case .modelFile(let path, _), .missingWeight(_, let path): path == "m/model.safetensors"
-        case .shapeMismatch(let context, _, _): context.hasPrefix("m/model.safetensors: ")
+        switch error.code {
+        case .modelFile, .missingWeight: error.path == "m/model.safetensors"
+        case .shapeMismatch: error.reason.hasPrefix("m/model.safetensors: ")
         default: false
         }
     }

@@ -200,11 +200,11 @@ import Testing
 @Suite struct ScoreKeyEstimationTests {
     @Test func estimatesTheKeyOfAScore() throws {
         // C4 E4 G4 as a half-note chord, then D4: music21 says C major, 0.8957659086207186.
-        let chord = Chord([try Pitch("C4"), try Pitch("E4"), try Pitch("G4")], Duration(.half))
-        let d = Note(try Pitch("D4"), Duration(.quarter))
-        let grace = { var n = Note(try Pitch("F#4"), Duration(.eighth)); n.isGrace = true; return n }
+        let chord = Chord([Pitch("C4"), Pitch("E4"), Pitch("G4")], Duration(.half))
+        let d = Note(Pitch("D4"), Duration(.quarter))
+        let grace = { var n = Note(Pitch("F#4"), Duration(.eighth)); n.isGrace = true; return n }
         let measure = Measure(number: 1, length: 4, voices: [
-            Voice(sequence: [.chord(chord), .note(try grace()), .note(d), .rest(Rest(Duration(.quarter)))]),
+            Voice(sequence: [.chord(chord), .note(grace()), .note(d), .rest(Rest(Duration(.quarter)))]),
         ])
         let score = Score(parts: [Part(staves: [Staff(measures: [measure])])])
         let estimate = try #require(score.estimatedKey())

@@ -105,7 +105,7 @@ import Testing
         #expect(try up("C4", "d1") == "Cb4")
         #expect(throws: NotationError.self) { try Pitch("G##4").transposed(by: Interval("AA2")) }
         // Transposing back by the reversed interval returns the pitch.
-        let p = try Pitch("F#3"), i = Interval("m13")
+        let p = Pitch("F#3"), i = Interval("m13")
         #expect(try p.transposed(by: i).transposed(by: i.reversed) == p)
         // The interval between a pitch and its transposition is the interval itself.
         #expect(Interval(from: p, to: try p.transposed(by: i)) == i)

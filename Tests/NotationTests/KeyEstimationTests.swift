@@ -37,9 +37,9 @@ import Testing
 
     @Test func durationsWeighTheHistogram() throws {
         let melody: [(pitch: Pitch, length: Double)] = [
-            (try Pitch("A3"), 2), (try Pitch("C4"), 1), (try Pitch("E4"), 1), (try Pitch("A4"), 2),
-            (try Pitch("G#4"), 1), (try Pitch("B4"), 1), (try Pitch("C5"), 1), (try Pitch("E4"), 1),
-            (try Pitch("A3"), 2),
+            (Pitch("A3"), 2), (Pitch("C4"), 1), (Pitch("E4"), 1), (Pitch("A4"), 2),
+            (Pitch("G#4"), 1), (Pitch("B4"), 1), (Pitch("C5"), 1), (Pitch("E4"), 1),
+            (Pitch("A3"), 2),
         ]
         let histogram = KeyEstimator.histogram(melody)
         #expect(histogram[9] == 6)   // A: 2 + 2 + 2
@@ -96,7 +96,7 @@ import Testing
     @Test func chordsCountEveryTone() throws {
         // A C major chord of two beats and a D of one: music21 says C major, 0.8957659086207186.
         let weighted: [(pitch: Pitch, length: Double)] = [
-            (try Pitch("C4"), 2), (try Pitch("E4"), 2), (try Pitch("G4"), 2), (try Pitch("D4"), 1),
+            (Pitch("C4"), 2), (Pitch("E4"), 2), (Pitch("G4"), 2), (Pitch("D4"), 1),
         ]
         let estimate = try #require(KeyEstimator().estimate(weighted))
         #expect(estimate.key == .cMajor)

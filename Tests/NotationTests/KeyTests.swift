@@ -5,20 +5,20 @@ import Testing
     private func names(_ key: Key) -> [String] { key.pitches.map(\.nameWithoutOctave) }
 
     @Test func sevenSharpsAndSevenFlats() throws {
-        let cSharp = try Key("C# major")
+        let cSharp = Key("C# major")
         #expect(cSharp.signature.fifths == 7)
         #expect(names(cSharp) == ["C#", "D#", "E#", "F#", "G#", "A#", "B#"])
         #expect(cSharp.relative == Key(.A, alter: 1, .minor))
         #expect(cSharp.parallel == Key(.C, alter: 1, .minor))
-        let cFlat = try Key("Cb major")
+        let cFlat = Key("Cb major")
         #expect(cFlat.signature.fifths == -7)
         #expect(names(cFlat) == ["Cb", "Db", "Eb", "Fb", "Gb", "Ab", "Bb"])
         #expect(cFlat.relative == Key(.A, alter: -1, .minor))
-        let aSharpMinor = try Key("a# minor")
+        let aSharpMinor = Key("a# minor")
         #expect(aSharpMinor.signature.fifths == 7)
         #expect(names(aSharpMinor) == ["A#", "B#", "C#", "D#", "E#", "F#", "G#"])
         #expect(aSharpMinor.relative == cSharp)
-        let aFlatMinor = try Key("Ab minor")
+        let aFlatMinor = Key("Ab minor")
         #expect(aFlatMinor.signature.fifths == -7)
         #expect(names(aFlatMinor) == ["Ab", "Bb", "Cb", "Db", "Eb", "Fb", "Gb"])
         #expect(aFlatMinor.relative == cFlat)
@@ -60,28 +60,28 @@ import Testing
     }
 
     @Test func modes() throws {
-        #expect(names(try Key("D dorian")) == ["D", "E", "F", "G", "A", "B", "C"])
-        #expect(try Key("D dorian").signature.fifths == 0)
-        #expect(names(try Key("E phrygian")) == ["E", "F", "G", "A", "B", "C", "D"])
-        #expect(names(try Key("F lydian")) == ["F", "G", "A", "B", "C", "D", "E"])
-        #expect(try Key("G mixolydian").signature.fifths == 0)
-        #expect(try Key("B locrian").signature.fifths == 0)
-        #expect(try Key("F# locrian").signature.fifths == 1)
-        #expect(try Key("C# phrygian").signature.fifths == 3)
-        #expect(try Key("Bb lydian").signature.fifths == -1)
-        #expect(names(try Key("Eb aeolian")) == ["Eb", "F", "Gb", "Ab", "Bb", "Cb", "Db"])
-        #expect(try Key("D dorian").relative == .cMajor)
+        #expect(names(Key("D dorian")) == ["D", "E", "F", "G", "A", "B", "C"])
+        #expect(Key("D dorian").signature.fifths == 0)
+        #expect(names(Key("E phrygian")) == ["E", "F", "G", "A", "B", "C", "D"])
+        #expect(names(Key("F lydian")) == ["F", "G", "A", "B", "C", "D", "E"])
+        #expect(Key("G mixolydian").signature.fifths == 0)
+        #expect(Key("B locrian").signature.fifths == 0)
+        #expect(Key("F# locrian").signature.fifths == 1)
+        #expect(Key("C# phrygian").signature.fifths == 3)
+        #expect(Key("Bb lydian").signature.fifths == -1)
+        #expect(names(Key("Eb aeolian")) == ["Eb", "F", "Gb", "Ab", "Bb", "Cb", "Db"])
+        #expect(Key("D dorian").relative == .cMajor)
         #expect(Mode.dorian.semitones == [0, 2, 3, 5, 7, 9, 10])
         #expect(Mode.locrian.semitones == [0, 1, 3, 5, 6, 8, 10])
     }
 
     @Test func parsingAndPrinting() throws {
-        #expect(try Key("Eb major").description == "Eb major")
-        #expect(try Key("B- minor") == Key(.B, alter: -1, .minor))
-        #expect(try Key("G") == Key(.G, .major))
-        #expect(try Key("e") == Key(.E, .minor))
-        #expect(try Key("f# minor").signature.fifths == 3)
-        #expect(try Key("bb minor") == Key(.B, alter: -1, .minor))
+        #expect(Key("Eb major").description == "Eb major")
+        #expect(Key("B- minor") == Key(.B, alter: -1, .minor))
+        #expect(Key("G") == Key(.G, .major))
+        #expect(Key("e") == Key(.E, .minor))
+        #expect(Key("f# minor").signature.fifths == 3)
+        #expect(Key("bb minor") == Key(.B, alter: -1, .minor))
         // Variables, not literals: `Key("…")` with a literal is a literal (and traps when malformed).
         for bad in ["H major", "C4 major", "C majestic", ""] {
             #expect(throws: NotationError.invalidKeyName(bad)) { try Key(bad) }
@@ -89,13 +89,13 @@ import Testing
     }
 
     @Test func degreesAndMembership() throws {
-        let d = try Key("D major")
-        #expect(d.degree(of: try Pitch("F#4")) == (3, 0))
-        #expect(d.degree(of: try Pitch("F4")) == (3, -1))
-        #expect(d.degree(of: try Pitch("C#5")) == (7, 0))
+        let d = Key("D major")
+        #expect(d.degree(of: Pitch("F#4")) == (3, 0))
+        #expect(d.degree(of: Pitch("F4")) == (3, -1))
+        #expect(d.degree(of: Pitch("C#5")) == (7, 0))
         #expect(d.pitch(ofDegree: 5).nameWithoutOctave == "A")
-        #expect(d.contains(try Pitch("B3")))
-        #expect(!d.contains(try Pitch("C4")))
+        #expect(d.contains(Pitch("B3")))
+        #expect(!d.contains(Pitch("C4")))
         #expect(try d.transposed(by: "m3") == Key(.F, .major))
         #expect(try Key("C# major").transposed(by: "-A1") == .cMajor)
         #expect(try Key("A minor").transposed(by: "M2").signature.fifths == 2)

@@ -93,7 +93,7 @@ struct MIDIReaderTests {
         let metas = file.tracks[0].events.compactMap { if case .meta(let m) = $0.message { return m } else { return nil } }
         #expect(metas[0].beatsPerMinute == 120)
         #expect(metas[1].timeSignatureValue == TimeSignature(6, 8))
-        #expect(metas[2].keyValue == (try Key("Ab major")))
+        #expect(metas[2].keyValue == (Key("Ab major")))
         #expect(metas[3] == .marker("A"))
         #expect(metas[4] == .lyric("la"))
         #expect(metas[5] == .endOfTrack)

@@ -35,10 +35,10 @@ struct MIDIWriterTests {
 
     @Test("a score is written as a conductor track plus one track per staff, and is written atomically")
     func score() throws {
-        let builder = MeasureBuilder(timeSignature: TimeSignature(3, 4), key: try Key("D major"), clef: .treble)
-        let upper = builder.staff(from: [TimedEvent(offset: 0, length: 4, pitches: [try Pitch("F#4")], velocity: 90)])
-        let lower = MeasureBuilder(timeSignature: TimeSignature(3, 4), key: try Key("D major"), clef: .bass)
-            .staff(from: [TimedEvent(offset: 1, length: 1, pitches: [try Pitch("D3"), try Pitch("A3")])], minimumLength: 6)
+        let builder = MeasureBuilder(timeSignature: TimeSignature(3, 4), key: Key("D major"), clef: .treble)
+        let upper = builder.staff(from: [TimedEvent(offset: 0, length: 4, pitches: [Pitch("F#4")], velocity: 90)])
+        let lower = MeasureBuilder(timeSignature: TimeSignature(3, 4), key: Key("D major"), clef: .bass)
+            .staff(from: [TimedEvent(offset: 1, length: 1, pitches: [Pitch("D3"), Pitch("A3")])], minimumLength: 6)
         let score = Score(metadata: Metadata(title: "Test"),
                           parts: [Part(name: "Piano", instrument: .piano, staves: [upper, lower])])
         let file = MIDIWriter().file(from: score)

@@ -49,8 +49,8 @@ struct MusicXMLWriterTests {
     @Test("music21 #1022/#1780: a length no single note can show is split and tied")
     func oddLengthsSplit() throws {
         let staff = MeasureBuilder(timeSignature: .commonTime).staff(from: [
-            TimedEvent(offset: 0, length: Rational(5, 4), pitches: [try Pitch("C4")]),
-            TimedEvent(offset: Rational(5, 4), length: Rational(11, 4), pitches: [try Pitch("D4")]),
+            TimedEvent(offset: 0, length: Rational(5, 4), pitches: [Pitch("C4")]),
+            TimedEvent(offset: Rational(5, 4), length: Rational(11, 4), pitches: [Pitch("D4")]),
         ])
         let score = Score(parts: [Part(staves: [staff])])
         let back = try reader.read(data: try writer.data(for: score))
@@ -94,10 +94,10 @@ struct MusicXMLWriterTests {
     @Test("a note tied over the barline does not repeat its accidental; the next one in the bar does")
     func tiedAccidentals() throws {
         let bar1 = Measure(number: 1, length: 4, voices: [Voice(sequence: [
-            .rest(Rest(Duration(.half, dots: 1))), .note(Note(try Pitch("F#4"), Duration(.quarter), tie: .start)),
+            .rest(Rest(Duration(.half, dots: 1))), .note(Note(Pitch("F#4"), Duration(.quarter), tie: .start)),
         ])], key: .cMajor, timeSignature: .commonTime, clef: .treble)
         let bar2 = Measure(number: 2, length: 4, voices: [Voice(sequence: [
-            .note(Note(try Pitch("F#4"), Duration(.quarter), tie: .stop)), .note(Note(try Pitch("F#4"), Duration(.half, dots: 1))),
+            .note(Note(Pitch("F#4"), Duration(.quarter), tie: .stop)), .note(Note(Pitch("F#4"), Duration(.half, dots: 1))),
         ])])
         let score = Score(parts: [Part(staves: [Staff(measures: [bar1, bar2])])])
         let text = String(decoding: try writer.data(for: score), as: UTF8.self)

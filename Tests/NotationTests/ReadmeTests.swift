@@ -22,13 +22,13 @@ import TestSupport
             return ReadmeTests.root.appendingPathComponent(path)
         }
         // README-BEGIN
-        let e4 = try Pitch("E4")
+        let e4: Pitch = "E4"                                    // pitches, intervals and keys are literals
         let gSharp = try e4.transposed(by: "M3")                // G#4, spelled by letter
-        let fifth = Interval(from: try Pitch("C4"), to: try Pitch("G4"))  // P5
+        let fifth = Interval(from: "C4", to: "G4")              // P5
         let triplet = Duration(.eighth, tuplets: [.triplet])    // exactly 1/3 of a quarter, "eighth 3:2"
         let tied = Duration.decompose(Rational(5, 4))           // quarter + 16th, to be tied
 
-        let chord = Chord([try Pitch("C4"), try Pitch("D#4"), try Pitch("G4"), try Pitch("A#4")])
+        let chord = Chord(["C4", "D#4", "G4", "A#4"])
         let name = chord.quality?.name                          // "minor seventh chord", root C4
 
         let score = try Score.read(contentsOf: URL(fileURLWithPath: "Corpus/exercises/exercise-06.musicxml"))
@@ -45,7 +45,7 @@ import TestSupport
         #expect(triplet.label == "eighth 3:2")
         #expect(tied.map(\.label) == ["quarter", "16th"])
         #expect(name == "minor seventh chord")
-        #expect(chord.root == (try Pitch("C4")))
+        #expect(chord.root == (Pitch("C4")))
         #expect(key == Key(.E, alter: -1, .major))
         #expect(inC.estimatedKey()?.key == .cMajor)
         #expect(piano.staves.count == 2)
