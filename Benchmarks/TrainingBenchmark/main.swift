@@ -3,8 +3,9 @@
 // Usage: TrainingBenchmark [sgemm|train|generate|all] [--batches N] [--batch B] [--steps T]
 //        [--units U] [--notes V] [--durations D] [--threads N] [--blas-threads N] [--json]
 // --threads: the training's own threads (data parallelism over the batch, default 2);
-// --blas-threads: OpenBLAS's thread count, set once at load (default 1, the library's default;
-// 0 leaves OpenBLAS's own count, i.e. every core).
+// --blas-threads: OpenBLAS's thread count, set once at load; 0 leaves OpenBLAS's own count
+// (every core). Default: OpenBLAS's own for `sgemm` (the machine's peak), else 1 (the library's
+// default, which the data-parallel training wants).
 import Foundation
 import NeuralNetwork
 import CNetworkKernels
@@ -19,7 +20,8 @@ struct Options {
     var durations = 20
     var json = false
     var threads = 2
-    var blasThreads: Int? = 1
+    /// nil: not given on the command line.
+    var blasThreads: Int?? = nil
 }
 
 func parse() -> Options {
@@ -38,7 +40,7 @@ func parse() -> Options {
         case "--threads": options.threads = int()
         case "--blas-threads":
             let count = int()
-            options.blasThreads = count > 0 ? count : nil
+            options.blasThreads = .some(count > 0 ? count : nil)
         default: options.mode = arg
         }
     }
@@ -204,7 +206,8 @@ func shapesBenchmark() throws {
 
 let options = parse()
 // Loads OpenBLAS before anything else, with the thread count asked for.
-try BLAS.load(BLAS.Configuration(threads: options.blasThreads))
+let blasThreads = options.blasThreads ?? (options.mode == "sgemm" ? nil : 1)
+try BLAS.load(BLAS.Configuration(threads: blasThreads))
 if options.mode == "shapes" { try shapesBenchmark() }
 if CommandLine.arguments.dropFirst().first == "save" {
     // Writes a small seeded model (for checking the files with other readers) and exits.
