@@ -55,7 +55,7 @@ public enum BLAS {
             case automatic
             /// OpenBLAS's own detection (or `OPENBLAS_CORETYPE` from the environment); the
             /// environment is left alone.
-            case library
+            case detectedByOpenBLAS
             /// This kernel family, e.g. `Haswell`, whatever the environment says.
             case named(String)
         }
@@ -229,7 +229,7 @@ public enum BLAS {
             if userCore == nil, environment("RECOMPOSE_BLAS_CORETYPE") != "auto" {
                 coreType = preferredCoreType()
             }
-        case .library:
+        case .detectedByOpenBLAS:
             break
         case .named(let name):
             coreType = name

@@ -200,7 +200,8 @@ public struct SequenceModel: Sendable, Equatable {
     /// The summed loss of both heads and the gradients of every parameter (order of
     /// ``parameters``). With `random` the pass is in training mode (dropout on), without it
     /// in inference mode. Runs on the calling thread; the matrix products use OpenBLAS's threads
-    /// (one unless ``BLAS/Configuration/threads`` says otherwise).
+    /// (one unless ``BLAS/Configuration/threads`` says otherwise). The first call may load the
+    /// matrix-product library, which sets process-wide state once (see ``BLAS``).
     ///
     /// - Throws: ``NetworkError`` for ids out of range or a missing BLAS.
     public func lossAndGradients(
@@ -355,7 +356,8 @@ public struct SequenceModel: Sendable, Equatable {
 
     /// The summed loss of both heads in inference mode (no dropout), the batch's windows shared
     /// among `threads` threads as in ``lossAndGradients(_:random:threads:)`` (1: the calling
-    /// thread). The value does not depend on `threads` beyond rounding.
+    /// thread). The value does not depend on `threads` beyond rounding. The first call may load
+    /// the matrix-product library, which sets process-wide state once (see ``BLAS``).
     ///
     /// - Throws: ``NetworkError`` for ids out of range or a missing BLAS.
     public func loss(_ batch: TrainingBatch, threads: Int = 1) throws(NetworkError) -> Double {
@@ -390,7 +392,8 @@ public struct SequenceModel: Sendable, Equatable {
 
     /// Next-element probabilities after each window of a batch (targets are ignored), in
     /// inference mode: `notes` `[B][noteVocabularySize]`, `durations` `[B][durationVocabularySize]`.
-    /// Runs on the calling thread.
+    /// Runs on the calling thread. The first call may load the matrix-product library, which sets
+    /// process-wide state once (see ``BLAS``).
     public func predict(_ batch: TrainingBatch) throws(NetworkError) -> (notes: [Float], durations: [Float]) {
         var none: SeededRandom? = nil
         let record = try forward(batch, random: &none)
