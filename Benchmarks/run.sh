@@ -12,7 +12,8 @@ OPENBLAS_CORETYPE=Prescott .build/release/TrainingBenchmark sgemm
 for round in $(seq "$rounds"); do
   echo "== round $round"
   .build/release/TrainingBenchmark train --batches 12 --threads 2 | tail -1
-  .build/release/TrainingBenchmark train --batches 12 --threads 1 | tail -1
+  # One thread driving a multi-threaded OpenBLAS (the library's default keeps OpenBLAS at one).
+  .build/release/TrainingBenchmark train --batches 12 --threads 1 --blas-threads 0 | tail -1
   "$python" Scripts/keras/benchmark.py --batches 12 --predictions 10 2>/dev/null
 done
 .build/release/TrainingBenchmark generate | tail -1

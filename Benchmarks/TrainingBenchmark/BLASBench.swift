@@ -1,6 +1,7 @@
 import NeuralNetwork
 
-/// Direct sgemm calls for the shape diagnostics (the library keeps its own BLAS entry internal).
+/// Direct sgemm calls for the shape diagnostics, through the library's `package` entry (the
+/// benchmark is a target of the same package; the entry is not public API).
 enum BLASBench {
     static func gemm(
         _ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,

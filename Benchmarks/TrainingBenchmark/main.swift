@@ -1,7 +1,11 @@
 // Training and generation throughput of the seed architecture, plus the machine's sgemm peak.
 // Not a test: run in release mode, e.g. `swift run -c release TrainingBenchmark all`.
 // Usage: TrainingBenchmark [sgemm|train|generate|all] [--batches N] [--batch B] [--steps T]
-//        [--units U] [--notes V] [--durations D] [--json]
+//        [--units U] [--notes V] [--durations D] [--threads N] [--blas-threads N] [--json]
+// --threads: the training's own threads (data parallelism over the batch, default 2);
+// --blas-threads: OpenBLAS's thread count, set once at load; 0 leaves OpenBLAS's own count
+// (every core). Default: OpenBLAS's own for `sgemm` (the machine's peak), else 1 (the library's
+// default, which the data-parallel training wants).
 import Foundation
 import NeuralNetwork
 import CNetworkKernels
@@ -16,6 +20,8 @@ struct Options {
     var durations = 20
     var json = false
     var threads = 2
+    /// nil: not given on the command line.
+    var blasThreads: Int?? = nil
 }
 
 func parse() -> Options {
@@ -32,6 +38,9 @@ func parse() -> Options {
         case "--durations": options.durations = int()
         case "--json": options.json = true
         case "--threads": options.threads = int()
+        case "--blas-threads":
+            let count = int()
+            options.blasThreads = .some(count > 0 ? count : nil)
         default: options.mode = arg
         }
     }
@@ -162,7 +171,10 @@ func shapesBenchmark() throws {
         ("input gradient [3200×1024]·[256×1024]ᵀ", 3200, 256, 1024, false, true),
         ("reference [2048×2048]·[2048×2048]", 2048, 2048, 2048, false, false),
     ]
-    try BLAS.setThreads(1)
+    guard try BLAS.info().threads == 1 else {
+        print("shapes: run with --blas-threads 1 (the default)")
+        return
+    }
     for (name, m, n, k, ta, tb) in shapes {
         let a = [Float](repeating: 0.01, count: m * k), b = [Float](repeating: 0.02, count: k * n)
         var c = [Float](repeating: 0, count: m * n)
@@ -193,6 +205,9 @@ func shapesBenchmark() throws {
 }
 
 let options = parse()
+// Loads OpenBLAS before anything else, with the thread count asked for.
+let blasThreads = options.blasThreads ?? (options.mode == "sgemm" ? nil : 1)
+try BLAS.load(BLAS.Configuration(threads: blasThreads))
 if options.mode == "shapes" { try shapesBenchmark() }
 if CommandLine.arguments.dropFirst().first == "save" {
     // Writes a small seeded model (for checking the files with other readers) and exits.

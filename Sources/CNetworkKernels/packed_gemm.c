@@ -9,12 +9,17 @@ long recompose_packed_size(long k, long n) { return k * n; }
 int recompose_packed_gemm_available(long n) {
 #if defined(__x86_64__)
     // RECOMPOSE_DISABLE_PACKED_GEMM=1 forces BLAS, for measuring what the kernel brings.
-    static int disabled = -1;
-    if (disabled < 0) {
+    // Computed once; the data-parallel training threads may race to compute it, hence the
+    // atomics (every racer stores the same value).
+    static int state = 0; // 0 unknown, 1 available, 2 disabled or no AVX-512
+    int known = __atomic_load_n(&state, __ATOMIC_RELAXED);
+    if (known == 0) {
         const char *flag = getenv("RECOMPOSE_DISABLE_PACKED_GEMM");
-        disabled = flag != NULL && flag[0] != '\0' && flag[0] != '0';
+        int disabled = flag != NULL && flag[0] != '\0' && flag[0] != '0';
+        known = !disabled && recompose_cpu_has_avx512f() ? 1 : 2;
+        __atomic_store_n(&state, known, __ATOMIC_RELAXED);
     }
-    return !disabled && n > 0 && n % PANEL == 0 && recompose_cpu_has_avx512f();
+    return known == 1 && n > 0 && n % PANEL == 0;
 #else
     (void)n;
     return 0;

@@ -1,35 +1,88 @@
+#if canImport(Accelerate)
+import Accelerate
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 import CNetworkKernels
+import Synchronization
 
-/// The BLAS routines the network needs, resolved at first use from OpenBLAS.
+/// The matrix product the network runs on: OpenBLAS's `cblas_sgemm`, opened at first use, or
+/// Accelerate's on Apple platforms.
 ///
 /// OpenBLAS is deliberately not linked at launch. It picks its compute kernels once, when it is
 /// loaded, and Debian's OpenBLAS 0.3.21 does not recognise recent processors (Sapphire Rapids
 /// among them): it falls back to its SSE3 "Prescott" kernels, about five times slower than the
 /// AVX-512 "SkylakeX" ones on the same machine. Setting `OPENBLAS_CORETYPE` from inside a
-/// program that already linked the library is too late, so this type:
+/// program that already linked the library is too late, so the library is opened with `dlopen`
+/// when the first matrix product needs it, or earlier when you call ``load(_:)``.
 ///
-/// 1. leaves `OPENBLAS_CORETYPE` alone when the user has set it, and also when
-///    `RECOMPOSE_BLAS_CORETYPE=auto` asks for OpenBLAS's own detection;
-/// 2. otherwise sets it from CPUID: AVX-512F (with OS support) → `SkylakeX`,
-///    AVX2 + FMA → `Haswell`; on other processors it is left unset and OpenBLAS decides;
-/// 3. opens the library with `dlopen` (`RECOMPOSE_BLAS_LIBRARY` names a path to use instead of
-///    the default `libopenblas.so.0` / `libopenblas.so`) and resolves the symbols with `dlsym`.
+/// ## Process-wide state
+///
+/// Loading touches state that belongs to the whole process, once, as ``Configuration`` says:
+/// - With the default core type, `Configuration.CoreType.automatic`, and no
+///   `OPENBLAS_CORETYPE` in the environment, it **sets `OPENBLAS_CORETYPE`** (from CPUID) while
+///   `dlopen` runs, and restores the environment afterwards. `setenv` is not safe while other
+///   threads read the environment: call ``load(_:)`` at start-up if that matters to you.
+/// - It **sets OpenBLAS's thread count** (`openblas_set_num_threads`) to
+///   ``Configuration/threads`` — 1 by default, because the network parallelises training over
+///   the windows of a batch itself (``SequenceModel/train(_:optimizer:random:threads:)``). Any
+///   other code in the process using the same OpenBLAS sees that count.
+///
+/// Neither changes afterwards: training and inference never touch the environment or the
+/// thread count. Every entry point that multiplies matrices (``multiply(_:_:m:n:k:)``,
+/// ``SequenceModel``'s training, loss, prediction and generation methods) loads the library with
+/// the default ``Configuration`` if it is not loaded yet; call ``load(_:)`` first to choose.
 ///
 /// When no library can be opened, every network operation throws
 /// ``NetworkError/blasUnavailable(_:)`` instead of crashing.
 ///
-/// On macOS the natural backend is Accelerate's `cblas_sgemm` (always present, tuned by Apple);
-/// this loader looks for `libopenblas.dylib` there and is Linux-first.
+/// On Apple platforms matrix products go through Accelerate's `cblas_sgemm` instead (always
+/// present, tuned by Apple), nothing is opened and the configuration is ignored. That path is
+/// not built or tested here (Linux only).
 public enum BLAS {
+    /// How the library is loaded: the kernel family, the library file and the thread count.
+    /// Applied once, by the first ``BLAS/load(_:)`` or matrix product; ignored with Accelerate.
+    public struct Configuration: Sendable, Hashable {
+        /// Which kernel family OpenBLAS is asked for (through `OPENBLAS_CORETYPE`).
+        public enum CoreType: Sendable, Hashable {
+            /// `OPENBLAS_CORETYPE` when the environment sets it; else, unless
+            /// `RECOMPOSE_BLAS_CORETYPE=auto`, the family CPUID supports
+            /// (``BLAS/preferredCoreType()``: AVX-512F → `SkylakeX`, AVX2 + FMA → `Haswell`);
+            /// else OpenBLAS's own detection.
+            case automatic
+            /// OpenBLAS's own detection (or `OPENBLAS_CORETYPE` from the environment); the
+            /// environment is left alone.
+            case detectedByOpenBLAS
+            /// This kernel family, e.g. `Haswell`, whatever the environment says.
+            case named(String)
+        }
+
+        /// Which kernel family to ask for. Default `automatic`.
+        public var coreType: CoreType
+        /// The library to open; `nil` means `$RECOMPOSE_BLAS_LIBRARY` if set, else
+        /// `libopenblas.so.0`, then `libopenblas.so`.
+        public var library: String?
+        /// OpenBLAS's thread count for every product in the process, set once at load; `nil`
+        /// leaves OpenBLAS's own (`OPENBLAS_NUM_THREADS`, else every core). Default 1: the
+        /// network runs its own threads (one BLAS thread each), and several threads calling a
+        /// multi-threaded OpenBLAS at once wait for each other.
+        public var threads: Int?
+
+        /// A configuration; the defaults are what the first matrix product uses.
+        public init(coreType: CoreType = .automatic, library: String? = nil, threads: Int? = 1) {
+            self.coreType = coreType
+            self.library = library
+            self.threads = threads
+        }
+    }
+
     /// What was loaded and how: the library path, the core type OpenBLAS reports, and whether the
     /// core type was chosen by this loader or by the user's environment.
     public struct Info: Sendable, Equatable {
-        /// The library name or path that `dlopen` accepted.
+        /// The library name or path that `dlopen` accepted (`Accelerate` on Apple platforms).
         public let library: String
         /// The kernel family OpenBLAS runs (`openblas_get_corename`), e.g. `SkylakeX`.
         public let coreName: String
@@ -37,21 +90,33 @@ public enum BLAS {
         public let coreType: String?
         /// True when this loader set `OPENBLAS_CORETYPE` (the user had not).
         public let coreTypeChosenByLoader: Bool
-        /// The number of threads OpenBLAS uses.
+        /// The number of threads OpenBLAS uses (0 when the library decides, as Accelerate does).
         public let threads: Int
+        /// The configuration the library was loaded with: the first one asked for, which may not
+        /// be the one a later ``BLAS/load(_:)`` passed.
+        public let configuration: Configuration
     }
 
-    /// Loads OpenBLAS if needed and describes it.
+    /// Loads the library with `configuration` unless it is loaded already, and describes it.
+    ///
+    /// The first call, or the first matrix product if it comes earlier, decides: later calls
+    /// change nothing and return the ``Info`` of the library in effect, whose
+    /// ``Info/configuration`` tells whether yours was applied. Loading sets process-wide state
+    /// (see ``BLAS``, "Process-wide state").
+    ///
+    /// - Throws: ``NetworkError/blasUnavailable(_:)`` when the library or a symbol is missing.
+    @discardableResult
+    public static func load(_ configuration: Configuration = Configuration()) throws(NetworkError) -> Info {
+        requested.withLock { if $0 == nil { $0 = configuration } }
+        return try library().info
+    }
+
+    /// Loads the library if needed (with the default ``Configuration`` unless ``load(_:)`` ran
+    /// first) and describes it.
     ///
     /// - Throws: ``NetworkError/blasUnavailable(_:)`` when the library or a symbol is missing.
     public static func info() throws(NetworkError) -> Info {
         try library().info
-    }
-
-    /// Sets the number of threads OpenBLAS uses for later calls.
-    public static func setThreads(_ count: Int) throws(NetworkError) {
-        let lib = try library()
-        lib.setThreads?(Int32(max(1, count)))
     }
 
     /// The core type to request for this processor, from CPUID; nil when OpenBLAS's own
@@ -73,18 +138,28 @@ public enum BLAS {
         b: UnsafePointer<Float>, ldb: Int,
         beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
+        #if canImport(Accelerate)
+        // Untested: not built here. `numericCast` fits both the classic CBLAS header (Int32) and
+        // the one behind ACCELERATE_NEW_LAPACK (`__LAPACK_int`); the classic one is marked
+        // deprecated since macOS 13.3, and the new one needs `-Xcc -DACCELERATE_NEW_LAPACK`.
+        cblas_sgemm(
+            CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+            numericCast(m), numericCast(n), numericCast(k), alpha, a, numericCast(lda),
+            b, numericCast(ldb), beta, c, numericCast(ldc))
+        #else
         // The library is loaded before any tensor work starts (Network entry points call
         // `BLAS.require()`), so this path never fails.
-        guard case .success(let lib) = loaded else { return }
-        lib.sgemm(
+        guard case .success(let lib) = loaded, let sgemm = lib.sgemm else { return }
+        sgemm(
             rowMajor, transA ? trans : noTrans, transB ? trans : noTrans,
             Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb),
             beta, c, Int32(ldc))
+        #endif
     }
 
-    /// `sgemm` on raw pointers for benchmarks and diagnostics; a no-op when OpenBLAS is missing
+    /// `sgemm` on raw pointers for the benchmark target; a no-op when OpenBLAS is missing
     /// (call ``require()`` first). The caller guarantees the pointers cover the matrices.
-    public static func rawSgemm(
+    package static func rawSgemm(
         transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
         alpha: Float, a: UnsafePointer<Float>, lda: Int,
         b: UnsafePointer<Float>, ldb: Int,
@@ -94,7 +169,8 @@ public enum BLAS {
               b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
     }
 
-    /// Makes sure the library is loaded, throwing a typed error when it cannot be.
+    /// Makes sure the library is loaded (with the default ``Configuration`` unless ``load(_:)``
+    /// ran first), throwing a typed error when it cannot be.
     public static func require() throws(NetworkError) {
         _ = try library()
     }
@@ -115,8 +191,8 @@ public enum BLAS {
 
     struct Library: @unchecked Sendable {
         // Function pointers into a library that is never closed: safe to share across threads.
-        let sgemm: SgemmFunction
-        let setThreads: SetThreadsFunction?
+        // Nil with Accelerate, which is called directly.
+        let sgemm: SgemmFunction?
         let info: Info
     }
 
@@ -127,32 +203,51 @@ public enum BLAS {
         }
     }
 
-    /// Loaded once per process; Swift runs a global's initialiser exactly once, thread-safely.
-    private static let loaded: Result<Library, NetworkError> = load()
+    /// The configuration of the first ``load(_:)``, or the default one if a product came first.
+    private static let requested = Mutex<Configuration?>(nil)
 
-    private static func load() -> Result<Library, NetworkError> {
-        var chosen = false
-        let userCore = getenv("OPENBLAS_CORETYPE").map { String(cString: $0) }
-        var coreType = userCore
-        let optOut = getenv("RECOMPOSE_BLAS_CORETYPE").map { String(cString: $0) } == "auto"
-        if userCore == nil || userCore == "", !optOut, let preferred = preferredCoreType() {
-            setenv("OPENBLAS_CORETYPE", preferred, 1)
-            coreType = preferred
-            chosen = true
-        }
-        var candidates: [String] = []
-        if let custom = getenv("RECOMPOSE_BLAS_LIBRARY") {
-            candidates.append(String(cString: custom))
-        }
-        #if canImport(Darwin)
-        candidates += ["libopenblas.dylib", "/opt/homebrew/opt/openblas/lib/libopenblas.dylib",
-                       "/usr/local/opt/openblas/lib/libopenblas.dylib"]
+    /// Loaded once per process; Swift runs a global's initialiser exactly once, thread-safely,
+    /// and reading it afterwards costs no lock on the matrix products' path.
+    private static let loaded: Result<Library, NetworkError> = open(requested.withLock { requested in
+        if requested == nil { requested = Configuration() }
+        return requested!
+    })
+
+    private static func open(_ configuration: Configuration) -> Result<Library, NetworkError> {
+        #if canImport(Accelerate)
+        return .success(Library(sgemm: nil, info: Info(
+            library: "Accelerate", coreName: "Accelerate", coreType: nil, coreTypeChosenByLoader: false,
+            threads: 0, configuration: configuration)))
         #else
+        func environment(_ name: String) -> String? {
+            getenv(name).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        let userCore = environment("OPENBLAS_CORETYPE")
+        var coreType = userCore
+        switch configuration.coreType {
+        case .automatic:
+            if userCore == nil, environment("RECOMPOSE_BLAS_CORETYPE") != "auto" {
+                coreType = preferredCoreType()
+            }
+        case .detectedByOpenBLAS:
+            break
+        case .named(let name):
+            coreType = name
+        }
+        let chosen = coreType != nil && coreType != userCore
+
+        var candidates: [String] = []
+        if let custom = configuration.library ?? environment("RECOMPOSE_BLAS_LIBRARY") {
+            candidates.append(custom)
+        }
         candidates += ["libopenblas.so.0", "libopenblas.so"]
-        #endif
         var handle: UnsafeMutableRawPointer?
         var opened = ""
         var errors: [String] = []
+        // OpenBLAS reads OPENBLAS_CORETYPE once, while it initialises inside dlopen; the
+        // environment is put back as it was right after.
+        let previous = getenv("OPENBLAS_CORETYPE").map { String(cString: $0) }
+        if chosen, let coreType { setenv("OPENBLAS_CORETYPE", coreType, 1) }
         for name in candidates {
             if let h = dlopen(name, RTLD_NOW | RTLD_LOCAL) {
                 handle = h
@@ -160,6 +255,9 @@ public enum BLAS {
                 break
             }
             errors.append(dlerror().map { String(cString: $0) } ?? name)
+        }
+        if chosen {
+            if let previous { setenv("OPENBLAS_CORETYPE", previous, 1) } else { unsetenv("OPENBLAS_CORETYPE") }
         }
         guard let handle else {
             return .failure(.blasUnavailable(
@@ -170,8 +268,9 @@ public enum BLAS {
             return .failure(.blasUnavailable("\(opened) has no cblas_sgemm symbol"))
         }
         let sgemm = unsafeBitCast(sgemmSymbol, to: SgemmFunction.self)
-        let setThreads = dlsym(handle, "openblas_set_num_threads")
-            .map { unsafeBitCast($0, to: SetThreadsFunction.self) }
+        if let threads = configuration.threads, let setThreads = dlsym(handle, "openblas_set_num_threads") {
+            unsafeBitCast(setThreads, to: SetThreadsFunction.self)(Int32(clamping: max(1, threads)))
+        }
         let getThreads = dlsym(handle, "openblas_get_num_threads")
             .map { unsafeBitCast($0, to: GetThreadsFunction.self) }
         let coreName = dlsym(handle, "openblas_get_corename")
@@ -179,14 +278,18 @@ public enum BLAS {
             .flatMap { $0() }
             .map { String(cString: $0) } ?? "unknown"
         let info = Info(
-            library: opened, coreName: coreName, coreType: coreType,
-            coreTypeChosenByLoader: chosen, threads: Int(getThreads?() ?? 1))
-        return .success(Library(sgemm: sgemm, setThreads: setThreads, info: info))
+            library: opened, coreName: coreName, coreType: coreType, coreTypeChosenByLoader: chosen,
+            threads: Int(getThreads?() ?? 1), configuration: configuration)
+        return .success(Library(sgemm: sgemm, info: info))
+        #endif
     }
 }
 
 extension BLAS {
     /// The row-major product `a · b` of an `m × k` and a `k × n` matrix.
+    ///
+    /// The first product loads the library if ``BLAS/load(_:)`` has not (see ``BLAS``,
+    /// "Process-wide state").
     ///
     /// - Throws: ``NetworkError/shapeMismatch(context:expected:actual:)`` when the arrays do not
     ///   hold the described matrices; ``NetworkError/blasUnavailable(_:)``.

@@ -20,7 +20,8 @@ extension SequenceModel {
     /// Feeds one element, advances `state`, and returns the probabilities of the next element.
     ///
     /// Feeding a window's elements one by one from ``makeState()`` gives the same probabilities
-    /// as ``predict(_:)`` on that window.
+    /// as ``predict(_:)`` on that window. The first call may load the matrix-product library,
+    /// which sets process-wide state once (see ``BLAS``).
     ///
     /// - Throws: ``NetworkError/invalidInput(context:reason:)`` for ids outside the
     ///   vocabularies or a state of the wrong shape, ``NetworkError/blasUnavailable(_:)``.

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// The seed's network: stacked LSTMs over one-hot (note, duration) inputs, dropout between them,
 /// a ReLU dense layer and two softmax heads (note/chord, duration), trained with the sum of the
@@ -13,6 +14,11 @@ import Foundation
 /// Parameter names follow the Keras layers: `lstm_1.kernel`, `lstm_1.recurrent_kernel`,
 /// `lstm_1.bias`, …, `dense.kernel`, `dense.bias`, `notes.kernel`, `notes.bias`,
 /// `durations.kernel`, `durations.bias`.
+///
+/// The methods that run the network (``train(_:optimizer:random:threads:)``, the losses,
+/// ``predict(_:)``, ``step(note:duration:state:)``) load the matrix-product library on first use
+/// unless ``BLAS/load(_:)`` did, which sets process-wide state once (see ``BLAS``); they change
+/// none themselves.
 public struct SequenceModel: Sendable, Equatable {
     /// The architecture.
     public let configuration: ModelConfiguration
@@ -193,7 +199,9 @@ public struct SequenceModel: Sendable, Equatable {
 
     /// The summed loss of both heads and the gradients of every parameter (order of
     /// ``parameters``). With `random` the pass is in training mode (dropout on), without it
-    /// in inference mode.
+    /// in inference mode. Runs on the calling thread; the matrix products use OpenBLAS's threads
+    /// (one unless ``BLAS/Configuration/threads`` says otherwise). The first call may load the
+    /// matrix-product library, which sets process-wide state once (see ``BLAS``).
     ///
     /// - Throws: ``NetworkError`` for ids out of range or a missing BLAS.
     public func lossAndGradients(
@@ -268,9 +276,12 @@ public struct SequenceModel: Sendable, Equatable {
     ///   - optimizer: the optimiser whose state the update advances.
     ///   - random: the source of dropout masks.
     ///   - threads: how many threads share the batch (see
-    ///     ``lossAndGradients(_:random:threads:)``); 1 runs on the calling thread with a
-    ///     multi-threaded BLAS.
+    ///     ``lossAndGradients(_:random:threads:)``); 1 runs on the calling thread.
     /// - Returns: the batch's loss before the update.
+    ///
+    /// Process-wide state: none is changed here. The first call loads the matrix-product library
+    /// unless ``BLAS/load(_:)`` did; that sets OpenBLAS's thread count once, to 1 by default,
+    /// which is what `threads` > 1 wants (see ``BLAS``).
     @discardableResult
     public mutating func train(
         _ batch: TrainingBatch, optimizer: inout Adam, random: inout SeededRandom, threads: Int = 1
@@ -286,10 +297,14 @@ public struct SequenceModel: Sendable, Equatable {
     /// Training-mode loss and gradients with the batch's windows shared among `threads` threads.
     ///
     /// Windows are independent until their gradients are summed, so each thread runs whole
-    /// windows through forward and backward with a single-threaded BLAS and no synchronisation
-    /// per time step; the parts' means are combined weighted by their sizes, which is the mean
-    /// over the batch. On a two-core machine this beats one thread driving a two-thread BLAS,
-    /// whose helper thread idles (spinning) during every element-wise phase.
+    /// windows through forward and backward with no synchronisation per time step; the parts'
+    /// means are combined weighted by their sizes, which is the mean over the batch. On a
+    /// two-core machine this beats one thread driving a two-thread BLAS, whose helper thread
+    /// idles (spinning) during every element-wise phase.
+    ///
+    /// Each thread calls OpenBLAS on its own, so OpenBLAS should run one thread per call: the
+    /// default ``BLAS/Configuration/threads``, set once when the library loads. This method does
+    /// not change it (threads calling a multi-threaded OpenBLAS at once wait for each other).
     ///
     /// Each part draws its dropout masks from a generator seeded from `random` in part order, so
     /// the result depends on the seed and the thread count, never on timing.
@@ -306,39 +321,17 @@ public struct SequenceModel: Sendable, Equatable {
         try BLAS.require()
         try checkTargets(batch)
         let seeds = (0..<parts).map { _ in random.next() }
-        var subBatches: [TrainingBatch] = []
-        var start = 0
-        for part in 0..<parts {
-            let size = batch.batchSize / parts + (part < batch.batchSize % parts ? 1 : 0)
-            let t = batch.steps
-            subBatches.append(try TrainingBatch(
-                batchSize: size, steps: t,
-                notes: Array(batch.notes[(start * t)..<((start + size) * t)]),
-                durations: Array(batch.durations[(start * t)..<((start + size) * t)]),
-                targetNotes: Array(batch.targetNotes[start..<(start + size)]),
-                targetDurations: Array(batch.targetDurations[start..<(start + size)])))
-            start += size
-        }
-        let previousThreads = (try? BLAS.info().threads) ?? 1
-        try BLAS.setThreads(1)
-        defer { try? BLAS.setThreads(previousThreads) }
-        var results = [Result<(loss: Double, gradients: [Tensor]), NetworkError>?](repeating: nil, count: parts)
+        let subBatches = try split(batch, parts: parts)
         let model = self
-        let batches = subBatches
-        results.withUnsafeMutableBufferPointer { slots in
-            nonisolated(unsafe) let slots = slots
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                var generator: SeededRandom? = SeededRandom(seed: seeds[part])
-                // Each iteration writes only its own slot.
-                slots[part] = Result { () throws(NetworkError) in
-                    try model.lossAndGradients(batches[part], random: &generator)
-                }
+        let results = SequenceModel.concurrentMap(parts) { part in
+            var generator: SeededRandom? = SeededRandom(seed: seeds[part])
+            return Result { () throws(NetworkError) in
+                try model.lossAndGradients(subBatches[part], random: &generator)
             }
         }
         var loss = 0.0
         var gradients: [Tensor] = []
         for (part, result) in results.enumerated() {
-            guard let result else { continue }
             let (partLoss, partGradients) = try result.get()
             let weight = Double(subBatches[part].batchSize) / Double(batch.batchSize)
             loss += weight * partLoss
@@ -361,8 +354,31 @@ public struct SequenceModel: Sendable, Equatable {
         return (loss, gradients)
     }
 
-    /// The summed loss of both heads in inference mode (no dropout).
-    public func loss(_ batch: TrainingBatch) throws(NetworkError) -> Double {
+    /// The summed loss of both heads in inference mode (no dropout), the batch's windows shared
+    /// among `threads` threads as in ``lossAndGradients(_:random:threads:)`` (1: the calling
+    /// thread). The value does not depend on `threads` beyond rounding. The first call may load
+    /// the matrix-product library, which sets process-wide state once (see ``BLAS``).
+    ///
+    /// - Throws: ``NetworkError`` for ids out of range or a missing BLAS.
+    public func loss(_ batch: TrainingBatch, threads: Int = 1) throws(NetworkError) -> Double {
+        let parts = max(1, min(threads, batch.batchSize))
+        guard parts > 1 else { return try inferenceLoss(batch) }
+        try BLAS.require()
+        try checkTargets(batch)
+        let subBatches = try split(batch, parts: parts)
+        let model = self
+        let results = SequenceModel.concurrentMap(parts) { part in
+            Result { () throws(NetworkError) in try model.inferenceLoss(subBatches[part]) }
+        }
+        var loss = 0.0
+        for (part, result) in results.enumerated() {
+            loss += Double(subBatches[part].batchSize) / Double(batch.batchSize) * (try result.get())
+        }
+        return loss
+    }
+
+    /// The inference-mode loss on the calling thread.
+    func inferenceLoss(_ batch: TrainingBatch) throws(NetworkError) -> Double {
         try checkTargets(batch)
         var none: SeededRandom? = nil
         let record = try forward(batch, random: &none)
@@ -376,6 +392,8 @@ public struct SequenceModel: Sendable, Equatable {
 
     /// Next-element probabilities after each window of a batch (targets are ignored), in
     /// inference mode: `notes` `[B][noteVocabularySize]`, `durations` `[B][durationVocabularySize]`.
+    /// Runs on the calling thread. The first call may load the matrix-product library, which sets
+    /// process-wide state once (see ``BLAS``).
     public func predict(_ batch: TrainingBatch) throws(NetworkError) -> (notes: [Float], durations: [Float]) {
         var none: SeededRandom? = nil
         let record = try forward(batch, random: &none)
@@ -385,5 +403,38 @@ public struct SequenceModel: Sendable, Equatable {
             SoftmaxCrossEntropy.softmax(
                 record.durationLogits, rows: batch.batchSize, classes: configuration.durationVocabularySize)
         )
+    }
+
+    // MARK: Data parallelism
+
+    /// The batch's windows in `parts` consecutive sub-batches whose sizes differ by at most one.
+    func split(_ batch: TrainingBatch, parts: Int) throws(NetworkError) -> [TrainingBatch] {
+        var subBatches: [TrainingBatch] = []
+        var start = 0
+        let t = batch.steps
+        for part in 0..<parts {
+            let size = batch.batchSize / parts + (part < batch.batchSize % parts ? 1 : 0)
+            subBatches.append(try TrainingBatch(
+                batchSize: size, steps: t,
+                notes: Array(batch.notes[(start * t)..<((start + size) * t)]),
+                durations: Array(batch.durations[(start * t)..<((start + size) * t)]),
+                targetNotes: Array(batch.targetNotes[start..<(start + size)]),
+                targetDurations: Array(batch.targetDurations[start..<(start + size)])))
+            start += size
+        }
+        return subBatches
+    }
+
+    /// `body(0) … body(count - 1)`, run concurrently (`DispatchQueue.concurrentPerform`), in
+    /// index order. The package's one pattern for a parallel loop: each iteration stores its
+    /// result in its own slot of an array behind a `Mutex` (taken once per iteration, so it
+    /// costs nothing next to the work).
+    static func concurrentMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        let slots = Mutex([T?](repeating: nil, count: count))
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            let result = body(index)
+            slots.withLock { $0[index] = result }
+        }
+        return slots.withLock { $0.map { $0! } }
     }
 }

@@ -78,8 +78,11 @@ public struct CorpusPreprocessor: Sendable {
 
     /// Steps 1–6 for many files, read in parallel on every core. Files that cannot be read are
     /// reported in ``PreparedCorpus/failures`` and left out; the order of pieces follows `files`.
+    /// `progress` is called from the reading threads, with the number of files done so far.
     public func prepare(files: [URL], progress: (@Sendable (Int, Int) -> Void)? = nil) -> PreparedCorpus {
-        let results = Mutex<[Int: Result<PreparedPiece, CorpusFailure>]>([:])
+        // The package's one pattern for a parallel loop: each iteration stores its result in its
+        // own slot of an array behind a `Mutex`; `Atomic` only counts.
+        let results = Mutex([Result<PreparedPiece, CorpusFailure>?](repeating: nil, count: files.count))
         let done = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let url = files[index]
@@ -93,8 +96,8 @@ public struct CorpusPreprocessor: Sendable {
         }
         var pieces: [PreparedPiece] = [], failures: [CorpusFailure] = []
         results.withLock { all in
-            for index in files.indices {
-                switch all[index] {
+            for slot in all {
+                switch slot {
                 case .success(let piece)?: pieces.append(piece)
                 case .failure(let failure)?: failures.append(failure)
                 case nil: break

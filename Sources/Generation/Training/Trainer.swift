@@ -23,6 +23,13 @@ public struct Trainer: Sendable {
     ///   - checkpoint: a folder for the per-epoch checkpoint; when it holds one from an
     ///     interrupted run of the same model, training resumes after its epoch.
     ///   - progress: called after every step and at the end of every epoch.
+    ///
+    /// Runs `options.threads` threads of its own (training steps and validation share each batch
+    /// among them) and changes no process-wide state itself. The first step loads the
+    /// matrix-product library unless `BLAS.load(_:)` did, which sets OpenBLAS's thread count
+    /// once, to 1 by default (what the threads here want), and may set `OPENBLAS_CORETYPE` while
+    /// OpenBLAS loads: see ``/NeuralNetwork/BLAS``.
+    ///
     /// - Throws: ``GenerationError/notEnoughData(_:)`` with no training window, ``/NeuralNetwork/NetworkError``
     ///   from the network, ``GenerationError/invalidModel(path:reason:cause:)`` for a corrupt checkpoint.
     public func train(_ model: inout SequenceModel, training: SequenceDataset, validation: SequenceDataset,
@@ -72,7 +79,7 @@ public struct Trainer: Sendable {
                                           validationLoss: nil))
             }
             state.lastTrainLoss = lossSum / Double(max(seen, 1))
-            let validationLoss = try Trainer.meanLoss(model, validation, batchSize: options.batchSize)
+            let validationLoss = try Trainer.meanLoss(model, validation, batchSize: options.batchSize, threads: threads)
             if let validationLoss {
                 if state.bestValidationLoss.map({ validationLoss < $0 }) ?? true {
                     state.bestValidationLoss = validationLoss
@@ -106,13 +113,16 @@ public struct Trainer: Sendable {
     }
 
     /// Mean loss (both heads) over every window of `data`, in inference mode; `nil` if empty.
-    public static func meanLoss(_ model: SequenceModel, _ data: SequenceDataset, batchSize: Int) throws -> Double? {
+    /// Each batch's windows are shared among `threads` threads (`SequenceModel.loss(_:threads:)`).
+    public static func meanLoss(
+        _ model: SequenceModel, _ data: SequenceDataset, batchSize: Int, threads: Int = 1
+    ) throws -> Double? {
         guard data.count > 0 else { return nil }
         var total = 0.0
         var start = 0
         while start < data.count {
             let indices = start..<min(data.count, start + batchSize)
-            total += try model.loss(try data.batch(indices).trainingBatch()) * Double(indices.count)
+            total += try model.loss(try data.batch(indices).trainingBatch(), threads: threads) * Double(indices.count)
             start += batchSize
         }
         return total / Double(data.count)

@@ -15,8 +15,11 @@ public struct TrainingOptions: Sendable, Hashable, Codable {
     public var patience: Int?
     /// Use at most this many training windows per epoch, sampled afresh each epoch (`nil`: all).
     public var maximumSequencesPerEpoch: Int?
-    /// Threads sharing each batch (`nil`: ``/NeuralNetwork/SequenceModel/recommendedThreads``, the whole
+    /// Threads sharing each batch (`nil`: `SequenceModel.recommendedThreads`, the whole
     /// machine). Results depend on it, because each thread draws its own dropout masks.
+    /// These are the trainer's own threads; OpenBLAS's process-wide thread count is not changed
+    /// by training (it is set once when the library loads, to 1 unless `BLAS.load(_:)` chose
+    /// otherwise).
     public var threads: Int?
 
     /// Creates options.
