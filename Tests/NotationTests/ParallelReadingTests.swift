@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import Notation
 import TestSupport
@@ -30,11 +31,13 @@ struct ParallelReadingTests {
         let files = Self.files()
         try #require(files.count >= 20)
         let sequential = files.map(Self.read)
-        let results = Results(count: files.count)
+        // The library's one pattern for parallel loops: each iteration fills its own slot behind a Mutex.
+        let results = Mutex<[Result<Score, ReadFailure>?]>(Array(repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results.set(index, Self.read(files[index]))
+            let result = Self.read(files[index])
+            results.withLock { $0[index] = result }
         }
-        let parallel = results.values
+        let parallel = results.withLock { $0 }
         #expect(sequential.filter { if case .success = $0 { return true } else { return false } }.count >= files.count / 2)
         for (index, file) in files.enumerated() where parallel[index] != sequential[index] {
             Issue.record("\(file.lastPathComponent): parallel read differs from sequential")
@@ -45,22 +48,4 @@ struct ParallelReadingTests {
 /// A read's error as text, so failed reads compare too.
 struct ReadFailure: Error, Hashable {
     var text: String
-}
-
-/// Slots filled from many threads, each index once, behind a lock.
-private final class Results: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<Score, ReadFailure>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Result<Score, ReadFailure>) {
-        lock.lock(); defer { lock.unlock() }
-        slots[index] = value
-    }
-
-    var values: [Result<Score, ReadFailure>?] {
-        lock.lock(); defer { lock.unlock() }
-        return slots
-    }
 }
