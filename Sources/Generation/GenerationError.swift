@@ -12,20 +12,21 @@ import Notation
 /// Two errors are equal when code, path and reason are; the cause is not compared.
 public struct GenerationError: Error, Hashable, CustomStringConvertible, LocalizedError {
     /// A stable identifier of the kind of failure.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        /// The identifier's text, e.g. `"invalidModel"`; it never changes between releases.
-        public let rawValue: String
-        private init(_ rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
-
+    ///
+    /// Its raw value is the stable text of the code, e.g. `"modelFile"`. Switch over it with a
+    /// `default:` branch: later versions may add codes.
+    public enum Code: String, Sendable, Hashable, CustomStringConvertible {
         /// The corpus folder holds no music file.
-        public static let emptyCorpus = Code("emptyCorpus")
+        case emptyCorpus
         /// Too little music to cut even one training window.
-        public static let notEnoughData = Code("notEnoughData")
+        case notEnoughData
         /// A model folder or checkpoint is missing, incomplete or corrupt.
-        public static let invalidModel = Code("invalidModel")
+        case invalidModel
         /// A file could not be written.
-        public static let writeFailed = Code("writeFailed")
+        case writeFailed
+
+        /// The raw value.
+        public var description: String { rawValue }
     }
 
     /// The kind of failure.
@@ -36,14 +37,18 @@ public struct GenerationError: Error, Hashable, CustomStringConvertible, Localiz
     public var reason: String
     /// The error that led to this one (a ``/NeuralNetwork/NetworkError``, a Foundation or
     /// decoding error), if any.
-    public var cause: (any Error)?
+    public var cause: (any Error)? {
+        get { storedCause.error }
+        set { storedCause = ErrorCause(newValue) }
+    }
+    private var storedCause: ErrorCause
 
     /// Creates an error.
     public init(code: Code, path: String? = nil, reason: String, cause: (any Error)? = nil) {
         self.code = code
         self.path = path
         self.reason = reason
-        self.cause = cause
+        self.storedCause = ErrorCause(cause)
     }
 
     /// The corpus folder holds no music file.
@@ -74,13 +79,5 @@ public struct GenerationError: Error, Hashable, CustomStringConvertible, Localiz
     /// The same text as ``description``, so `localizedDescription` prints it too.
     public var errorDescription: String? { description }
 
-    public static func == (lhs: GenerationError, rhs: GenerationError) -> Bool {
-        lhs.code == rhs.code && lhs.path == rhs.path && lhs.reason == rhs.reason
-    }
 
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(code)
-        hasher.combine(path)
-        hasher.combine(reason)
-    }
 }

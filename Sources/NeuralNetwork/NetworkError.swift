@@ -11,24 +11,25 @@ import Foundation
 /// Two errors are equal when code, path and reason are; the cause is not compared.
 public struct NetworkError: Error, Hashable, CustomStringConvertible, LocalizedError {
     /// A stable identifier of the kind of failure.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        /// The identifier's text, e.g. `"modelFile"`; it never changes between releases.
-        public let rawValue: String
-        private init(_ rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
-
+    ///
+    /// Its raw value is the stable text of the code, e.g. `"modelFile"`. Switch over it with a
+    /// `default:` branch: later versions may add codes.
+    public enum Code: String, Sendable, Hashable, CustomStringConvertible {
         /// OpenBLAS could not be loaded.
-        public static let blasUnavailable = Code("blasUnavailable")
+        case blasUnavailable
         /// A tensor or input had the wrong shape.
-        public static let shapeMismatch = Code("shapeMismatch")
+        case shapeMismatch
         /// An input value was out of range (e.g. a token id beyond the vocabulary).
-        public static let invalidInput = Code("invalidInput")
+        case invalidInput
         /// A model file was unreadable or inconsistent.
-        public static let modelFile = Code("modelFile")
+        case modelFile
         /// A named weight was missing from a weights file.
-        public static let missingWeight = Code("missingWeight")
+        case missingWeight
         /// A configuration value was out of range.
-        public static let invalidConfiguration = Code("invalidConfiguration")
+        case invalidConfiguration
+
+        /// The raw value.
+        public var description: String { rawValue }
     }
 
     /// The kind of failure.
@@ -38,14 +39,27 @@ public struct NetworkError: Error, Hashable, CustomStringConvertible, LocalizedE
     /// What went wrong, for people; the operation's name leads where there is no file.
     public var reason: String
     /// The error that caused this one (a Foundation I/O error, a JSON decoding error), if any.
-    public var cause: (any Error)?
+    public var cause: (any Error)? {
+        get { storedCause.error }
+        set { storedCause = ErrorCause(newValue) }
+    }
+    private var storedCause: ErrorCause
+
+    /// Holds the cause outside equality: the same problem at the same place is the same error,
+    /// whatever Foundation error led to it.
+    private struct ErrorCause: Hashable, Sendable {
+        var error: (any Error)?
+        init(_ error: (any Error)?) { self.error = error }
+        static func == (_: ErrorCause, _: ErrorCause) -> Bool { true }
+        func hash(into _: inout Hasher) {}
+    }
 
     /// Creates an error.
     public init(code: Code, path: String? = nil, reason: String, cause: (any Error)? = nil) {
         self.code = code
         self.path = path
         self.reason = reason
-        self.cause = cause
+        self.storedCause = ErrorCause(cause)
     }
 
     /// OpenBLAS could not be loaded; the message says what was tried.
@@ -104,13 +118,5 @@ public struct NetworkError: Error, Hashable, CustomStringConvertible, LocalizedE
     /// The same text as ``description``, so `localizedDescription` prints it too.
     public var errorDescription: String? { description }
 
-    public static func == (lhs: NetworkError, rhs: NetworkError) -> Bool {
-        lhs.code == rhs.code && lhs.path == rhs.path && lhs.reason == rhs.reason
-    }
 
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(code)
-        hasher.combine(path)
-        hasher.combine(reason)
-    }
 }

@@ -12,26 +12,27 @@ import Notation
 /// Two errors are equal when code, tool, path and reason are; the cause is not compared.
 public struct RenderError: Error, Hashable, CustomStringConvertible, LocalizedError {
     /// A stable identifier of the kind of failure.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        /// The identifier's text, e.g. `"toolNotFound"`; it never changes between releases.
-        public let rawValue: String
-        private init(_ rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
-
+    ///
+    /// Its raw value is the stable text of the code, e.g. `"modelFile"`. Switch over it with a
+    /// `default:` branch: later versions may add codes.
+    public enum Code: String, Sendable, Hashable, CustomStringConvertible {
         /// The program is neither at the given path nor on `PATH`.
-        public static let toolNotFound = Code("toolNotFound")
+        case toolNotFound
         /// A needed data file (such as a SoundFont) does not exist.
-        public static let fileNotFound = Code("fileNotFound")
+        case fileNotFound
         /// The program could not be started.
-        public static let launchFailed = Code("launchFailed")
+        case launchFailed
         /// The program ran longer than allowed and was killed.
-        public static let timedOut = Code("timedOut")
+        case timedOut
         /// The program ended with a non-zero status.
-        public static let failed = Code("failed")
+        case failed
         /// The program reported success but wrote no output file.
-        public static let noOutput = Code("noOutput")
+        case noOutput
         /// The intermediate file or the output could not be written or moved.
-        public static let io = Code("io")
+        case io
+
+        /// The raw value.
+        public var description: String { rawValue }
     }
 
     /// The kind of failure.
@@ -43,7 +44,11 @@ public struct RenderError: Error, Hashable, CustomStringConvertible, LocalizedEr
     /// What went wrong, for people (with the program's own messages where it printed some).
     public var reason: String
     /// The error that led to this one (a Foundation error), if any.
-    public var cause: (any Error)?
+    public var cause: (any Error)? {
+        get { storedCause.error }
+        set { storedCause = ErrorCause(newValue) }
+    }
+    private var storedCause: ErrorCause
 
     /// Creates an error.
     public init(code: Code, tool: String? = nil, path: String? = nil, reason: String, cause: (any Error)? = nil) {
@@ -51,7 +56,7 @@ public struct RenderError: Error, Hashable, CustomStringConvertible, LocalizedEr
         self.tool = tool
         self.path = path
         self.reason = reason
-        self.cause = cause
+        self.storedCause = ErrorCause(cause)
     }
 
     /// The program is neither at the given path nor on `PATH`; `package` names the Debian
@@ -101,14 +106,5 @@ public struct RenderError: Error, Hashable, CustomStringConvertible, LocalizedEr
     /// The same text as ``description``, so `localizedDescription` prints it too.
     public var errorDescription: String? { description }
 
-    public static func == (lhs: RenderError, rhs: RenderError) -> Bool {
-        lhs.code == rhs.code && lhs.tool == rhs.tool && lhs.path == rhs.path && lhs.reason == rhs.reason
-    }
 
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(code)
-        hasher.combine(tool)
-        hasher.combine(path)
-        hasher.combine(reason)
-    }
 }

@@ -11,30 +11,31 @@ import Foundation
 /// Two errors are equal when code, text and reason are.
 public struct NotationError: Error, Hashable, CustomStringConvertible, LocalizedError {
     /// A stable identifier of the kind of failure.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        /// The identifier's text, e.g. `"invalidPitchName"`; it never changes between releases.
-        public let rawValue: String
-        private init(_ rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
-
+    ///
+    /// Its raw value is the stable text of the code, e.g. `"modelFile"`. Switch over it with a
+    /// `default:` branch: later versions may add codes.
+    public enum Code: String, Sendable, Hashable, CustomStringConvertible {
         /// The text is not a pitch name.
-        public static let invalidPitchName = Code("invalidPitchName")
+        case invalidPitchName
         /// The text is not an interval name.
-        public static let invalidIntervalName = Code("invalidIntervalName")
+        case invalidIntervalName
         /// The text is not a key name.
-        public static let invalidKeyName = Code("invalidKeyName")
+        case invalidKeyName
         /// The text is not a time signature.
-        public static let invalidTimeSignature = Code("invalidTimeSignature")
+        case invalidTimeSignature
         /// The text is not a duration label.
-        public static let invalidDurationLabel = Code("invalidDurationLabel")
+        case invalidDurationLabel
         /// A length that is zero or negative where a positive one is needed.
-        public static let invalidLength = Code("invalidLength")
+        case invalidLength
         /// A pitch's alteration beyond what can be written (more than a triple sharp or flat).
-        public static let invalidAlteration = Code("invalidAlteration")
+        case invalidAlteration
         /// Transposing would need more than a triple sharp or flat.
-        public static let unspellable = Code("unspellable")
+        case unspellable
         /// A file's extension names no format that the operation reads or writes.
-        public static let unsupportedFormat = Code("unsupportedFormat")
+        case unsupportedFormat
+
+        /// The raw value.
+        public var description: String { rawValue }
     }
 
     /// The kind of failure.

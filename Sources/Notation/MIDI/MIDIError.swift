@@ -10,6 +10,9 @@ import Foundation
 /// ones break the letter of the specification without losing any music. ``MIDIReader`` throws
 /// every problem in strict mode and, in lenient mode, throws only fatal ones and records the
 /// others as warnings next to a partial result.
+///
+/// Two errors are equal when severity, reason, offset, track and file are; the ``cause`` is not
+/// compared.
 public struct MIDIError: Error, Hashable, CustomStringConvertible, LocalizedError {
     /// How bad a problem is.
     public enum Severity: Int, Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -142,7 +145,11 @@ public struct MIDIError: Error, Hashable, CustomStringConvertible, LocalizedErro
     /// The file, when the bytes came from one (or were named when read).
     public var file: String?
     /// The error that led to this one (a Foundation I/O error), if any.
-    public var cause: (any Error)?
+    public var cause: (any Error)? {
+        get { storedCause.error }
+        set { storedCause = ErrorCause(newValue) }
+    }
+    private var storedCause: ErrorCause
 
     /// Creates an error.
     public init(_ severity: Severity, _ reason: Reason, offset: Int, track: Int? = nil, file: String? = nil,
@@ -152,7 +159,7 @@ public struct MIDIError: Error, Hashable, CustomStringConvertible, LocalizedErro
         self.offset = offset
         self.track = track
         self.file = file
-        self.cause = cause
+        self.storedCause = ErrorCause(cause)
     }
 
     /// The stable name of the kind of problem (``Reason/code``), e.g. `"truncated"`.
@@ -167,19 +174,7 @@ public struct MIDIError: Error, Hashable, CustomStringConvertible, LocalizedErro
     /// The same text as ``description``, so `localizedDescription` prints it too.
     public var errorDescription: String? { description }
 
-    /// The same problem at the same place; the cause is not compared.
-    public static func == (lhs: MIDIError, rhs: MIDIError) -> Bool {
-        lhs.severity == rhs.severity && lhs.reason == rhs.reason && lhs.offset == rhs.offset
-            && lhs.track == rhs.track && lhs.file == rhs.file
-    }
 
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(severity)
-        hasher.combine(reason)
-        hasher.combine(offset)
-        hasher.combine(track)
-        hasher.combine(file)
-    }
 
     /// The same problem, said of `file`.
     func named(_ file: String?) -> MIDIError {

@@ -57,7 +57,11 @@ public struct MusicXMLError: Error, Hashable, CustomStringConvertible, Localized
     /// The problem.
     public var problem: Problem
     /// The error that led to this one (a Foundation I/O error), if any.
-    public var cause: (any Error)?
+    public var cause: (any Error)? {
+        get { storedCause.error }
+        set { storedCause = ErrorCause(newValue) }
+    }
+    private var storedCause: ErrorCause
 
     /// Creates an error.
     public init(file: String, line: Int = 0, column: Int = 0, problem: Problem, cause: (any Error)? = nil) {
@@ -65,7 +69,7 @@ public struct MusicXMLError: Error, Hashable, CustomStringConvertible, Localized
         self.line = line
         self.column = column
         self.problem = problem
-        self.cause = cause
+        self.storedCause = ErrorCause(cause)
     }
 
     /// The stable name of the kind of problem (``Problem/code``), e.g. `"malformedXML"`.
@@ -92,14 +96,5 @@ public struct MusicXMLError: Error, Hashable, CustomStringConvertible, Localized
     /// The same text as ``description``, so `localizedDescription` prints it too.
     public var errorDescription: String? { description }
 
-    public static func == (lhs: MusicXMLError, rhs: MusicXMLError) -> Bool {
-        lhs.file == rhs.file && lhs.line == rhs.line && lhs.column == rhs.column && lhs.problem == rhs.problem
-    }
 
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(file)
-        hasher.combine(line)
-        hasher.combine(column)
-        hasher.combine(problem)
-    }
 }
