@@ -17,7 +17,7 @@ out=$root/.build/fuzz
 mkdir -p "$out"
 cd "$root"
 
-flags=(-sanitize=fuzzer,address -parse-as-library -O -g -I "$out" -I Sources/CLibXML2 -I Sources/CZlib -Xcc -I/usr/include/libxml2)
+flags=(-sanitize=fuzzer,address -parse-as-library -package-name Recompose -O -g -I "$out" -I Sources/CLibXML2 -I Sources/CZlib -Xcc -I/usr/include/libxml2)
 
 # Rebuilds a module library when any of its sources is newer than it.
 build_module() {  # name swift-version extra-flags… -- sources…
@@ -69,10 +69,15 @@ seeds=$out/seeds-$target
 rm -rf "$seeds"; mkdir -p "$corpus" "$seeds" "$out/artifacts-$target"
 if [ -d "$shared" ]; then
   case $target in
-    midi) find "$shared/corpus/piano-midi" -name '*.mid' | head -60 | while read -r f; do cp "$f" "$seeds/"; done ;;
+    # Lists are read whole before taking a prefix: `find | head` kills find with SIGPIPE,
+    # which pipefail turns into a failed script.
+    midi)
+      mapfile -t found < <(find "$shared/corpus/piano-midi" -name '*.mid' | sort)
+      for f in "${found[@]:0:60}"; do cp "$f" "$seeds/"; done ;;
     musicxml)
-      find "$shared/corpus/music21" "$shared/musicxml/testsuite" \( -name '*.xml' -o -name '*.musicxml' -o -name '*.mxl' \) -size -64k \
-        | sort | head -150 | while read -r f; do cp "$f" "$seeds/$(echo "$f" | md5sum | cut -c1-12)-$(basename "$f")"; done ;;
+      mapfile -t found < <(find "$shared/corpus/music21" "$shared/musicxml/testsuite" \
+        \( -name '*.xml' -o -name '*.musicxml' -o -name '*.mxl' \) -size -64k | sort)
+      for f in "${found[@]:0:150}"; do cp "$f" "$seeds/$(echo "$f" | md5sum | cut -c1-12)-$(basename "$f")"; done ;;
     model) ;;
   esac
 else
