@@ -10,14 +10,14 @@ guard let path = arguments.first else {
     FileHandle.standardError.write(Data("usage: list-notes FILE [--offsets]\n".utf8))
     exit(2)
 }
+let withOffsets = arguments.contains("--offsets")
 do {
     let score = try Score.read(contentsOf: URL(fileURLWithPath: path))
     for element in score.timeline where !element.event.isRest {
+        let place = "\(element.position.measureName) \(element.beat) \(element.part + 1) \(element.staff)"
         for pitch in element.event.pitches {
-            let fields: [Any] = [element.position.measureName, element.beat, element.part + 1, element.staff,
-                                 pitch.name, element.event.quarterLength]
-            let line = fields.map { "\($0)" }.joined(separator: " ")
-            print(arguments.contains("--offsets") ? "\(line) \(element.offset)" : line)
+            let line = "\(place) \(pitch.name) \(element.event.quarterLength)"
+            print(withOffsets ? "\(line) \(element.offset)" : line)
         }
     }
 } catch {

@@ -5,14 +5,16 @@ extension Score {
     /// Elements are sorted by ``TimedElement/offset``; elements at the same offset are in score
     /// order — part, then staff, then document order within the staff (measure, then voice as
     /// the measure lists its voices, then the voice's elements). A grace note therefore comes
-    /// just before the note it leads to, and a chord's pitches stay together in one element.
+    /// before the note of its voice that it leads to, and a chord's pitches stay together in
+    /// one element.
     ///
     /// The beat (``MeasurePosition/beat``) is counted as music21 counts it: 1-based, exact, in
     /// beats of the meter in effect — a quarter in 3/4, a half in 2/2, a dotted quarter in 6/8,
     /// 9/8 and 12/8, an eighth in 5/8 and 7/8, and the whole bar in 3/8. A short first measure
     /// is a pickup, counted as the end of a full bar: a quarter-note pickup in 3/4 is on beat
-    /// 3. A later short measure that follows another short one (the two halves of a bar split
-    /// by a repeat sign) is a pickup too; other short measures count from beat 1. A staff that
+    /// 3, in every voice (music21 counts the notes of a pickup's second voice from beat 1). A
+    /// later short measure is a pickup when it completes an earlier short one (the two halves
+    /// of a bar split by a repeat sign); other short measures count from beat 1. A staff that
     /// states no time signature is counted in 4/4.
     ///
     /// ```swift
