@@ -52,8 +52,8 @@ extension Score {
 
     /// Every note and chord (no rests), in the order of ``events``: part by part, staff by
     /// staff, measure by measure, and voice by voice within a measure — so offsets rise within
-    /// one voice, not across voices, staves or parts. Sort by ``PlacedEvent/offset`` for time
-    /// order.
+    /// one voice, not across voices, staves or parts. ``timeline`` gives every element in time
+    /// order, with measure numbers and beats.
     public var notesAndChords: [PlacedEvent] {
         events.filter { !$0.event.isRest }
     }
