@@ -16,6 +16,8 @@ Questions and what is compared:
   figure   roman.romanNumeralFromChord(chord.Chord(pitches), key.Key(...)).figure for triads
            and sevenths of every quality on every (sometimes altered) degree, in every inversion,
            sometimes with one tone altered by a semitone, plus chords read from random figures.
+  roundtrip  the figures music21 gives those chords, read back as in `pitches` (so every figure
+           music21 itself writes is covered, e.g. bVII#7#5#3, viio#653, i7[#7]).
 A case both sides refuse (music21 raises, we answer with an error) counts as agreement; a case
 only one side refuses is a difference unless explain() documents it.
 """
@@ -93,6 +95,15 @@ def rand_figure(rng):
         inv = rng.choice(["7", "65", "43", "42", "2", "6/5", "4/3"])
     else:
         inv = rng.choice(["", "", "6", "64", "6/4", "53"])
+    extra = rng.random()
+    if extra < 0.08:  # figured-bass accidentals instead of a plain inversion
+        inv = rng.choice(["7b5", "#5", "6#4", "#6", "7#3", "#753", "65b3", "b753", "6b5", "#7", "b3", "64#3",
+                          "6#42", "#653", "7#5", "##853", "#853"])
+    elif extra < 0.14:  # bracketed omissions, additions and alterations
+        inv += rng.choice(["[no5]", "[no3]", "[no3][no5]", "[add6]", "[add#4]", "[#7]", "[b5]", "[add9]",
+                           "[bb7]", "[#5][no3]"])
+    elif extra < 0.17 and seventh and not mark:  # the dominant-seventh mark
+        numeral, inv = numeral.upper(), "d" + inv
     figure = alteration + numeral + mark + inv
     if rng.random() < 0.25:
         target = rng.choice(["V", "IV", "ii", "iii", "vi", "v", "iv", "VI", "VII", "bVII", "II", "III", "bIII",
@@ -115,7 +126,9 @@ def rand_chord(rng, key_name):
     if rng.random() < 0.12:  # a chord read from a random figure (augmented sixths and the like)
         try:
             rn = roman.RomanNumeral(m21(rand_figure(rng)), k)
-            return sorted((ours(p.nameWithOctave) for p in rn.pitches), key=sort_key)
+            names = sorted((ours(p.nameWithOctave) for p in rn.pitches), key=sort_key)
+            if all(abs(int(p.alter)) <= 3 for p in rn.pitches):
+                return names
         except Exception:
             pass
     degree = rng.randrange(7)
@@ -195,8 +208,19 @@ def main():
         if names:
             chord_cases.append({"op": "figure", "pitches": names, "key": k})
 
+    # Round trip: the figures music21 names the chords with, read back into pitches.
+    roundtrip_cases = []
+    for case in chord_cases:
+        try:
+            named = oracle(case)["figure"]
+        except Exception:
+            continue
+        if named:
+            roundtrip_cases.append({"op": "pitches", "figure": named, "key": case["key"]})
+
     results, differences, explained_notes = {}, [], []
-    for op, cases, field in [("pitches", figure_cases, "pitches"), ("figure", chord_cases, "figure")]:
+    for op, cases, field in [("pitches", figure_cases, "pitches"), ("figure", chord_cases, "figure"),
+                             ("roundtrip", roundtrip_cases, "pitches")]:
         answers = run_ours(args.binary, cases)
         agree = explained = both_refused = 0
         for case, mine in zip(cases, answers):

@@ -79,6 +79,21 @@ import Testing
         #expect(try RomanNumeral("bII", in: .cMajor).alteration == -1)
     }
 
+    @Test func figuredBassAccidentalsAndBrackets() throws {
+        #expect(try names("V7b5", .aMinor) == ["E5", "Bb5", "D6"])  // figures as written: no third
+        #expect(try names("V#5", .aMinor) == ["E5", "G#5", "B#5"])
+        #expect(try names("V7[no5]", .aMinor) == ["E5", "G#5", "D6"])
+        #expect(try names("V7[#7]", .aMinor) == ["E5", "G#5", "B5", "D#6"])
+        #expect(try names("I[add6]", .aMinor) == ["A4", "C#5", "E5", "F5"])
+        #expect(try names("V[add9]", Key(.D, .minor)) == ["A4", "Bb4", "C#5", "E5"])
+        #expect(try names("Vd7", .aMinor) == ["E5", "G#5", "B5", "D6"])
+        #expect(try names("viio#6", .aMinor) == ["B4", "D5", "G#5"])
+        #expect(try names("ii65b3", .aMinor) == ["D5", "F#5", "A5", "B5"])
+        // music21's names read back to their chords.
+        #expect(try names("bVII#7#5#3", .aMinor) == ["Gb5", "B5", "D6", "F#6"])
+        #expect(try names("vi7[#7]", .aMinor) == ["F#5", "A5", "C#6", "E#6"])
+    }
+
     @Test func namingChords() throws {
         #expect(try figure("F3 G3 B3 D4", .cMajor) == "V42")
         #expect(try figure("B3 D4 G4", .cMajor) == "V6")
@@ -103,7 +118,8 @@ import Testing
     }
 
     @Test func badFiguresThrowNamingTheText() throws {
-        for bad in ["V99", "bbbII", "", "X", "Vd7", "V7b5", "I[no3]", "VIII", "Q/V", "V/Q"] {
+        for bad in ["V99", "bbbII", "", "X", "Vd9", "V7q", "I[no]", "I[add]", "I[x5]", "V7[no5", "VIII", "Q/V", "V/Q",
+                    "V7#", "V#-5", "V9"] {
             #expect(throws: RomanNumeralError.self) { try RomanNumeral(bad, in: .cMajor) }
         }
         do {

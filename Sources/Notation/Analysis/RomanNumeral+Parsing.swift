@@ -36,7 +36,7 @@ extension RomanNumeral {
 
     /// The quality a figure asks for.
     enum ImpliedQuality {
-        case major, minor, diminished, halfDiminished, augmented, none
+        case major, minor, diminished, halfDiminished, augmented, dominantSeventh, none
 
         /// Semitones above the root of the third, fifth and (where fixed) seventh.
         var semitones: [Int] {
@@ -46,6 +46,7 @@ extension RomanNumeral {
             case .diminished: return [3, 6, 9]
             case .halfDiminished: return [3, 6, 10]
             case .augmented: return [4, 8]
+            case .dominantSeventh: return [4, 7, 10]
             case .none: return []
             }
         }
@@ -71,14 +72,6 @@ extension RomanNumeral {
         var appliedKey: Key?
     }
 
-    /// The inversions read: (inversion, figured-bass numbers above the bass, ascending).
-    static let inversions: [String: (inversion: Int, numbers: [Int])] = [
-        "": (0, [3, 5]), "53": (0, [3, 5]), "6": (1, [3, 6]), "63": (1, [3, 6]), "64": (2, [4, 6]),
-        "7": (0, [3, 5, 7]), "753": (0, [3, 5, 7]), "65": (1, [3, 5, 6]), "653": (1, [3, 5, 6]),
-        "43": (2, [3, 4, 6]), "643": (2, [3, 4, 6]), "42": (3, [2, 4, 6]), "642": (3, [2, 4, 6]),
-        "2": (3, [2, 4, 6]),
-    ]
-
     static func read(_ figure: Substring, in key: Key, whole: String) throws(RomanNumeralError) -> Reading {
         var working = figure
         var workKey = key
@@ -100,6 +93,7 @@ extension RomanNumeral {
             working = figure[..<slash]
         }
         if working == "Cad64" { working = workKey.mode == .minor ? "i64" : "I64" }
+        let brackets = try brackets(&working, whole: whole)
         // The Neapolitan.
         if working.hasPrefix("N6") {
             working = "bII6" + working.dropFirst(2)
@@ -142,78 +136,222 @@ extension RomanNumeral {
             default: break
             }
         }
-        // The inversion.
+        // The figures after the numeral.
         var digits = String(working)
-        if digits.contains("/") {
-            // 6/4 is 64; a slash anywhere else is not understood.
-            guard digits.allSatisfy({ $0.isNumber || $0 == "/" }) else {
-                throw .invalid(whole, "unexpected '/'")
-            }
-            digits.removeAll { $0 == "/" }
+        if quality != .none, digits.contains("d") {
+            // The dominant-seventh mark: V d7, d65, d43, d42, d2.
+            guard let d = digits.lastIndex(of: "d"),
+                  ["7", "65", "6/5", "43", "4/3", "42", "4/2", "2"].contains(String(digits[digits.index(after: d)...]))
+            else { throw .invalid(whole, "'d' must be followed by 7, 65, 43, 42 or 2") }
+            digits.remove(at: d)
+            quality = .dominantSeventh
         }
         if let aug = sixth {
+            digits = digits.replacingOccurrences(of: #"(\d)/(\d)"#, with: "$1$2", options: .regularExpression)
             if digits.isEmpty || !(digits.first?.isNumber ?? false) {
                 digits = aug.defaultInversion + digits
-            } else if aug != .It, digits == "6" {
-                digits = aug.defaultInversion
+            } else if aug != .It, digits.first == "6", !(digits.dropFirst().first?.isNumber ?? false) {
+                digits = aug.defaultInversion + digits.dropFirst()
             }
         }
-        guard let (inversion, numbers) = inversions[digits] else {
-            throw .invalid(whole, "unknown inversion '\(digits)' (expected 6, 64, 7, 65, 43, 42 or 2)")
-        }
-        // Sixth and seventh degrees of minor: minor and diminished chords on the raised degree.
+        // Sixth and seventh degrees of minor: minor and diminished chords on the raised degree
+        // (an explicit sharp in the figures then stands for the raise, as music21 reads it).
         var effectiveAlteration = alteration
         if sixth == nil, workKey.mode == .minor, scaleDegree == 6 || scaleDegree == 7,
            [.minor, .diminished, .halfDiminished].contains(quality) {
             effectiveAlteration += 1
+            if digits.contains("##") {
+                digits = digits.replacingOccurrences(of: "##8", with: "#8")
+            } else if let raised = ["#2", "#4", "#6"].first(where: { digits.contains($0) }) {
+                digits = digits.replacingOccurrences(of: raised, with: String(raised.dropFirst()))
+            } else {
+                digits = digits.replacingOccurrences(of: "#8", with: "")
+            }
         }
+        let figures = try figuredBass(digits, whole: whole)
+        let numbers = figures.map(\.number)
 
-        // Stack the scale tones above the bass, each above the previous.
+        // Stack the scale tones above the bass, each above the previous. A degree names its
+        // tone in the octave above the tonic (music21's pitchFromDegree); a tone below the one
+        // before it goes up an octave, once.
         let scale = workKey.pitches
-        func scalePitch(_ degree: Int) -> Pitch {
-            let base = scale[(degree - 1) % 7]
-            return Pitch(unchecked: base.step, alter: base.alter, octave: base.octave + (degree - 1) / 7)
+        func scalePitch(_ degree: Int) -> Pitch { scale[(degree - 1) % 7] }
+        let impliesRoot = figuresImplyingRoot.contains(numbers)
+        var bassDegree = scaleDegree
+        if impliesRoot {
+            // The root of the figures stacked on C: how far the bass lies below the root.
+            let stack = [Pitch(.C, octave: 3)] + numbers.map { n in
+                Pitch(Step(rawValue: (n - 1) % 7)!, octave: 3 + (n - 1) / 7)
+            }
+            let rootOfStack = Chord.spelledRoot(of: stack, writtenBass: stack[0]) ?? stack[0]
+            let distance = rootOfStack.diatonicNumber - stack[0].diatonicNumber
+            bassDegree = ((scaleDegree - distance) % 7 + 7) % 7
+            if bassDegree == 0 { bassDegree = 7 }
         }
-        let bassDegree = (scaleDegree + [0, 2, 4, 6][inversion] - 1) % 7 + 1  // within the octave above the tonic
         var pitches = [scalePitch(bassDegree)]
-        for number in numbers {
-            var p = scalePitch(bassDegree + number - 1)
+        for figure in figures.reversed() {
+            var p = scalePitch(bassDegree + figure.number - 1)
+            if let alter = figure.alter { p.alter = alter == 0 || p.alter == 0 ? alter : p.alter + alter }
             if p.midi < pitches[pitches.count - 1].midi { p.octave += 1 }
             pitches.append(p)
         }
-        let rootStep = scalePitch(scaleDegree).step
-        func chordStep(_ p: Pitch) -> Int { ((p.step.rawValue - rootStep.rawValue) % 7 + 7) % 7 + 1 }
-        // The alteration moves all tones but the seventh.
+        // The alteration moves all tones but the seventh (and ninth, eleventh, thirteenth).
+        func step(_ p: Pitch, above root: Pitch) -> Int { ((p.step.rawValue - root.step.rawValue) % 7 + 7) % 7 + 1 }
         if effectiveAlteration != 0 {
-            for i in pitches.indices where chordStep(pitches[i]) != 7 { pitches[i].alter += effectiveAlteration }
+            let stackRoot = Chord.spelledRoot(of: pitches, writtenBass: writtenBass(pitches)) ?? pitches[0]
+            var firstOfStep: [Int: Pitch] = [:]
+            for p in pitches where firstOfStep[step(p, above: stackRoot)] == nil { firstOfStep[step(p, above: stackRoot)] = p }
+            let kept = [7, 2, 4, 6].compactMap { firstOfStep[$0] }
+            for i in pitches.indices where !kept.contains(pitches[i]) { pitches[i].alter += effectiveAlteration }
         }
-        guard let rootIndex = pitches.firstIndex(where: { chordStep($0) == 1 }) else {
-            throw .invalid(whole, "no root")
+        let root = impliesRoot ? (Chord.spelledRoot(of: pitches, writtenBass: writtenBass(pitches)) ?? pitches[0]) : pitches[0]
+        func index(ofChordStep chordStep: Int) -> Int? {
+            let wanted = chordStep >= 8 ? chordStep - 7 : chordStep
+            return pitches.firstIndex { step($0, above: root) == wanted }
         }
-        // Respell the third, fifth and seventh to the quality's intervals.
-        func respell(_ index: Int, by semitones: Int) {
-            pitches[index].alter = wrapped(pitches[index].alter + wrapped(semitones))
+        func semitones(_ i: Int) -> Int { ((pitches[i].pitchClass - root.pitchClass) % 12 + 12) % 12 }
+        // Respell the third, fifth and seventh to the quality's intervals, except where a figure
+        // with that number carries its own accidental (V7b5).
+        func written(_ number: Int) -> Bool { figures.contains { $0.number == number && ($0.alter ?? 0) != 0 } }
+        func respell(_ i: Int, by amount: Int) { pitches[i].alter = wrapped(pitches[i].alter + wrapped(amount)) }
+        for (chordStep, wanted) in zip([3, 5, 7], quality.semitones) where !written(chordStep) {
+            guard let i = index(ofChordStep: chordStep) else { continue }
+            if semitones(i) != wanted { respell(i, by: wanted - semitones(i)) }
         }
-        let rootClass = pitches[rootIndex].pitchClass
-        for (step, wanted) in zip([3, 5, 7], quality.semitones) {
-            guard let i = pitches.firstIndex(where: { chordStep($0) == step }) else { continue }
-            let actual = ((pitches[i].pitchClass - rootClass) % 12 + 12) % 12
-            if actual != wanted { respell(i, by: wanted - actual) }
-        }
-        if quality == .minor, numbers.count >= 3, let i = pitches.firstIndex(where: { chordStep($0) == 7 }),
-           ((pitches[i].pitchClass - rootClass) % 12 + 12) % 12 == 11 {
+        if quality == .minor, figures.count >= 3, !written(7), let i = index(ofChordStep: 7), semitones(i) == 11 {
             respell(i, by: -1)
         }
-        if let aug = sixth {
-            for step in aug.raisedChordSteps {
-                if let i = pitches.firstIndex(where: { chordStep($0) == step }) { pitches[i].alter += 1 }
-            }
+        // Bracketed alterations ([#7]) and the raised tones of augmented sixths.
+        for (amount, chordStep) in brackets.alterations + (sixth?.raisedChordSteps.map { (1, $0) } ?? []) {
+            if let i = index(ofChordStep: chordStep) { pitches[i].alter += amount }
         }
+        // Omitted tones ([no5]) go by name; added tones ([add6]) count from the scale degree.
+        if !brackets.omitted.isEmpty {
+            let names = Set(brackets.omitted.compactMap { index(ofChordStep: $0).map { pitches[$0].nameWithoutOctave } })
+            pitches.removeAll { names.contains($0.nameWithoutOctave) }
+        }
+        if !brackets.added.isEmpty, let bass = pitches.first {
+            for (amount, number) in brackets.added {
+                var p = scalePitch(scaleDegree + number - 1)
+                p.alter += amount
+                while p.midi < bass.midi { p.octave += 1 }
+                if p.midi == bass.midi, p.diatonicNumber < bass.diatonicNumber { p.octave += 1 }
+                if !pitches.contains(p) { pitches.append(p) }
+            }
+            pitches.sort { ($0.diatonicNumber, $0.midi) < ($1.diatonicNumber, $1.midi) }
+        }
+        guard !pitches.isEmpty else { throw .invalid(whole, "every tone is omitted") }
         guard pitches.allSatisfy({ Pitch.alterRange.contains($0.alter) }) else {
             throw .invalid(whole, "in \(key) it needs more than a triple sharp or flat")
         }
-        return Reading(pitches: pitches, root: pitches[rootIndex], scaleDegree: scaleDegree,
-                       alteration: alteration, inversion: inversion, appliedKey: appliedKey)
+        let bassStep = step(pitches[0], above: root)
+        return Reading(pitches: pitches, root: root, scaleDegree: scaleDegree, alteration: alteration,
+                       inversion: [1: 0, 3: 1, 5: 2, 7: 3][bassStep] ?? 0, appliedKey: appliedKey)
+    }
+
+    /// The lowest pitch by letter and octave, then by sound (music21's `bass()`).
+    private static func writtenBass(_ pitches: [Pitch]) -> Pitch? {
+        pitches.min { ($0.diatonicNumber, $0.midi) < ($1.diatonicNumber, $1.midi) }
+    }
+
+    /// Figured-bass numbers whose lowest tone is not the root (music21's FIGURES_IMPLYING_ROOT).
+    static let figuresImplyingRoot: Set<[Int]> = [
+        [6], [6, 3], [6, 4], [6, 5, 3], [6, 5], [6, 4, 3], [4, 3], [6, 4, 2], [4, 2], [2],
+        [7, 6, 5, 3], [6, 5, 4, 3], [6, 4, 3, 2], [7, 5, 3, 2],
+    ]
+
+    /// One figure above the bass: its number (2…8) and the accidental written before it.
+    struct Figure {
+        var number: Int
+        var alter: Int?
+    }
+
+    /// The figures after the numeral, as music21 expands them: `""` is 5 3, `6` is 6 3, `7` is
+    /// 7 5 3, `65` is 6 5 3, `43` is 6 4 3, `42` and `2` are 6 4 2; other figures stand as
+    /// written (`7b5` is 7 ♭5: no third). Each figure is accidentals (`#`, `b`, `-`) then a digit;
+    /// a lone `b3` figure implies a 5 above it.
+    static func figuredBass(_ text: String, whole: String) throws(RomanNumeralError) -> [Figure] {
+        var groups: [(prefix: String, number: Int)] = []
+        var prefix = ""
+        for c in text where c != "/" {
+            if c == "#" || c == "b" || c == "-" {
+                prefix.append(c)
+            } else if let n = c.wholeNumberValue, n >= 1 {
+                guard n <= 8 else { throw .invalid(whole, "ninths and beyond are not read") }
+                groups.append((prefix, n))
+                prefix = ""
+            } else {
+                throw .invalid(whole, "unexpected '\(c)' in the figures")
+            }
+        }
+        guard prefix.isEmpty else { throw .invalid(whole, "an accidental with no figure after it") }
+        if groups.count == 1, groups[0].number == 3 { groups.insert(("", 5), at: 0) }
+        var figures: [Figure] = []
+        for (prefix, number) in groups {
+            var alter: Int?
+            if !prefix.isEmpty {
+                if prefix.allSatisfy({ $0 == "#" }) {
+                    alter = prefix.count
+                } else if prefix.allSatisfy({ $0 == "b" }) || prefix.allSatisfy({ $0 == "-" }) {
+                    alter = -prefix.count
+                } else {
+                    throw .invalid(whole, "mixed accidentals '\(prefix)'")
+                }
+                guard abs(alter!) <= 3 else { throw .invalid(whole, "more than a triple accidental") }
+            }
+            figures.append(Figure(number: number, alter: alter))
+        }
+        let longhand: [[Int]: [Int]] = [
+            []: [5, 3], [5]: [5, 3], [6]: [6, 3], [7]: [7, 5, 3], [6, 5]: [6, 5, 3], [4, 3]: [6, 4, 3],
+            [4, 2]: [6, 4, 2], [2]: [6, 4, 2],
+        ]
+        guard let full = longhand[figures.map(\.number)] else { return figures }
+        return full.map { n in Figure(number: n, alter: figures.first { $0.number == n }?.alter) }
+    }
+
+    /// Bracketed parts of a figure: `[no5]`, `[add6]`, `[#7]`.
+    struct Brackets {
+        var omitted: [Int] = []
+        var added: [(alter: Int, number: Int)] = []
+        var alterations: [(alter: Int, chordStep: Int)] = []
+    }
+
+    /// Takes the bracketed parts out of a figure.
+    static func brackets(_ figure: inout Substring, whole: String) throws(RomanNumeralError) -> Brackets {
+        var result = Brackets()
+        while let open = figure.firstIndex(of: "[") {
+            guard let close = figure[open...].firstIndex(of: "]") else { throw .invalid(whole, "unclosed '['") }
+            let inside = String(figure[figure.index(after: open)..<close])
+            func accidental(_ text: Substring) -> Int? {
+                if text.isEmpty { return 0 }
+                if text.allSatisfy({ $0 == "#" }) { return text.count }
+                if text.allSatisfy({ $0 == "b" }) || text.allSatisfy({ $0 == "-" }) { return -text.count }
+                return nil
+            }
+            if inside.hasPrefix("no") {
+                let parts = inside.split(separator: "no", omittingEmptySubsequences: true)
+                guard !parts.isEmpty else { throw .invalid(whole, "[no…] needs a number") }
+                for part in parts {
+                    guard let n = Int(part), n >= 1 else { throw .invalid(whole, "[no…] needs a number") }
+                    result.omitted.append(n % 7 == 0 ? 7 : n % 7)
+                }
+            } else if inside.hasPrefix("add") {
+                let rest = inside.dropFirst(3)
+                let signs = rest.prefix { !$0.isNumber }
+                guard let n = Int(rest.dropFirst(signs.count)), n >= 1, let a = accidental(signs) else {
+                    throw .invalid(whole, "[add…] needs an accidental and a number")
+                }
+                result.added.append((a, n))
+            } else {
+                let signs = inside.prefix { !$0.isNumber }
+                guard !signs.isEmpty, let n = Int(inside.dropFirst(signs.count)), n >= 1, let a = accidental(signs[...]) else {
+                    throw .invalid(whole, "bracket '[\(inside)]' is not [noN], [addN] or [#N]")
+                }
+                result.alterations.append((a, n))
+            }
+            figure.removeSubrange(open...close)
+        }
+        return result
     }
 
     /// music21's correction of a semitone count into −5…5.

@@ -28,7 +28,7 @@
 ///   half-diminished;
 /// - an optional **inversion**: none or `53` root position, `6` (`63`) first inversion,
 ///   `64` second; for sevenths `7`, `65`, `43`, `42` (or `2`); slashes between the digits
-///   (`6/4`) are ignored;
+///   (`6/4`) are ignored; see *Added and altered tones* for other figures and brackets;
 /// - an optional **applied key** after a slash: `V7/V`, `viio7/ii`, `V/V/V`. The part after the
 ///   slash is read in the key first; its root is the tonic of the applied key, minor when that
 ///   chord is minor (or diminished, or has a minor third), otherwise major.
@@ -58,8 +58,21 @@
 /// - **Modes**: only major and minor keys have the minor conventions above; other modes use
 ///   their own scale with the quality corrections.
 ///
-/// Figured-bass additions (`V7b5`, `[no3]`, `[add6]`, `[#7]`), the dominant-seventh mark `d`,
-/// and ninths are not read yet: they throw ``RomanNumeralError``.
+/// ## Added and altered tones
+///
+/// - **Figured-bass accidentals** stand before a figure (`V7b5`, `V#5`, `ii65b3`, `#753`):
+///   music21 expands only the shorthands (`6` is 6 3, `7` is 7 5 3, `65` 6 5 3, `43` 6 4 3,
+///   `42`/`2` 6 4 2) and otherwise takes the figures as written, so `V7b5` is E B♭ D in A minor
+///   (no third), and a figure's own accidental is never respelled to the quality.
+/// - **Brackets** after the figures: `[no5]` leaves out a chord tone (every tone of that name),
+///   `[add6]` adds a tone counted from the root's scale degree (placed above the bass, the chord
+///   then sorted from the bass up by letter), `[#7]` or `[b5]` alters a chord tone.
+/// - **`d`** before a seventh figure (`Vd7`, `Vd65`) asks for a dominant seventh.
+///
+/// Ninths and larger figures (`V9`), naturals (`V7n5`) and figures music21 reads by skipping
+/// characters it does not understand (`V99`, `V7q`) throw ``RomanNumeralError``, as do more than
+/// two sharps or flats before the numeral (`bbbII`) and an empty figure (music21 answers all of
+/// these with some chord).
 public struct RomanNumeral: Sendable, Hashable {
     /// The figure as written, after music21's normalisations (`vii/o7` becomes `viiø7`,
     /// `viio7` may be written `vii07` or `vii°7`).
