@@ -118,7 +118,7 @@ extension RomanNumeral {
             sixth = aug
             working = working.dropFirst(aug.rawValue.count)
             if working.first == "+" { working = working.dropFirst() }
-            if workKey.mode != .minor { workKey = Key(workKey.tonicStep, alter: workKey.tonicAlter, .minor) }
+            if workKey.mode == .major { workKey = Key(workKey.tonicStep, alter: workKey.tonicAlter, .minor) }
             appliedKey = appliedKey.map { _ in workKey }
             scaleDegree = aug.scaleDegree
             quality = .none
