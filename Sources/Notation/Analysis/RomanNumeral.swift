@@ -55,8 +55,11 @@
 ///   octave 4), and each further tone, from the third up, is the next one above the previous
 ///   (so `V7` in C is G4 B4 D5 F5, `I6` E4 G4 C5, `V` in A minor E5 G♯5 B5). ``pitches`` list
 ///   them from the bass up in that order.
-/// - **Modes**: only major and minor keys have the minor conventions above; other modes use
-///   their own scale with the quality corrections.
+/// - **Modes**: only minor keys have the ^6/^7 convention above; church modes use their own
+///   scale with the quality corrections, and an augmented sixth is read in the parallel minor
+///   only when the key is major (in a church mode, in that mode's scale).
+/// - **Alterations** before the numeral go to two at most; music21 reads `bbbII` (and names a few
+///   far-off chords `###i64`), this reader refuses it.
 ///
 /// ## Added and altered tones
 ///
