@@ -79,24 +79,24 @@
 public struct RomanNumeral: Sendable, Hashable {
     /// The figure as written, after music21's normalisations (`vii/o7` becomes `viiø7`,
     /// `viio7` may be written `vii07` or `vii°7`).
-    public var figure: String
+    public let figure: String
     /// The key the figure is read in.
-    public var key: Key
+    public let key: Key
     /// The chord tones from the bass up (for a chord that was named, the chord's pitches).
-    public var pitches: [Pitch]
+    public let pitches: [Pitch]
     /// The root of the chord.
-    public var root: Pitch
+    public let root: Pitch
     /// The scale degree the numeral stands on, 1…7 (4 for `It` and `Ger`, 2 for `Fr` and
     /// `Sw`, 2 for `N`), in ``appliedKey`` when there is one.
-    public var scaleDegree: Int
+    public let scaleDegree: Int
     /// The written alteration of the degree: −1 for `bII`, 1 for `#iv`, 0 otherwise.
-    public var alteration: Int
+    public let alteration: Int
     /// 0 root position, 1 first inversion (`6`, `65`), 2 second (`64`, `43`), 3 third (`42`).
-    public var inversion: Int
+    public let inversion: Int
     /// The key of an applied chord (`V7/V` in C: G major), `nil` when the figure has no slash.
-    public var appliedKey: Key?
+    public let appliedKey: Key?
 
-    /// The lowest tone.
+    /// The lowest tone (both initializers make sure there is one).
     public var bass: Pitch { pitches[0] }
 }
 
