@@ -9,12 +9,12 @@ extension RomanNumeral {
     /// try RomanNumeral("It+6", in: .cMajor).pitches.map(\.name)      // ["Ab4", "C5", "F#5"]
     /// ```
     ///
-    /// - Throws: ``RomanNumeralError`` naming the figure when it is empty, has no numeral, an
+    /// - Throws: ``NotationError`` (`invalidRomanNumeral`) naming the figure when it is empty, has no numeral, an
     ///   inversion this reader does not know (`"V99"`), more than two alterations (`"bbbII"`),
     ///   or would need more than a triple sharp or flat in this key.
-    public init(_ figure: String, in key: Key) throws(RomanNumeralError) {
+    public init(_ figure: String, in key: Key) throws(NotationError) {
         let normalized = RomanNumeral.normalize(figure)
-        guard !normalized.isEmpty else { throw .invalid(figure, "empty figure") }
+        guard !normalized.isEmpty else { throw .invalidRomanNumeral(figure, "empty figure") }
         let reading = try RomanNumeral.read(Substring(normalized), in: key, whole: figure)
         self.init(figure: normalized, key: key, pitches: reading.pitches, root: reading.root,
                   scaleDegree: reading.scaleDegree, alteration: reading.alteration,
@@ -72,7 +72,7 @@ extension RomanNumeral {
         var appliedKey: Key?
     }
 
-    static func read(_ figure: Substring, in key: Key, whole: String) throws(RomanNumeralError) -> Reading {
+    static func read(_ figure: Substring, in key: Key, whole: String) throws(NotationError) -> Reading {
         var working = figure
         var workKey = key
         var appliedKey: Key?
@@ -106,7 +106,7 @@ extension RomanNumeral {
         var alteration = 0
         if let sign = working.first, sign == "b" || sign == "-" || sign == "#" {
             let run = working.prefix { $0 == sign }
-            guard run.count <= 2 else { throw .invalid(whole, "at most two sharps or flats before the numeral") }
+            guard run.count <= 2 else { throw .invalidRomanNumeral(whole, "at most two sharps or flats before the numeral") }
             alteration = sign == "#" ? run.count : -run.count
             working = working.dropFirst(run.count)
         }
@@ -124,7 +124,7 @@ extension RomanNumeral {
             quality = .none
         } else {
             guard let (degree, length, upper) = numeral(at: working) else {
-                throw .invalid(whole, "no numeral I…VII")
+                throw .invalidRomanNumeral(whole, "no numeral I…VII")
             }
             scaleDegree = degree
             working = working.dropFirst(length)
@@ -142,7 +142,7 @@ extension RomanNumeral {
             // The dominant-seventh mark: V d7, d65, d43, d42, d2.
             guard let d = digits.lastIndex(of: "d"),
                   ["7", "65", "6/5", "43", "4/3", "42", "4/2", "2"].contains(String(digits[digits.index(after: d)...]))
-            else { throw .invalid(whole, "'d' must be followed by 7, 65, 43, 42 or 2") }
+            else { throw .invalidRomanNumeral(whole, "'d' must be followed by 7, 65, 43, 42 or 2") }
             digits.remove(at: d)
             quality = .dominantSeventh
         }
@@ -240,9 +240,9 @@ extension RomanNumeral {
             }
             pitches.sort { ($0.diatonicNumber, $0.midi) < ($1.diatonicNumber, $1.midi) }
         }
-        guard !pitches.isEmpty else { throw .invalid(whole, "every tone is omitted") }
+        guard !pitches.isEmpty else { throw .invalidRomanNumeral(whole, "every tone is omitted") }
         guard pitches.allSatisfy({ Pitch.alterRange.contains($0.alter) }) else {
-            throw .invalid(whole, "in \(key) it needs more than a triple sharp or flat")
+            throw .invalidRomanNumeral(whole, "in \(key) it needs more than a triple sharp or flat")
         }
         let bassStep = step(pitches[0], above: root)
         return Reading(pitches: pitches, root: root, scaleDegree: scaleDegree, alteration: alteration,
@@ -270,21 +270,21 @@ extension RomanNumeral {
     /// 7 5 3, `65` is 6 5 3, `43` is 6 4 3, `42` and `2` are 6 4 2; other figures stand as
     /// written (`7b5` is 7 ♭5: no third). Each figure is accidentals (`#`, `b`, `-`) then a digit;
     /// a lone `b3` figure implies a 5 above it.
-    static func figuredBass(_ text: String, whole: String) throws(RomanNumeralError) -> [Figure] {
+    static func figuredBass(_ text: String, whole: String) throws(NotationError) -> [Figure] {
         var groups: [(prefix: String, number: Int)] = []
         var prefix = ""
         for c in text where c != "/" {
             if c == "#" || c == "b" || c == "-" {
                 prefix.append(c)
             } else if let n = c.wholeNumberValue, n >= 1 {
-                guard n <= 8 else { throw .invalid(whole, "ninths and beyond are not read") }
+                guard n <= 8 else { throw .invalidRomanNumeral(whole, "ninths and beyond are not read") }
                 groups.append((prefix, n))
                 prefix = ""
             } else {
-                throw .invalid(whole, "unexpected '\(c)' in the figures")
+                throw .invalidRomanNumeral(whole, "unexpected '\(c)' in the figures")
             }
         }
-        guard prefix.isEmpty else { throw .invalid(whole, "an accidental with no figure after it") }
+        guard prefix.isEmpty else { throw .invalidRomanNumeral(whole, "an accidental with no figure after it") }
         if groups.count == 1, groups[0].number == 3 { groups.insert(("", 5), at: 0) }
         var figures: [Figure] = []
         for (prefix, number) in groups {
@@ -295,9 +295,9 @@ extension RomanNumeral {
                 } else if prefix.allSatisfy({ $0 == "b" }) || prefix.allSatisfy({ $0 == "-" }) {
                     alter = -prefix.count
                 } else {
-                    throw .invalid(whole, "mixed accidentals '\(prefix)'")
+                    throw .invalidRomanNumeral(whole, "mixed accidentals '\(prefix)'")
                 }
-                guard abs(alter!) <= 3 else { throw .invalid(whole, "more than a triple accidental") }
+                guard abs(alter!) <= 3 else { throw .invalidRomanNumeral(whole, "more than a triple accidental") }
             }
             figures.append(Figure(number: number, alter: alter))
         }
@@ -317,10 +317,10 @@ extension RomanNumeral {
     }
 
     /// Takes the bracketed parts out of a figure.
-    static func brackets(_ figure: inout Substring, whole: String) throws(RomanNumeralError) -> Brackets {
+    static func brackets(_ figure: inout Substring, whole: String) throws(NotationError) -> Brackets {
         var result = Brackets()
         while let open = figure.firstIndex(of: "[") {
-            guard let close = figure[open...].firstIndex(of: "]") else { throw .invalid(whole, "unclosed '['") }
+            guard let close = figure[open...].firstIndex(of: "]") else { throw .invalidRomanNumeral(whole, "unclosed '['") }
             let inside = String(figure[figure.index(after: open)..<close])
             func accidental(_ text: Substring) -> Int? {
                 if text.isEmpty { return 0 }
@@ -330,22 +330,22 @@ extension RomanNumeral {
             }
             if inside.hasPrefix("no") {
                 let parts = inside.split(separator: "no", omittingEmptySubsequences: true)
-                guard !parts.isEmpty else { throw .invalid(whole, "[no…] needs a number") }
+                guard !parts.isEmpty else { throw .invalidRomanNumeral(whole, "[no…] needs a number") }
                 for part in parts {
-                    guard let n = Int(part), n >= 1 else { throw .invalid(whole, "[no…] needs a number") }
+                    guard let n = Int(part), n >= 1 else { throw .invalidRomanNumeral(whole, "[no…] needs a number") }
                     result.omitted.append(n % 7 == 0 ? 7 : n % 7)
                 }
             } else if inside.hasPrefix("add") {
                 let rest = inside.dropFirst(3)
                 let signs = rest.prefix { !$0.isNumber }
                 guard let n = Int(rest.dropFirst(signs.count)), n >= 1, let a = accidental(signs) else {
-                    throw .invalid(whole, "[add…] needs an accidental and a number")
+                    throw .invalidRomanNumeral(whole, "[add…] needs an accidental and a number")
                 }
                 result.added.append((a, n))
             } else {
                 let signs = inside.prefix { !$0.isNumber }
                 guard !signs.isEmpty, let n = Int(inside.dropFirst(signs.count)), n >= 1, let a = accidental(signs[...]) else {
-                    throw .invalid(whole, "bracket '[\(inside)]' is not [noN], [addN] or [#N]")
+                    throw .invalidRomanNumeral(whole, "bracket '[\(inside)]' is not [noN], [addN] or [#N]")
                 }
                 result.alterations.append((a, n))
             }

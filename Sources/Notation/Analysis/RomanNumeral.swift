@@ -73,7 +73,7 @@
 /// - **`d`** before a seventh figure (`Vd7`, `Vd65`) asks for a dominant seventh.
 ///
 /// Ninths and larger figures (`V9`), naturals (`V7n5`) and figures music21 reads by skipping
-/// characters it does not understand (`V99`, `V7q`) throw ``RomanNumeralError``, as do more than
+/// characters it does not understand (`V99`, `V7q`) throw ``NotationError`` (`invalidRomanNumeral`), as do more than
 /// two sharps or flats before the numeral (`bbbII`) and an empty figure (music21 answers all of
 /// these with some chord).
 public struct RomanNumeral: Sendable, Hashable {

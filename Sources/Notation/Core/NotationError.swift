@@ -33,6 +33,8 @@ public struct NotationError: Error, Hashable, CustomStringConvertible, Localized
         case unspellable
         /// A file's extension names no format that the operation reads or writes.
         case unsupportedFormat
+        /// The text is not a Roman-numeral figure (`"V99"`, `"bbbII"`).
+        case invalidRomanNumeral
 
         /// The raw value.
         public var description: String { rawValue }
@@ -100,6 +102,11 @@ public struct NotationError: Error, Hashable, CustomStringConvertible, Localized
     public static func unsupportedFormat(path: String, extension ext: String, expected: [String]) -> NotationError {
         NotationError(code: .unsupportedFormat, text: path, reason: "\(path): unsupported format '.\(ext)' (expected "
                       + expected.map { "." + $0 }.joined(separator: ", ") + ")")
+    }
+
+    /// The text is not a Roman-numeral figure this reader understands; `detail` says why.
+    public static func invalidRomanNumeral(_ text: String, _ detail: String) -> NotationError {
+        NotationError(code: .invalidRomanNumeral, text: text, reason: "not a Roman numeral: '\(text)' (\(detail))")
     }
 
     /// The ``reason``.
