@@ -46,6 +46,13 @@ public struct ModelBundle: Sendable {
         self.clefs = clefs
     }
 
+    /// The per-element validation perplexity (both heads): e to the mean over the clefs of
+    /// their best validation loss; `nil` if no clef was trained with validation data.
+    public var validationPerplexity: Double? {
+        let losses = manifest.summaries.values.compactMap(\.validationLoss)
+        return losses.isEmpty ? nil : exp(losses.reduce(0, +) / Double(losses.count))
+    }
+
     /// Writes the bundle; each file is written atomically.
     public func save(to folder: URL) throws {
         for (clef, model) in clefs { try model.save(to: folder.appendingPathComponent(clef.rawValue)) }
