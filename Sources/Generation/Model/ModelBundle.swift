@@ -10,7 +10,7 @@ import Foundation
 /// ```
 public struct ModelBundle: Sendable {
     /// What a bundle records about how it was made.
-    public struct Manifest: Sendable, Codable {
+    public struct Manifest: Sendable, Hashable, Codable {
         /// Format version of the bundle.
         public var version: Int = 1
         /// Preprocessing settings used for the corpus.
