@@ -2,6 +2,20 @@ import Foundation
 
 /// A trained model as `recompose train` writes it: one ``ClefModel`` per clef and a manifest.
 ///
+/// The whole pipeline is three calls: train a model on a corpus (or load one), save it, and
+/// compose with it — what `recompose train` and `recompose generate` do:
+///
+/// ```swift
+/// let model = try ModelBundle.train(corpus: URL(fileURLWithPath: "Corpus"))
+/// try model.save(to: URL(fileURLWithPath: "model"))
+/// // … later, or in another program:
+/// let trained = try ModelBundle(contentsOf: URL(fileURLWithPath: "model"))
+/// let score = try trained.compose(key: Key(.E, .minor), tempo: 120, bars: 16, seed: 3)
+/// try score.write(to: URL(fileURLWithPath: "piece.mid"))
+/// ```
+///
+/// On disk:
+///
 /// ```
 /// MODEL/
 ///   recompose-model.json      manifest: preprocessing options, training summaries

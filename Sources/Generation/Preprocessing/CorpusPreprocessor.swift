@@ -80,7 +80,9 @@ public struct CorpusPreprocessor: Sendable {
     /// Files that cannot be read are listed in ``PreparedCorpus/failures``; if none can be read,
     /// the corpus comes back with no pieces.
     ///
-    /// - Parameter sampled: called with the files chosen, before any is read.
+    /// - Parameters:
+    ///   - folder: the corpus: a folder of MIDI and MusicXML files, searched recursively.
+    ///   - sampled: called with the files chosen, before any is read.
     /// - Throws: ``GenerationError/emptyCorpus(_:)`` when the folder has no music file.
     public func prepare(corpus folder: URL, sampled: ([URL]) -> Void = { _ in }) throws(GenerationError) -> PreparedCorpus {
         let files = try sampleFiles(in: folder)
