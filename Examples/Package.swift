@@ -17,6 +17,9 @@ let package = Package(
         .executableTarget(name: "transpose", dependencies: [.product(name: "Notation", package: "Recompose")]),
         .executableTarget(name: "split-hands", dependencies: [.product(name: "Notation", package: "Recompose")]),
         .executableTarget(name: "read-damaged", dependencies: [.product(name: "Notation", package: "Recompose")]),
+        .executableTarget(name: "compose", dependencies: [.product(name: "Generation", package: "Recompose"),
+                                                          .product(name: "Notation", package: "Recompose")]),
+        .executableTarget(name: "train", dependencies: [.product(name: "Generation", package: "Recompose")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import Foundation
 import Notation
 
 /// Objective measures of a piece, for comparing generated music with a corpus.
@@ -115,6 +116,18 @@ public struct PieceMetrics: Sendable, Hashable, Codable {
         let allOnsets = struck.map(\.offset)
         let onGrid = allOnsets.filter { ($0 * 4).isInteger || ($0 * 3).isInteger }.count
         gridOnsetRate = allOnsets.isEmpty ? 0 : Double(onGrid) / Double(allOnsets.count)
+    }
+
+    /// Reads a MusicXML or MIDI file and measures its piano part (the part
+    /// ``CorpusPreprocessor/pianoPart(of:)`` takes, in the file's own key), with the histogram
+    /// rotated to the estimated tonic (C when no key can be estimated).
+    ///
+    /// - Throws: the reader's error for a file that cannot be read.
+    public init(contentsOf url: URL) throws {
+        let score = try Score.read(contentsOf: url)
+        let tonic = score.estimatedKey()?.key.tonicPitchClass ?? 0
+        let part = CorpusPreprocessor().pianoPart(of: score)
+        self.init(score: Score(metadata: score.metadata, parts: [part]), tonicPitchClass: tonic)
     }
 
     /// Total-variation distance between two pitch-class histograms: 0 same, 1 disjoint.

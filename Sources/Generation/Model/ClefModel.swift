@@ -45,7 +45,10 @@ public struct ClefModel: Sendable {
     /// Writes the network and `vocabulary.json` into `folder`, each file atomically.
     public func save(to folder: URL) throws {
         try network.save(to: folder)
-        let data = try JSONEncoder().encode(Labels(notes: notes.labels, durations: durations.labels, seeds: seeds, seedModes: seedModes))
+        // Sorted keys: the same model always writes the same bytes.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(Labels(notes: notes.labels, durations: durations.labels, seeds: seeds, seedModes: seedModes))
         do { try data.write(to: folder.appendingPathComponent(ClefModel.labelsFile), options: .atomic) } catch {
             throw GenerationError.writeFailed(path: folder.path, cause: error)
         }

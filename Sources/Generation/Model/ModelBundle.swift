@@ -2,6 +2,20 @@ import Foundation
 
 /// A trained model as `recompose train` writes it: one ``ClefModel`` per clef and a manifest.
 ///
+/// The whole pipeline is three calls: train a model on a corpus (or load one), save it, and
+/// compose with it — what `recompose train` and `recompose generate` do:
+///
+/// ```swift
+/// let model = try ModelBundle.train(corpus: URL(fileURLWithPath: "Corpus"))
+/// try model.save(to: URL(fileURLWithPath: "model"))
+/// // … later, or in another program:
+/// let trained = try ModelBundle(contentsOf: URL(fileURLWithPath: "model"))
+/// let score = try trained.compose(key: Key(.E, .minor), tempo: 120, bars: 16, seed: 3)
+/// try score.write(to: URL(fileURLWithPath: "piece.mid"))
+/// ```
+///
+/// On disk:
+///
 /// ```
 /// MODEL/
 ///   recompose-model.json      manifest: preprocessing options, training summaries
@@ -10,7 +24,7 @@ import Foundation
 /// ```
 public struct ModelBundle: Sendable {
     /// What a bundle records about how it was made.
-    public struct Manifest: Sendable, Codable {
+    public struct Manifest: Sendable, Hashable, Codable {
         /// Format version of the bundle.
         public var version: Int = 1
         /// Preprocessing settings used for the corpus.
@@ -44,6 +58,13 @@ public struct ModelBundle: Sendable {
     public init(manifest: Manifest, clefs: [ClefStream: ClefModel]) {
         self.manifest = manifest
         self.clefs = clefs
+    }
+
+    /// The per-element validation perplexity (both heads): e to the mean over the clefs of
+    /// their best validation loss; `nil` if no clef was trained with validation data.
+    public var validationPerplexity: Double? {
+        let losses = manifest.summaries.values.compactMap(\.validationLoss)
+        return losses.isEmpty ? nil : exp(losses.reduce(0, +) / Double(losses.count))
     }
 
     /// Writes the bundle; each file is written atomically.

@@ -76,6 +76,20 @@ public struct CorpusPreprocessor: Sendable {
         return PreparedPiece(name: url.lastPathComponent, originalKey: original, key: key, treble: treble, bass: bass)
     }
 
+    /// Steps 1–6 for a corpus folder: ``sampleFiles(in:)``, then ``prepare(files:progress:)``.
+    /// Files that cannot be read are listed in ``PreparedCorpus/failures``; if none can be read,
+    /// the corpus comes back with no pieces.
+    ///
+    /// - Parameters:
+    ///   - folder: the corpus: a folder of MIDI and MusicXML files, searched recursively.
+    ///   - sampled: called with the files chosen, before any is read.
+    /// - Throws: ``GenerationError/emptyCorpus(_:)`` when the folder has no music file.
+    public func prepare(corpus folder: URL, sampled: ([URL]) -> Void = { _ in }) throws(GenerationError) -> PreparedCorpus {
+        let files = try sampleFiles(in: folder)
+        sampled(files)
+        return prepare(files: files)
+    }
+
     /// Steps 1–6 for many files, read in parallel on every core. Files that cannot be read are
     /// reported in ``PreparedCorpus/failures`` and left out; the order of pieces follows `files`.
     /// `progress` is called from the reading threads, with the number of files done so far.

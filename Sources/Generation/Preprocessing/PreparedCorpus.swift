@@ -34,16 +34,15 @@ public struct PreparedCorpus: Sendable {
                 SequenceDataset(pieces: validation, length: options.sequenceLength))
     }
 
-    /// A short report: pieces, tokens and vocabulary sizes per clef.
+    /// A short report: pieces, tokens and vocabulary sizes per clef, as `recompose prepare`
+    /// prints it.
     public var summary: String {
         var lines = ["pieces: \(pieces.count) (\(failures.count) unreadable)"]
         for clef in ClefStream.allCases {
-            let (notes, durations) = vocabularies(clef)
-            let tokens = pieces.reduce(0) { $0 + $1.tokens(clef).count }
-            let (training, validation) = datasets(clef, notes: notes, durations: durations)
-            lines.append("\(clef.rawValue): \(tokens) elements, \(notes.count) note/chord labels, "
-                         + "\(durations.count) duration labels, \(training.count) training and "
-                         + "\(validation.count) validation sequences of \(options.sequenceLength)")
+            let s = statistics(clef)
+            lines.append("\(clef.rawValue): \(s.elements) elements, \(s.noteLabels) note/chord labels, "
+                         + "\(s.durationLabels) duration labels, \(s.trainingSequences) training and "
+                         + "\(s.validationSequences) validation sequences of \(options.sequenceLength)")
         }
         return lines.joined(separator: "\n")
     }

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Generation
+
+/// Options shared by `prepare` and `train`: which corpus and how to preprocess it.
+struct CorpusOptions: ParsableArguments {
+    @Option(help: "A folder of MIDI or MusicXML files (searched recursively).")
+    var corpus: String = "Corpus"
+
+    @Option(help: "Sample this many files (by --seed) instead of all.")
+    var files: Int?
+
+    @Option(help: "Window length of training sequences.")
+    var seq: Int = 100
+
+    @Option(help: "Fold labels seen fewer times into <unk>.")
+    var minCount: Int = 1
+
+    @Option(help: "Share of pieces held out for validation.")
+    var validation: Double = 0.1
+
+    @Option(help: "Seed of sampling, splitting, initialisation and shuffling.")
+    var seed: UInt64 = 1
+
+    func validate() throws {
+        if let files, files < 1 { throw ValidationError("--files must be at least 1.") }
+        guard seq >= 1 else { throw ValidationError("--seq must be at least 1.") }
+        guard minCount >= 1 else { throw ValidationError("--min-count must be at least 1.") }
+        guard validation >= 0, validation < 1 else { throw ValidationError("--validation must be in [0, 1).") }
+    }
+
+    var preprocessing: PreprocessingOptions {
+        PreprocessingOptions(fileCount: files, seed: seed, sequenceLength: seq, minimumLabelCount: minCount,
+                             validationFraction: validation)
+    }
+
+    /// Samples and prepares the corpus, reporting progress and unreadable files on stderr.
+    func prepare(command: String) throws -> PreparedCorpus {
+        let prepared: PreparedCorpus
+        do {
+            prepared = try CorpusPreprocessor(options: preprocessing).prepare(corpus: URL(fileURLWithPath: corpus)) {
+                note("reading \($0.count) files from \(corpus) …")
+            }
+        } catch { throw CommandError(command, corpus, error) }
+        for failure in prepared.failures { note("recompose \(command): skipped \(failure.file): \(failure.reason)") }
+        guard !prepared.pieces.isEmpty else { throw CommandError(command, corpus, GenerationError.notEnoughData("no file could be read")) }
+        return prepared
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Generation
+
+/// `recompose generate`'s options for sampling: length in elements, top-k, temperature, top-p,
+/// seed and rhythm.
+struct SamplingArguments: ParsableArguments {
+    @Option(help: "Length in elements per hand (implies --rhythm seed).")
+    var length: Int?
+
+    @Option(help: "Sample among this many most likely notes/chords.")
+    var topKNotes: Int = 10
+
+    @Option(help: "Sample among this many most likely durations.")
+    var topKDurations: Int = 5
+
+    @Option(help: "Softmax temperature.")
+    var temperature: Double = 1
+
+    @Option(help: "Nucleus (top-p) threshold; 1 turns it off.")
+    var topP: Double = 1
+
+    @Option(help: "Random seed: the same seed gives the same piece.")
+    var seed: UInt64 = 1
+
+    @Option(help: "bar-aware (ours) or seed (the seed study's independent hands).")
+    var rhythm: GenerationOptions.Rhythm = .barAware
+
+    func validate() throws {
+        if let length { guard length >= 1, length <= 1_000_000 else { throw ValidationError("--length must be in 1…1000000.") } }
+        guard topKNotes >= 1, topKDurations >= 1 else { throw ValidationError("top-k values must be at least 1.") }
+        guard temperature > 0 else { throw ValidationError("--temperature must be positive.") }
+        guard topP > 0, topP <= 1 else { throw ValidationError("--top-p must be in (0, 1].") }
+    }
+
+    /// Sets these options in `options`.
+    func apply(to options: inout CompositionOptions) {
+        options.elements = length
+        options.topKNotes = topKNotes
+        options.topKDurations = topKDurations
+        options.temperature = temperature
+        options.topP = topP
+        options.seed = seed
+        options.rhythm = rhythm
+    }
+}
+
+extension GenerationOptions.Rhythm: ExpressibleByArgument {}
