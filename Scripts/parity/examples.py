@@ -46,7 +46,7 @@ def main():
     import mido
 
     mains = sorted(glob.glob(os.path.join(root, "Examples", "Sources", "*", "main.swift")))
-    check("examples exist", len(mains) >= 5, f"{len(mains)} programs")
+    check("examples exist", len(mains) >= 7, f"{len(mains)} programs")
     for path in mains:
         n = lines_of_code(path)
         check(f"{os.path.basename(os.path.dirname(path))}/main.swift within 25 lines of code", n <= 25, f"{n}")
@@ -116,6 +116,26 @@ def main():
     r = run(exe("read-damaged"), broken)
     check("read-damaged: a malformed file's message names the file and the line",
           r.returncode == 1 and r.stdout.startswith(broken + ":4:"), r.stdout.strip()[:120])
+
+    # train + compose: one epoch on the bundled corpus, then a piece in A minor. mido and music21
+    # read what compose wrote: 32 bars of 4/4 on two staves, notes in both hands.
+    model = os.path.join(tmp, "model")
+    r = run(exe("train"), os.path.join(root, "Corpus", "exercises"), model, "1")
+    check("train: one epoch on Corpus/exercises writes a model",
+          r.returncode == 0 and all(os.path.exists(os.path.join(model, clef, "model.safetensors")) for clef in ("treble", "bass")),
+          f"exit {r.returncode} {r.stderr.strip()[:200]}")
+    piece = os.path.join(tmp, "piece")
+    r = run(exe("compose"), model, piece, "A minor", "2")
+    ok = r.returncode == 0 and os.path.exists(piece + ".mid") and os.path.exists(piece + ".musicxml")
+    detail = f"exit {r.returncode} {r.stderr.strip()[:200]}"
+    if ok:
+        notes = sum(1 for t in mido.MidiFile(piece + ".mid").tracks for m in t if m.type == "note_on" and m.velocity > 0)
+        score = converter.parse(piece + ".musicxml")
+        staves = [len(p.getElementsByClass("Measure")) for p in score.parts]
+        hands = [len(p.recurse().notes) for p in score.parts]
+        ok = notes > 0 and staves == [32, 32] and all(n > 0 for n in hands)
+        detail = f"{notes} MIDI notes, measures per staff {staves}, notes per staff {hands}"
+    check("compose: a 32-bar two-hand piece as MIDI and MusicXML", ok, detail)
 
     passed = sum(results)
     print(f"examples: {passed} passed, {len(results) - passed} failed")
