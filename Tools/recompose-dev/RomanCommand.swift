@@ -20,37 +20,23 @@ struct RomanCommand: ParsableCommand {
         shouldDisplay: false)
 
     func run() throws {
-        var output = JSONLines()
-        let decoder = JSONDecoder()
-        while let line = readLine() {
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            do {
-                let request: Request
-                do { request = try decoder.decode(Request.self, from: Data(line.utf8)) } catch is DecodingError {
-                    throw RomanRequestError("not a JSON object with string fields")
-                }
-                try output.write(try RomanCommand.answer(request))
-            } catch {
-                try output.write(Failure(error: "\(error)"))
-            }
-            output.flush()  // one answer per question, at once: the caller may wait for it
-        }
+        try OracleSession.answerEachLine(Request.self, malformed: "not a JSON object with string fields", RomanCommand.answer)
     }
 
     static func answer(_ request: Request) throws -> any Encodable {
-        guard let keyName = request.key else { throw RomanRequestError("key missing") }
+        guard let keyName = request.key else { throw RequestError("key missing") }
         let key = try Key(keyName)
         switch request.op {
         case "pitches":
-            guard let figure = request.figure else { throw RomanRequestError("figure missing") }
+            guard let figure = request.figure else { throw RequestError("figure missing") }
             return PitchesAnswer(pitches: try RomanNumeral(figure, in: key).pitches.map(\.name))
         case "figure":
-            guard let names = request.pitches else { throw RomanRequestError("pitches missing") }
+            guard let names = request.pitches else { throw RequestError("pitches missing") }
             let pitches = try names.map { name throws(NotationError) in try Pitch(name) }
-            guard let numeral = RomanNumeral(pitches: pitches, in: key) else { throw RomanRequestError("no pitches") }
+            guard let numeral = RomanNumeral(pitches: pitches, in: key) else { throw RequestError("no pitches") }
             return FigureAnswer(figure: numeral.figure)
         default:
-            throw RomanRequestError("unknown op")
+            throw RequestError("unknown op")
         }
     }
 
@@ -74,13 +60,5 @@ struct RomanCommand: ParsableCommand {
     }
 
     /// `{"error":"…"}`
-    struct Failure: Encodable {
-        var error: String
-    }
 }
 
-/// A malformed `recompose-dev roman` request.
-struct RomanRequestError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}

@@ -24,21 +24,7 @@ struct TheoryCommand: ParsableCommand {
         shouldDisplay: false)
 
     func run() throws {
-        var output = JSONLines()
-        let decoder = JSONDecoder()
-        while let line = readLine() {
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            do {
-                let request: Request
-                do { request = try decoder.decode(Request.self, from: Data(line.utf8)) } catch is DecodingError {
-                    throw TheoryRequestError("not a JSON object")
-                }
-                try output.write(try TheoryCommand.answer(request))
-            } catch {
-                try output.write(Failure(error: "\(error)"))
-            }
-            output.flush()  // one answer per question, at once: the caller may wait for it
-        }
+        try OracleSession.answerEachLine(Request.self, malformed: "not a JSON object", TheoryCommand.answer)
     }
 
     static func answer(_ request: Request) throws -> any Encodable {
@@ -64,17 +50,17 @@ struct TheoryCommand: ParsableCommand {
             let notes = try required(request.notes, "notes")
             let weighted = try notes.map { note in (pitch: try Pitch(note.name), length: note.quarterLength) }
             let profileName = request.profile ?? "aarden"
-            guard let profile = KeyProfile(name: profileName) else { throw TheoryRequestError("unknown profile \(profileName)") }
-            guard let estimate = KeyEstimator(profile: profile).estimate(weighted) else { throw TheoryRequestError("no notes") }
+            guard let profile = KeyProfile(name: profileName) else { throw RequestError("unknown profile \(profileName)") }
+            guard let estimate = KeyEstimator(profile: profile).estimate(weighted) else { throw RequestError("no notes") }
             return KeyAnswer(tonic: estimate.key.tonic.nameWithoutOctave, mode: estimate.key.mode.rawValue,
                              correlation: estimate.correlation)
         default:
-            throw TheoryRequestError("unknown op")
+            throw RequestError("unknown op")
         }
     }
 
     private static func required<Value>(_ value: Value?, _ field: String) throws -> Value {
-        guard let value else { throw TheoryRequestError("\(field) missing") }
+        guard let value else { throw RequestError("\(field) missing") }
         return value
     }
 }

@@ -19,7 +19,7 @@ extension TheoryCommand {
             init(from decoder: any Decoder) throws {
                 guard var pair = try? decoder.unkeyedContainer(), pair.count == 2,
                       let name = try? pair.decode(String.self), let length = try? pair.decode(Double.self)
-                else { throw TheoryRequestError("a note is [name, quarterLength]") }
+                else { throw RequestError("a note is [name, quarterLength]") }
                 self.name = name
                 quarterLength = length
             }
@@ -80,13 +80,5 @@ extension TheoryCommand {
     }
 
     /// `{"error":"…"}`, for a question that cannot be answered.
-    struct Failure: Encodable {
-        var error: String
-    }
 }
 
-/// A malformed `recompose-dev theory` request.
-struct TheoryRequestError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
