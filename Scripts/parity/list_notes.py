@@ -23,10 +23,12 @@ Usage: list_notes.py --list-notes PATH [--cache DIR] [--jobs N] [--minimum 0.99]
 Exit status 0 when at least --minimum of the files match exactly and every file's lines are in
 offset order; the last line is a one-line summary.
 """
-import argparse, hashlib, json, os, re, subprocess, sys, warnings
+import argparse, os, re, subprocess, sys, warnings
 from collections import Counter
 from fractions import Fraction
 from multiprocessing import Pool
+
+import music21_cache  # Scripts/parity/music21_cache.py
 
 CACHE_VERSION = "1"
 
@@ -73,21 +75,7 @@ def music21_notes(path):
 
 def cached_music21(args):
     path, cache = args
-    with open(path, 'rb') as f:
-        digest = hashlib.sha1(f.read()).hexdigest()
-    cache_file = os.path.join(cache, CACHE_VERSION + '-' + digest + '.json')
-    if os.path.exists(cache_file):
-        with open(cache_file) as f:
-            return path, json.load(f)
-    try:
-        result = {'records': music21_notes(path)}
-    except Exception as e:  # music21 failing to read is itself a finding
-        result = {'error': '%s: %s' % (type(e).__name__, e)}
-    tmp = cache_file + '.%d.tmp' % os.getpid()
-    with open(tmp, 'w') as f:
-        json.dump(result, f)
-    os.replace(tmp, cache_file)
-    return path, result
+    return path, music21_cache.cached(path, cache, CACHE_VERSION, music21_notes)
 
 
 class MeasureNumbers:

@@ -15,9 +15,11 @@ Usage: musicxml.py --recompose-dev PATH [--cache DIR] [--limit N] [--verbose] PA
 Exit status 0 when every file matches or is documented, and at least one file was compared; the
 last line is a one-line summary.
 """
-import argparse, hashlib, json, os, subprocess, sys, warnings
+import argparse, json, os, subprocess, sys, warnings
 from fractions import Fraction
 from multiprocessing import Pool
+
+import music21_cache  # Scripts/parity/music21_cache.py
 
 CACHE_VERSION = "3"
 
@@ -86,21 +88,7 @@ def music21_dump(path):
 
 def cached_music21(args):
     path, cache = args
-    with open(path, 'rb') as f:
-        digest = hashlib.sha1(f.read()).hexdigest()
-    cache_file = os.path.join(cache, CACHE_VERSION + '-' + digest + '.json')
-    if os.path.exists(cache_file):
-        with open(cache_file) as f:
-            return path, json.load(f)
-    try:
-        result = {'records': music21_dump(path)}
-    except Exception as e:  # music21 failing to read is itself a finding
-        result = {'error': '%s: %s' % (type(e).__name__, e)}
-    tmp = cache_file + '.%d.tmp' % os.getpid()
-    with open(tmp, 'w') as f:
-        json.dump(result, f)
-    os.replace(tmp, cache_file)
-    return path, result
+    return path, music21_cache.cached(path, cache, CACHE_VERSION, music21_dump)
 
 
 def key(r):
