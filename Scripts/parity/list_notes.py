@@ -28,7 +28,7 @@ from collections import Counter
 from fractions import Fraction
 from multiprocessing import Pool
 
-import music21_cache  # Scripts/parity/music21_cache.py
+import paritylib  # Scripts/parity/paritylib.py
 
 CACHE_VERSION = "1"
 
@@ -75,7 +75,7 @@ def music21_notes(path):
 
 def cached_music21(args):
     path, cache = args
-    return path, music21_cache.cached(path, cache, CACHE_VERSION, music21_notes)
+    return path, paritylib.cached(path, cache, CACHE_VERSION, music21_notes)
 
 
 class MeasureNumbers:
@@ -125,14 +125,7 @@ def main():
     ap.add_argument('paths', nargs='+')
     a = ap.parse_args()
     os.makedirs(a.cache, exist_ok=True)
-    files = []
-    for p in a.paths:
-        if os.path.isdir(p):
-            for root, _, names in os.walk(p):
-                files += [os.path.join(root, n) for n in names if n.endswith(('.xml', '.mxl', '.musicxml'))]
-        else:
-            files.append(p)
-    files.sort()
+    files = paritylib.musicxml_files(a.paths)
     with Pool(a.jobs) as pool:
         theirs = dict(pool.map(cached_music21, [(f, a.cache) for f in files], chunksize=4))
         mine = dict(pool.map(ours, [(a.tool, f) for f in files], chunksize=8))

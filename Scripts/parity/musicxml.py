@@ -19,7 +19,7 @@ import argparse, json, os, subprocess, sys, warnings
 from fractions import Fraction
 from multiprocessing import Pool
 
-import music21_cache  # Scripts/parity/music21_cache.py
+import paritylib  # Scripts/parity/paritylib.py
 
 CACHE_VERSION = "3"
 
@@ -88,7 +88,7 @@ def music21_dump(path):
 
 def cached_music21(args):
     path, cache = args
-    return path, music21_cache.cached(path, cache, CACHE_VERSION, music21_dump)
+    return path, paritylib.cached(path, cache, CACHE_VERSION, music21_dump)
 
 
 def key(r):
@@ -123,14 +123,7 @@ def main():
     ap.add_argument('paths', nargs='+')
     a = ap.parse_args()
     os.makedirs(a.cache, exist_ok=True)
-    files = []
-    for p in a.paths:
-        if os.path.isdir(p):
-            for root, _, names in os.walk(p):
-                files += [os.path.join(root, n) for n in names if n.endswith(('.xml', '.mxl', '.musicxml'))]
-        else:
-            files.append(p)
-    files.sort()
+    files = paritylib.musicxml_files(a.paths)
     if a.limit:
         files = files[:a.limit]
     with Pool(a.jobs) as pool:

@@ -24,10 +24,11 @@ only one side refuses is a difference unless explain() documents it.
 import argparse
 import json
 import random
-import subprocess
 import sys
 
 from music21 import chord, key, pitch, roman
+
+import paritylib  # Scripts/parity/paritylib.py
 
 # The issue's bar. Both directions are deterministic ports of music21's rules, so every
 # difference left is listed; explained ones (explain()) do not count against agreement.
@@ -192,12 +193,7 @@ def explain(case, mine, theirs):
 
 
 def run_ours(binary, cases):
-    text = "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases)
-    out = subprocess.run([binary, "roman"], input=text, capture_output=True, text=True, check=True)
-    lines = out.stdout.splitlines()
-    if len(lines) != len(cases):
-        sys.exit(f"roman parity: expected {len(cases)} answers, got {len(lines)}: {out.stderr[:500]}")
-    return [json.loads(line) for line in lines]
+    return paritylib.ask_oracle(binary, "roman", cases, "roman")
 
 
 def main():

@@ -25,11 +25,12 @@ import glob
 import json
 import os
 import random
-import subprocess
 import sys
 
 from music21 import chord, interval, note, pitch, stream
 from music21.analysis import discrete
+
+import paritylib  # Scripts/parity/paritylib.py
 
 # Every case is deterministic, so any unexplained mismatch is a real difference. The only
 # slack is for exact floating-point ties in key estimation: music21 sums the histogram in
@@ -309,12 +310,7 @@ def explain(op, case, mine, theirs):
 
 
 def run_ours(binary, cases):
-    text = "".join(json.dumps(c) + "\n" for c in cases)
-    out = subprocess.run([binary, "theory"], input=text, capture_output=True, text=True, check=True)
-    lines = out.stdout.splitlines()
-    if len(lines) != len(cases):
-        sys.exit(f"theory parity: expected {len(cases)} answers, got {len(lines)}: {out.stderr[:500]}")
-    return [json.loads(line) for line in lines]
+    return paritylib.ask_oracle(binary, "theory", cases, "theory")
 
 
 def main():
