@@ -62,7 +62,7 @@ public struct GenerationError: Error, Hashable, CustomStringConvertible, Localiz
     }
 
     /// A model folder or checkpoint is missing, incomplete or corrupt.
-    public static func invalidModel(path: String, reason: String, cause: (any Error)? = nil) -> GenerationError {
+    public static func invalidModel(path: String?, reason: String, cause: (any Error)? = nil) -> GenerationError {
         GenerationError(code: .invalidModel, path: path, reason: "not a usable model: \(reason)", cause: cause)
     }
 

@@ -37,8 +37,7 @@ extension ModelBundle {
     ///   or flat.
     public func compose(_ options: CompositionOptions) throws -> Composition {
         guard let treble = clefs[.treble], let bass = clefs[.bass] else {
-            throw GenerationError(code: .invalidModel,
-                                  reason: "not a usable model: needs both a treble and a bass model (train with --clef both)")
+            throw GenerationError.invalidModel(path: nil, reason: "needs both a treble and a bass model (train with --clef both)")
         }
         let prompt = options.prompt ?? ModelBundle.seedWindow(treble: treble, bass: bass, mode: options.key.mode, seed: options.seed)
         var upper = treble.stepper(), lower = bass.stepper()
