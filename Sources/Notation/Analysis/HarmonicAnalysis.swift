@@ -27,7 +27,9 @@
 ///   two consecutive slices.
 /// - **Cadences** (``cadences``): at each phrase end — a slice where a fermata starts, the
 ///   last sounding slice before a rest in every voice, and the last slice of the piece — the
-///   final chord's chord tones are compared with the last different harmony before it, in the
+///   final chord's chord tones are compared with the last recognised chord of another root
+///   before it in the phrase (slices that are no chord, such as a suspension over the bass,
+///   are passed over), in the
 ///   final chord's key: V (or V7) → I is a perfect authentic cadence when both chords are in
 ///   root position and the soprano ends on the tonic, otherwise imperfect, as is vii° → I;
 ///   IV → I is plagal; V → vi (VI in minor) deceptive; a phrase ending on a major V (with
