@@ -55,7 +55,8 @@ public struct HarmonicMetrics: Sendable, Hashable, Codable {
     public static func distance(_ a: [String: Double], _ b: [String: Double]) -> Double {
         guard !a.isEmpty, !b.isEmpty else { return 1 }
         var sum = 0.0
-        for key in Set(a.keys).union(b.keys) { sum += abs((a[key] ?? 0) - (b[key] ?? 0)) }
+        // Sorted, so that the same distributions always give the same sum.
+        for key in Set(a.keys).union(b.keys).sorted() { sum += abs((a[key] ?? 0) - (b[key] ?? 0)) }
         return sum / 2
     }
 }
