@@ -1,17 +1,17 @@
 import Notation
 
-/// Harmonic measures of a piece, from its ``HarmonicAnalysis`` in local keys: which chord
+/// Harmonic measures of a piece, from its ``/Notation/HarmonicAnalysis`` in local keys: which chord
 /// follows which, how often the outer voices move in parallel fifths or octaves, and how much
 /// of the music is recognisable chords.
 public struct HarmonicMetrics: Sendable, Hashable, Codable {
     /// How often each Roman-numeral bigram occurs (`"V7 I"`): the chord-tone figures
-    /// (``HarmonicSlice/harmony``) of consecutive recognised chords, repeats merged.
+    /// (``/Notation/HarmonicSlice/harmony``) of consecutive recognised chords, repeats merged.
     public var romanBigrams: [String: Int]
     /// Parallel fifths and octaves between the outer voices
-    /// (``HarmonicAnalysis/outerVoiceLeading``) per 100 quarter-note beats.
+    /// (``/Notation/HarmonicAnalysis/outerVoiceLeading``) per 100 quarter-note beats.
     public var outerParallelsPer100Beats: Double
     /// The share of the sounding time whose slices are recognised chords
-    /// (``HarmonicSlice/isRecognisedChord``).
+    /// (``/Notation/HarmonicSlice/isRecognisedChord``).
     public var recognisedChordRate: Double
 
     /// Measures a score; all zero for a score with nothing to analyse.

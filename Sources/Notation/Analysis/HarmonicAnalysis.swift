@@ -14,7 +14,7 @@
 /// - **Slices** are cut at every onset and release of any note (music21's `chordify()`); each
 ///   one's ``HarmonicSlice/roman`` names all its pitches as music21's `romanNumeralFromChord`
 ///   does, and ``HarmonicSlice/harmony`` names its chord tones only, after the non-chord-tone
-///   rule of ``ChordToneReading``: the smallest set of tones (other than the bass), preferably
+///   rule below: the smallest set of tones (other than the bass), preferably
 ///   ones moving by step in their voice, whose removal leaves a triad or seventh chord.
 /// - **Local keys** (``keyRegions``): the key of each measure is estimated (as
 ///   ``KeyEstimator`` does for a whole piece) from the measures in a window around it,
