@@ -3,8 +3,8 @@
 # ../shared/corpus/music21: Roman numeral per chordified slice in the global key, voice-leading
 # findings per voice pair (>= 98% both). With --bench, on a release build, also that analysing
 # all chorales is >= 50x faster than music21 (the debug build of a plain run prints its speed
-# without judging it). music21's answers are cached under .build/analysis-music21-cache (about
-# 13 minutes to fill on 2 cores; seconds afterwards).
+# without judging it). music21's answers are cached under .build/analysis-music21-cache (filled by one
+# music21 process, so that its timings are not inflated: 7-13 minutes; seconds afterwards).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 corpus=../shared/corpus/music21
