@@ -86,9 +86,10 @@ enum CadenceFinder {
     /// the last sounding slice.
     static func phraseEnds(_ slices: [HarmonicSlice]) -> [Int] {
         var ends: [Int] = []
+        guard let lastSounding = slices.lastIndex(where: { !$0.pitches.isEmpty }) else { return [] }
         for (i, slice) in slices.enumerated() where !slice.pitches.isEmpty {
             let beforeRest = i + 1 < slices.count && slices[i + 1].pitches.isEmpty
-            let last = !slices[(i + 1)...].contains { !$0.pitches.isEmpty }
+            let last = i == lastSounding
             // A fermata held over moving inner voices is one phrase end, at its start.
             if slice.hasFermata || beforeRest || last { ends.append(i) }
             if last { break }
