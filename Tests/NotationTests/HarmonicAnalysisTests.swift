@@ -61,6 +61,30 @@ import TestSupport
         #expect(analysis.voices.map(\.part) == [0, 1, 2, 3])
     }
 
+    /// Eight bars of C major cadences, then eight of G major (F♯ throughout): the local keys
+    /// must find the modulation near bar 9 (the window is 5 bars wide), the global key one key.
+    @Test func localKeysFollowAModulation() throws {
+        func bar(_ number: Int, _ chords: [[String]]) throws -> [Measure] {
+            // One measure per voice layout: four half-note chords would not fit; two per bar.
+            let events = try chords.map { Event.chord(Chord(try $0.map { try Pitch($0) }, Duration(.half))) }
+            return [Measure(number: number, length: 4, voices: [Voice(sequence: events)],
+                            timeSignature: number == 1 ? .commonTime : nil)]
+        }
+        let inC = [["C3", "E4", "G4", "C5"], ["F3", "A4", "C5", "F5"], ["G3", "B4", "D5", "G5"], ["C3", "E4", "G4", "C5"]]
+        let inG = [["G3", "B4", "D5", "G5"], ["C3", "E4", "A4", "C5"], ["D3", "F#4", "A4", "D5"], ["G3", "B4", "D5", "G5"]]
+        var measures: [Measure] = []
+        for n in 0..<16 {
+            let chords = n < 8 ? inC : inG
+            measures += try bar(n + 1, [chords[(2 * n) % 4], chords[(2 * n + 1) % 4]])
+        }
+        let analysis = try HarmonicAnalysis(Score(parts: [Part(staves: [Staff(measures: measures)])]))
+        #expect(analysis.keyRegions.map(\.key) == [.cMajor, Key(.G, .major)])
+        let change = try #require(analysis.keyRegions.last?.position.measureNumber)
+        #expect((8...10).contains(change), "modulation found at bar \(change)")
+        #expect(analysis.slices.last?.key == Key(.G, .major))
+        #expect(analysis.slices.first?.roman?.figure == "I")
+    }
+
     @Test func passingToneIsReportedNotNamed() throws {
         // C E G with D between C and E in the soprano: D is a passing tone, the harmony stays I.
         let reading = ChordToneReading(try ["C3", "G3", "E4", "D5"].map { try Pitch($0) }, stepwise: [2])
