@@ -12,7 +12,7 @@ struct AnalyzeCommand: ParsableCommand {
             A table per file by default. With --json, one JSON object per line: \
             {"type":"key",…} per local key region, {"type":"chord",…} per sounding slice \
             ("roman": all its pitches named as music21's romanNumeralFromChord; "harmony": the \
-            chord tones only, "nonChordTones": the rest), {"type":"voiceLeading",…,"kind":\
+            chord tones only, absent when they are no triad or seventh; "nonChordTones": the rest), {"type":"voiceLeading",…,"kind":\
             "parallelFifth","voices":[0,2]} per finding, {"type":"cadence",…,"kind":"PAC"} per \
             cadence. "measure" and "offset" (from the measure's start) locate a record; \
             "scoreOffset" is from the start of the piece.

@@ -28,8 +28,8 @@ import TestSupport
         #expect(try quartet("E5", "G5", "A4", "C5") == ["parallelFifth"])
     }
 
-    /// C major, soprano over bass, four half notes: I – V – I – ii (C/C, G/G, C/C, D/F).
-    /// Hand-checked: C3 E4 G4 → G2 D4 B4 is V; the tenor/bass C3–G4 fifth… each figure below.
+    /// C major, four voices in half notes: I – V – I – ii6 (bass C3 G2 C3 F3 under soprano
+    /// E5 D5 E5 F5); each figure and finding below is checked by hand.
     private func progression() throws -> Score {
         func part(_ id: String, _ names: [String]) throws -> Part {
             let notes = try names.map { Event.note(Note(try Pitch($0), Duration(.half))) }
