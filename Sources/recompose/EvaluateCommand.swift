@@ -12,7 +12,9 @@ struct EvaluateCommand: ParsableCommand {
             Metrics: pitch-class histogram distance to the reference (total variation, histograms \
             rotated to the estimated tonic), scale consistency, pitch range, polyphony, empty-beat \
             rate, share of complete bars, treble/bass onset alignment, share of onsets on the \
-            sixteenth/triplet grid. With --json, one JSON object per file, then one for the mean.
+            sixteenth/triplet grid; harmony: Roman-numeral bigram distance to the reference \
+            (total variation), parallel fifths/octaves of the outer voices per 100 beats, share \
+            of time in recognisable chords. With --json, one JSON object per file, then one for the mean.
             """)
 
     @Argument(help: "Pieces to evaluate (MusicXML or MIDI).")
@@ -57,10 +59,11 @@ struct EvaluateCommand: ParsableCommand {
             output.flush()
             return
         }
-        print(["file", "pc-dist", "scale", "range", "poly", "empty", "complete", "aligned", "grid", "notes"].joined(separator: "\t"))
+        print(["file", "pc-dist", "scale", "range", "poly", "empty", "complete", "aligned", "grid", "notes", "rn-dist", "par/100", "chords"].joined(separator: "\t"))
         for r in evaluation.allRows {
             let values = [r.histogramDistance, r.scaleConsistency, r.pitchRange, r.polyphony, r.emptyBeatRate,
-                          r.completeMeasureRate, r.handOnsetAlignment, r.gridOnsetRate, r.notes]
+                          r.completeMeasureRate, r.handOnsetAlignment, r.gridOnsetRate, r.notes,
+                          r.romanBigramDistance, r.outerParallelsPer100Beats, r.recognisedChordRate]
             print(([r.file] + values.map { $0.map { String(format: "%.3f", $0) } ?? "-" }).joined(separator: "\t"))
         }
         if let perplexity { print("model validation perplexity (per element, both heads): \(String(format: "%.2f", perplexity))") }

@@ -10,6 +10,7 @@ struct Recompose: ParsableCommand {
         subcommands: [
             InfoCommand.self,
             DumpCommand.self,
+            AnalyzeCommand.self,
             ConvertCommand.self,
             TransposeCommand.self,
             PrepareCommand.self,

@@ -36,6 +36,8 @@ import TestSupport
         let inC = try score.transposed(to: "C major")           // minor pieces go to A minor
         let piano = inC.parts[0].splitIntoStaves()              // treble + bass (kept if already two staves)
         let slices = inC.chordified()                           // vertical sonorities with exact offsets
+        let numeral = try RomanNumeral("V7", in: "C major")       // G4 B4 D5 F5; RomanNumeral(chord:in:) names a chord
+        let analysis = try HarmonicAnalysis(score, key: .local)   // Roman numerals, local keys, parallel fifths, cadences
         try inC.write(to: URL(fileURLWithPath: "/tmp/in-c.musicxml"))  // or .mxl, .mid
         // README-END
 
@@ -50,6 +52,8 @@ import TestSupport
         #expect(inC.estimatedKey()?.key == .cMajor)
         #expect(piano.staves.count == 2)
         #expect(slices.reduce(Rational.zero) { $0 + $1.length } == score.length)
+        #expect(numeral.pitches.map(\.name) == ["G4", "B4", "D5", "F5"])
+        #expect(analysis.slices.contains { $0.roman != nil } && analysis.keyRegions.first?.key == key)
         let written = output.appendingPathComponent("in-c.musicxml")
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["in-c.musicxml"])
         let back = try Score.read(contentsOf: written)

@@ -17,7 +17,10 @@ public struct Evaluation: Sendable {
         /// The duration-weighted pitch-class histogram of all pieces together (each rotated to
         /// its tonic), summing to 1; `nil` if nothing sounds in the corpus.
         public var histogram: [Double]?
-        /// Each piece against ``histogram``.
+        /// The Roman-numeral bigram distribution of all pieces together; `nil` if no piece has
+        /// a bigram.
+        public var romanBigrams: [String: Double]?
+        /// Each piece against ``histogram`` and ``romanBigrams``.
         public var rows: [EvaluationRow]
 
         /// Measures pieces as a reference.
@@ -27,7 +30,13 @@ public struct Evaluation: Sendable {
             let total = sum.reduce(0, +)
             let mean = total > 0 ? sum.map { $0 / total } : nil
             histogram = mean
-            rows = pieces.map { EvaluationRow(file: $0.file, metrics: $0.metrics, referenceHistogram: mean) }
+            var bigrams: [String: Int] = [:]
+            for (_, metrics) in pieces { bigrams.merge(metrics.harmony.romanBigrams, uniquingKeysWith: +) }
+            let distribution = HarmonicMetrics.distribution(bigrams)
+            romanBigrams = distribution.isEmpty ? nil : distribution
+            rows = pieces.map { [romanBigrams] in
+                EvaluationRow(file: $0.file, metrics: $0.metrics, referenceHistogram: mean, referenceBigrams: romanBigrams)
+            }
         }
 
         /// Reads and measures every music file below `folder` (searched recursively); files
@@ -60,7 +69,10 @@ public struct Evaluation: Sendable {
     ///   - validationPerplexity: a model's validation perplexity, to report with the metrics.
     public init(pieces: [(file: String, metrics: PieceMetrics)], label: String = "pieces", reference: Reference? = nil,
                 validationPerplexity: Double? = nil) {
-        rows = pieces.map { EvaluationRow(file: $0.file, metrics: $0.metrics, referenceHistogram: reference?.histogram) }
+        rows = pieces.map {
+            EvaluationRow(file: $0.file, metrics: $0.metrics, referenceHistogram: reference?.histogram,
+                          referenceBigrams: reference?.romanBigrams)
+        }
         mean = EvaluationRow.mean(rows, label: label)
         referenceMean = reference.flatMap { $0.rows.isEmpty ? nil : EvaluationRow.mean($0.rows, label: "reference pieces") }
         self.validationPerplexity = validationPerplexity

@@ -25,11 +25,19 @@ public struct EvaluationRow: Sendable, Hashable, Codable {
     public var gridOnsetRate: Double
     /// ``PieceMetrics/noteCount``.
     public var notes: Double
+    /// Total-variation distance of the Roman-numeral bigram distribution
+    /// (``HarmonicMetrics/romanBigrams``) to the reference corpus's; `nil` without a reference.
+    public var romanBigramDistance: Double?
+    /// ``HarmonicMetrics/outerParallelsPer100Beats``.
+    public var outerParallelsPer100Beats: Double = 0
+    /// ``HarmonicMetrics/recognisedChordRate``.
+    public var recognisedChordRate: Double = 0
 
     /// Creates a row from its values.
     public init(file: String, histogramDistance: Double?, scaleConsistency: Double, pitchRange: Double,
                 polyphony: Double, emptyBeatRate: Double, completeMeasureRate: Double, handOnsetAlignment: Double,
-                gridOnsetRate: Double, notes: Double) {
+                gridOnsetRate: Double, notes: Double, romanBigramDistance: Double? = nil,
+                outerParallelsPer100Beats: Double = 0, recognisedChordRate: Double = 0) {
         self.file = file
         self.histogramDistance = histogramDistance
         self.scaleConsistency = scaleConsistency
@@ -40,15 +48,25 @@ public struct EvaluationRow: Sendable, Hashable, Codable {
         self.handOnsetAlignment = handOnsetAlignment
         self.gridOnsetRate = gridOnsetRate
         self.notes = notes
+        self.romanBigramDistance = romanBigramDistance
+        self.outerParallelsPer100Beats = outerParallelsPer100Beats
+        self.recognisedChordRate = recognisedChordRate
     }
 
     /// The row of one piece; `referenceHistogram` (a reference corpus's mean pitch-class
-    /// histogram) gives the ``histogramDistance``.
-    public init(file: String, metrics m: PieceMetrics, referenceHistogram: [Double]? = nil) {
+    /// histogram) gives the ``histogramDistance``, `referenceBigrams` (its Roman-numeral bigram
+    /// distribution) the ``romanBigramDistance``.
+    public init(file: String, metrics m: PieceMetrics, referenceHistogram: [Double]? = nil,
+                referenceBigrams: [String: Double]? = nil) {
         self.init(file: file, histogramDistance: referenceHistogram.map { PieceMetrics.histogramDistance(m.pitchClassHistogram, $0) },
                   scaleConsistency: m.scaleConsistency, pitchRange: Double(m.pitchRange), polyphony: m.polyphony,
                   emptyBeatRate: m.emptyBeatRate, completeMeasureRate: m.completeMeasureRate,
-                  handOnsetAlignment: m.handOnsetAlignment, gridOnsetRate: m.gridOnsetRate, notes: Double(m.noteCount))
+                  handOnsetAlignment: m.handOnsetAlignment, gridOnsetRate: m.gridOnsetRate, notes: Double(m.noteCount),
+                  romanBigramDistance: referenceBigrams.map {
+                      HarmonicMetrics.distance(HarmonicMetrics.distribution(m.harmony.romanBigrams), $0)
+                  },
+                  outerParallelsPer100Beats: m.harmony.outerParallelsPer100Beats,
+                  recognisedChordRate: m.harmony.recognisedChordRate)
     }
 
     /// The mean of each column over `rows`, named `"mean of N LABEL"`: NaN for a column of no
@@ -64,6 +82,9 @@ public struct EvaluationRow: Sendable, Hashable, Codable {
             scaleConsistency: average(\.scaleConsistency), pitchRange: average(\.pitchRange), polyphony: average(\.polyphony),
             emptyBeatRate: average(\.emptyBeatRate), completeMeasureRate: average(\.completeMeasureRate),
             handOnsetAlignment: average(\.handOnsetAlignment), gridOnsetRate: average(\.gridOnsetRate),
-            notes: average(\.notes))
+            notes: average(\.notes),
+            romanBigramDistance: rows.contains { $0.romanBigramDistance != nil } ? average(\.romanBigramDistance) : nil,
+            outerParallelsPer100Beats: average(\.outerParallelsPer100Beats),
+            recognisedChordRate: average(\.recognisedChordRate))
     }
 }

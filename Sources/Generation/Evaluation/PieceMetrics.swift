@@ -27,6 +27,8 @@ public struct PieceMetrics: Sendable, Hashable, Codable {
     public var gridOnsetRate: Double
     /// Notes and chords counted.
     public var noteCount: Int
+    /// Roman-numeral bigrams, outer-voice parallels and the share of recognisable chords.
+    public var harmony: HarmonicMetrics
 
     /// Measures a score. `tonicPitchClass` rotates the histogram (0 = C); pass the estimated
     /// key's tonic.
@@ -116,6 +118,7 @@ public struct PieceMetrics: Sendable, Hashable, Codable {
         let allOnsets = struck.map(\.offset)
         let onGrid = allOnsets.filter { ($0 * 4).isInteger || ($0 * 3).isInteger }.count
         gridOnsetRate = allOnsets.isEmpty ? 0 : Double(onGrid) / Double(allOnsets.count)
+        harmony = HarmonicMetrics(score: score)
     }
 
     /// Reads a MusicXML or MIDI file and measures its piano part (the part

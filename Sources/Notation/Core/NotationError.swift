@@ -35,6 +35,8 @@ public struct NotationError: Error, Hashable, CustomStringConvertible, Localized
         case unsupportedFormat
         /// The text is not a Roman-numeral figure (`"V99"`, `"bbbII"`).
         case invalidRomanNumeral
+        /// A score has no pitched note to analyse (empty, only rests, only unpitched notes).
+        case nothingToAnalyze
 
         /// The raw value.
         public var description: String { rawValue }
