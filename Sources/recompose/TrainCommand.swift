@@ -29,6 +29,7 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         let prepared = try corpus.prepare(command: "train")
         note(prepared.summary)
+        note("recipe: \(training.recipe.rawValue)")
         let folder = URL(fileURLWithPath: out)
         var line = ProgressLine(label: "")
         // A clef without windows is the corpus's fault; a checkpoint that fails, the model folder's.
