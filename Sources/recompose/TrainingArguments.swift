@@ -17,7 +17,7 @@ struct TrainingArguments: ParsableArguments {
     @Option(help: "Passes over the training data (default: 20; duet 40).")
     var epochs: Int?
 
-    @Option(help: "Windows per step (default: 64; duet 32 streams of consecutive windows).")
+    @Option(help: "Windows per step (default: 64; duet 16 streams of consecutive windows).")
     var batch: Int?
 
     @Option(help: "Units of each LSTM layer (and of the dense layer).")

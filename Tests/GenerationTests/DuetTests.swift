@@ -239,3 +239,47 @@ import TestSupport
         }
     }
 }
+
+/// A model that always offers one note and one duration and records what it is fed.
+struct ListeningModel: StepModel {
+    var fed: [(note: Int32, duration: Int32, conditioning: [Float])] = []
+    mutating func resetState() { fed = [] }
+    mutating func step(note: Int32, duration: Int32) -> (notes: [Float], durations: [Float]) {
+        step(note: note, duration: duration, conditioning: [])
+    }
+    mutating func step(note: Int32, duration: Int32, conditioning: [Float]) -> (notes: [Float], durations: [Float]) {
+        fed.append((note, duration, conditioning))
+        return ([0, 0], [0, 0])
+    }
+}
+
+@Suite struct HearingEachOtherTests {
+    /// Hand-checked: treble quarters of C5, bass halves of E3, one bar of 4/4. The treble draws
+    /// first on a tie, so it hears the bass's E3 only once it has started before; the bass
+    /// hears each C5 that starts with it.
+    @Test func eachHandIsFedWhatTheOtherHasAlreadyWritten() {
+        var treble = ListeningModel(), bass = ListeningModel()
+        let generator = PieceGenerator(options: GenerationOptions(seed: 1, bars: 1), timeSignature: .commonTime)
+        let (upper, lower) = generator.generateHearingEachOther(
+            treble: &treble, trebleVocabularies: .init(notes: Vocabulary(labels: ["<unk>", "C5"]),
+                                                       durations: Vocabulary(labels: ["<unk>", "quarter"])),
+            trebleSeed: [],
+            bass: &bass, bassVocabularies: .init(notes: Vocabulary(labels: ["<unk>", "E3"]),
+                                                 durations: Vocabulary(labels: ["<unk>", "half"])),
+            bassSeed: [])
+        #expect(upper.map(\.description) == Array(repeating: "C5/quarter", count: 4))
+        #expect(lower.map(\.description) == Array(repeating: "E3/half", count: 2))
+        func heard(_ model: ListeningModel) -> [[Int]] {
+            model.fed.map { fed in (0..<12).filter { fed.conditioning[7 + $0] == 1 } }
+        }
+        // Treble at beats 1, 2, 3, 4: nothing, E3 (from beat 1), nothing (E3 ended, the next
+        // starts with it), E3.
+        #expect(heard(treble) == [[], [4], [], [4]])
+        #expect(heard(bass) == [[0], [0]])
+        #expect(bass.fed.allSatisfy { $0.conditioning[19] == 1 })
+        // Beat strength of each treble moment: downbeat, then beats.
+        #expect(treble.fed.map { $0.conditioning[0...4].firstIndex(of: 1) } == [0, 1, 1, 1])
+        // The first element fed is the `<unk>` pair (no seed), then each drawn element.
+        #expect(treble.fed.map(\.note) == [0, 1, 1, 1] && bass.fed.map(\.duration) == [0, 1])
+    }
+}

@@ -46,6 +46,8 @@ extension Trainer {
         let start = Date()
         let secondsBefore = state.seconds, sequencesBefore = state.sequences
         var stopped = false
+        // The last validation pass's duration, kept free before the limit for the final one.
+        var validationSeconds = 0.0
 
         while state.epoch < options.epochs && !stopped {
             if let patience = options.patience, state.epochsWithoutImprovement >= patience { break }
@@ -78,13 +80,15 @@ extension Trainer {
                 progress(TrainingProgress(epoch: state.epoch, epochs: options.epochs, step: k + 1, steps: steps,
                                           loss: lossSum / Double(seen), sequencesPerSecond: rate,
                                           secondsLeft: secondsLeft(left, since: start), validationLoss: nil))
-                if timeIsUp(since: start) {
+                if timeIsUp(since: start, reserving: validationSeconds) {
                     stopped = true
                     break
                 }
             }
             state.lastTrainLoss = lossSum / Double(max(seen, 1))
+            let validationStart = Date()
             let validationLoss = try Trainer.meanEveryStepLoss(model, validation, streams: streamCount, threads: threads)
+            validationSeconds = Date().timeIntervalSince(validationStart)
             if let validationLoss {
                 if state.bestValidationLoss.map({ validationLoss < $0 }) ?? true {
                     state.bestValidationLoss = validationLoss

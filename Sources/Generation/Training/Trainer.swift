@@ -57,6 +57,8 @@ public struct Trainer: Sendable {
         let secondsBefore = state.seconds, sequencesBefore = state.sequences
         let plannedSteps = options.epochs * steps
         var stopped = false
+        // The last validation pass's duration, kept free before the limit for the final one.
+        var validationSeconds = 0.0
 
         while state.epoch < options.epochs && !stopped {
             if let patience = options.patience, state.epochsWithoutImprovement >= patience { break }
@@ -85,13 +87,15 @@ public struct Trainer: Sendable {
                 progress(TrainingProgress(epoch: state.epoch, epochs: options.epochs, step: step + 1, steps: steps,
                                           loss: lossSum / Double(seen), sequencesPerSecond: rate,
                                           secondsLeft: secondsLeft(left, since: start), validationLoss: nil))
-                if timeIsUp(since: start) {
+                if timeIsUp(since: start, reserving: validationSeconds) {
                     stopped = true
                     break
                 }
             }
             state.lastTrainLoss = lossSum / Double(max(seen, 1))
+            let validationStart = Date()
             let validationLoss = try Trainer.meanLoss(model, validation, batchSize: options.batchSize, threads: threads)
+            validationSeconds = Date().timeIntervalSince(validationStart)
             if let validationLoss {
                 if state.bestValidationLoss.map({ validationLoss < $0 }) ?? true {
                     state.bestValidationLoss = validationLoss
@@ -133,9 +137,10 @@ public struct Trainer: Sendable {
         return max(byStep, Date().timeIntervalSince(start) / limit)
     }
 
-    /// Whether this run has used its time limit.
-    func timeIsUp(since start: Date) -> Bool {
-        options.timeLimit.map { Date().timeIntervalSince(start) >= $0 } ?? false
+    /// Whether this run has used its time limit, keeping `reserve` seconds for the validation
+    /// pass that ends it.
+    func timeIsUp(since start: Date, reserving reserve: Double = 0) -> Bool {
+        options.timeLimit.map { Date().timeIntervalSince(start) + reserve >= $0 } ?? false
     }
 
     /// The estimate `left`, capped by what the time limit leaves.

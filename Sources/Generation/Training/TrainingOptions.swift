@@ -21,8 +21,10 @@ public struct TrainingOptions: Sendable, Hashable, Codable {
     /// by training (it is set once when the library loads, to 1 unless `BLAS.load(_:)` chose
     /// otherwise).
     public var threads: Int?
-    /// Stop after this many seconds of training (checked after every step), keeping the weights
-    /// of the best validation loss, the partial epoch included; `nil`: no limit. `recompose
+    /// Stop after this many seconds of training, keeping the weights of the best validation
+    /// loss, the partial epoch included; `nil`: no limit. Checked after every step, keeping free
+    /// the time the last validation pass took (the final pass measures the partial epoch), so a
+    /// run ends near the limit rather than a validation pass after it. `recompose
     /// train --time-limit MINUTES` shares it among the clefs.
     public var timeLimit: Double?
     /// The learning-rate schedule (`nil`: constant, the seed's).
