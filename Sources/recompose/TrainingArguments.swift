@@ -29,7 +29,7 @@ struct TrainingArguments: ParsableArguments {
     @Option(help: "Dropout after each LSTM but the last.")
     var dropout: Float = 0.3
 
-    @Option(help: "Adam learning rate (default: 0.001; duet 0.002 at the peak of its warm-up and cosine schedule).")
+    @Option(help: "Adam learning rate (default: 0.001, for duet the peak of its warm-up and cosine schedule).")
     var learningRate: Float?
 
     @Option(help: "Stop after this many epochs without a better validation loss (0: never; default: 5, duet 3).")
