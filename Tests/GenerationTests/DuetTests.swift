@@ -283,3 +283,39 @@ struct ListeningModel: StepModel {
         #expect(treble.fed.map(\.note) == [0, 1, 1, 1] && bass.fed.map(\.duration) == [0, 1])
     }
 }
+
+extension DuetTests {
+    /// `maximumSequencesPerEpoch` keeps whole pieces while their windows fit.
+    @Test func aMaximumPerEpochKeepsWholePieces() throws {
+        let (training, validation) = Self.cyclingData()
+        var network = try Self.cyclingModel()
+        // 7 windows per piece: a maximum of 10 keeps one piece per epoch, of 3 still one.
+        for (maximum, windows) in [(10, 7), (3, 7), (14, 14)] {
+            let summary = try Trainer(options: TrainingOptions(epochs: 2, batchSize: 2, patience: nil,
+                                                               maximumSequencesPerEpoch: maximum))
+                .trainEveryStep(&network, training: training, validation: validation)
+            #expect(summary.sequences == 2 * windows, "maximum \(maximum)")
+        }
+    }
+
+    /// `recompose train --time-limit 0` and a model folder of the old format are one-line errors
+    /// that say why, with exit status 1.
+    @Test(.requiresRecomposeCLI) func theCommandLineReportsBadInput() throws {
+        let folder = try TemporaryDirectory.make("duet-cli")
+        defer { TemporaryDirectory.remove(folder) }
+        for limit in ["0", "-2"] {
+            let run = try RecomposeCLI.run(["train", "--corpus", Self.exercises.path, "--time-limit=\(limit)",
+                                            "--out", folder.appendingPathComponent("m").path], in: folder)
+            #expect(run.status == 1)
+            #expect(run.standardError.contains("time limit must be a positive number of minutes"), "\(run.standardError)")
+        }
+        let old = folder.appendingPathComponent("old")
+        try FileManager.default.createDirectory(at: old, withIntermediateDirectories: true)
+        try Data(#"{"version": 1, "summaries": {}}"#.utf8).write(to: old.appendingPathComponent(ModelBundle.manifestFile))
+        let run = try RecomposeCLI.run(["generate", "--model", old.path, "--out", folder.appendingPathComponent("p").path],
+                                       in: folder)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("old format") && run.standardError.contains("recompose train --recipe"),
+                "\(run.standardError)")
+    }
+}

@@ -8,6 +8,9 @@ extension Trainer {
     /// after window k − 1 (zeros at a piece's start). The loss of a step is the mean over all its
     /// positions.
     ///
+    /// ``TrainingOptions/maximumSequencesPerEpoch`` keeps whole pieces, in each epoch's shuffled
+    /// order, while their windows fit in it (at least one piece).
+    ///
     /// Otherwise as ``train(_:training:validation:checkpoint:progress:)``: validation loss (the
     /// same every-step loss, the validation pieces streamed alike) after every epoch, the best
     /// epoch's weights kept, early stopping after ``TrainingOptions/patience`` epochs without
@@ -55,6 +58,15 @@ extension Trainer {
             random = SeededRandom(seed: options.seed &+ 0x5EED &+ UInt64(state.epoch))
             var order = Array(training.pieces.indices)
             order.shuffle(using: &random)
+            if let maximum = options.maximumSequencesPerEpoch {
+                // Whole pieces, in the shuffled order, until the windows reach the maximum.
+                var kept = 0, windows = 0
+                while kept < order.count && (kept == 0 || windows + training.windowCount(order[kept]) <= maximum) {
+                    windows += training.windowCount(order[kept])
+                    kept += 1
+                }
+                order.removeLast(order.count - kept)
+            }
             let streams = training.streams(streamCount, order: order)
             let steps = streams.map(\.count).max() ?? 0
             var carried = RecurrentState(batchSize: streams.count, units: units)
