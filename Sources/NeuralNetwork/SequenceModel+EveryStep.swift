@@ -164,8 +164,12 @@ extension SequenceModel {
     /// ``lossAndGradients(_:random:threads:)`` (each part draws its dropout masks from a
     /// generator seeded from `random` in part order).
     ///
-    /// - Parameter state: the state the windows start from (`nil`: zeros, every window a piece's
-    ///   start); gradients do not flow into it.
+    /// - Parameters:
+    ///   - batch: the windows and their per-position targets.
+    ///   - state: the state the windows start from (`nil`: zeros, every window a piece's start);
+    ///     gradients do not flow into it.
+    ///   - random: the source of the parts' dropout seeds.
+    ///   - threads: how many threads share the windows; 1 runs on the calling thread.
     /// - Throws: ``NetworkError`` for ids out of range, a conditioning width or a state that does
     ///   not fit the model, or a missing BLAS.
     public func everyStepLossAndGradients(
@@ -221,6 +225,9 @@ extension SequenceModel {
     ///   - batch: the windows and their per-position targets.
     ///   - state: the windows' initial state; on return, their state after the windows (for
     ///     the next windows of the same pieces).
+    ///   - optimizer: the optimiser whose state the update advances.
+    ///   - random: the source of dropout masks.
+    ///   - threads: how many threads share the windows.
     /// - Returns: the batch's mean loss per position before the update.
     @discardableResult
     public mutating func trainEveryStep(
