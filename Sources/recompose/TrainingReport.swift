@@ -15,6 +15,9 @@ struct TrainingReport: Encodable {
     var targetsPerSecond: Double
     /// The sum over clefs; `null` unless every clef had validation data.
     @NullWhenNil var validationLoss: Double?
+    /// Held-out cross-entropy of both hands in bits per quarter note
+    /// (`ModelBundle.heldOutCrossEntropy`); `null` without held-out pieces.
+    @NullWhenNil var heldOutBitsPerQuarterNote: Double?
     var clefs: [String: Clef]
 
     /// One clef's training.
@@ -28,7 +31,8 @@ struct TrainingReport: Encodable {
         var bestEpoch: Int
     }
 
-    init(_ summaries: [String: TrainingSummary]) {
+    init(_ summaries: [String: TrainingSummary], heldOut: HeldOutCrossEntropy? = nil) {
+        heldOutBitsPerQuarterNote = heldOut?.bitsPerQuarterNote
         let all = Array(summaries.values)
         sequences = all.reduce(0) { $0 + $1.sequences }
         seconds = all.reduce(0) { $0 + $1.seconds }

@@ -319,3 +319,39 @@ extension DuetTests {
                 "\(run.standardError)")
     }
 }
+
+extension DuetTests {
+    /// Hand-checked: with every weight zero each element costs log₂ |notes| + log₂ |durations|
+    /// bits, and the quarter notes are those of the held-out pieces' predicted elements.
+    @Test func heldOutCrossEntropyOfAZeroModel() throws {
+        var model = try ModelBundle(contentsOf: try Self.trained.get())
+        for clef in ClefStream.allCases {
+            var network = try #require(model.clefs[clef]).network
+            try network.setParameters(network.parameters.map { Tensor(shape: $0.shape) })
+            model.clefs[clef]?.network = network
+        }
+        let corpus = try CorpusPreprocessor(options: model.manifest.preprocessing).prepare(corpus: Self.exercises)
+        let result = try model.heldOutCrossEntropy(corpus, threads: 2)
+        let t = model.manifest.preprocessing.sequenceLength
+        for clef in ClefStream.allCases {
+            let clefModel = try #require(model.clefs[clef])
+            let hand = try #require(result.hands[clef.rawValue])
+            let perElement = log2(Double(clefModel.notes.count)) + log2(Double(clefModel.durations.count))
+            #expect(abs(hand.bitsPerElement - perElement) < 1e-4)
+            // The held-out pieces by name, from the seed's split, and their predicted elements.
+            let held = Set(corpus.datasets(clef, notes: clefModel.notes, durations: clefModel.durations)
+                .validation.pieces.map(\.name))
+            var quarters = 0.0, elements = 0
+            for piece in corpus.pieces where held.contains(piece.name) {
+                let tokens = piece.tokens(clef)
+                let count = (tokens.count - 1) / t * t
+                guard count > 0 else { continue }
+                elements += count
+                quarters += tokens[1...count].reduce(0) { $0 + (try! Duration(label: $1.durationLabel)).quarterLength.doubleValue }
+            }
+            #expect(hand.elements == elements)
+            #expect(abs(hand.quarterNotes - quarters) < 1e-9)
+        }
+        #expect(abs(result.bitsPerQuarterNote - result.hands.values.reduce(0) { $0 + $1.bits / $1.quarterNotes }) < 1e-9)
+    }
+}
