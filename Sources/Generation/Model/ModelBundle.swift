@@ -39,8 +39,9 @@ public struct ModelBundle: Sendable {
         /// The command that made it, for provenance.
         public var command: String?
 
-        /// Creates a manifest.
-        public init(recipe: Recipe = .default, preprocessing: PreprocessingOptions, training: TrainingOptions,
+        /// Creates a manifest. The recipe defaults to ``Recipe/barAware``, the one whose
+        /// networks a bundle assembled by hand has (no conditioning inputs).
+        public init(recipe: Recipe = .barAware, preprocessing: PreprocessingOptions, training: TrainingOptions,
                     summaries: [String: TrainingSummary], command: String? = nil) {
             self.recipe = recipe
             self.preprocessing = preprocessing
