@@ -24,6 +24,8 @@ public struct GenerationError: Error, Hashable, CustomStringConvertible, Localiz
         case invalidModel
         /// A file could not be written.
         case writeFailed
+        /// Settings that cannot work together or are out of range (e.g. a time limit of zero).
+        case invalidOptions
 
         /// The raw value.
         public var description: String { rawValue }

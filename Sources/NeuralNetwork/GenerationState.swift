@@ -28,7 +28,24 @@ extension SequenceModel {
     public func step(
         note: Int, duration: Int, state: inout GenerationState
     ) throws(NetworkError) -> (notes: [Float], durations: [Float]) {
+        try step(note: note, duration: duration, conditioning: [], state: &state)
+    }
+
+    /// Feeds one element with its conditioning values (``ModelConfiguration/conditioningSize``
+    /// of them; an empty array stands for zeros), advances `state`, and returns the
+    /// probabilities of the next element: generation with a network trained by
+    /// ``trainEveryStep(_:state:optimizer:random:threads:)``.
+    ///
+    /// - Throws: as ``step(note:duration:state:)``, and
+    ///   ``NetworkError/invalidInput(context:reason:)`` for a conditioning of the wrong width.
+    public func step(
+        note: Int, duration: Int, conditioning: [Float], state: inout GenerationState
+    ) throws(NetworkError) -> (notes: [Float], durations: [Float]) {
         try BLAS.require()
+        let f = configuration.conditioningSize
+        guard conditioning.isEmpty || conditioning.count == f else {
+            throw .invalidInput(context: "step", reason: "\(conditioning.count) conditioning values, the network takes \(f)")
+        }
         guard note >= 0, note < configuration.noteVocabularySize else {
             throw .invalidInput(context: "step", reason: "note id \(note) outside 0..<\(configuration.noteVocabularySize)")
         }
@@ -41,8 +58,12 @@ extension SequenceModel {
         else {
             throw .invalidInput(context: "step", reason: "state does not match the model's layers")
         }
-        var input = LSTMInput.oneHot(
-            indices: [Int32(note), Int32(configuration.noteVocabularySize + duration)], activePerRow: 2)
+        let indices = [Int32(note), Int32(configuration.noteVocabularySize + duration)]
+        var input = f > 0
+            ? LSTMInput.mixed(
+                indices: indices, activePerRow: 2,
+                values: conditioning.isEmpty ? [Float](repeating: 0, count: f) : conditioning, width: f)
+            : LSTMInput.oneHot(indices: indices, activePerRow: 2)
         for (index, lstm) in lstms.enumerated() {
             let trace = lstm.forward(
                 input, batch: 1, steps: 1, initialState: (state.hidden[index], state.cells[index]))

@@ -150,18 +150,16 @@ public struct LSTM: Sendable, Equatable {
                     }
                 }
             case .oneHot(let indices, let active):
-                kernel.scalars.withUnsafeBufferPointer { w in
-                    bias.scalars.withUnsafeBufferPointer { b in
-                        indices.withUnsafeBufferPointer { idx in
-                            for r in 0..<rows {
-                                let row = z + r * g4
-                                for j in 0..<g4 { row[j] = b[j] }
-                                for a in 0..<active {
-                                    let wr = w.baseAddress! + Int(idx[r * active + a]) * g4
-                                    for j in 0..<g4 { row[j] += wr[j] }
-                                }
-                            }
-                        }
+                LSTM.addKernelRows(indices, active: active, rows: rows, kernel: kernel, bias: bias, into: z)
+            case .mixed(let indices, let active, let values, let width):
+                LSTM.addKernelRows(indices, active: active, rows: rows, kernel: kernel, bias: bias, into: z)
+                // The dense values meet the last `width` rows of the kernel.
+                values.withUnsafeBufferPointer { x in
+                    kernel.scalars.withUnsafeBufferPointer { w in
+                        BLAS.sgemm(
+                            transA: false, transB: false, m: rows, n: g4, k: width,
+                            alpha: 1, a: x.baseAddress!, lda: width, b: w.baseAddress! + (n - width) * g4, ldb: g4,
+                            beta: 1, c: z, ldc: g4)
                     }
                 }
             }
@@ -333,15 +331,15 @@ public struct LSTM: Sendable, Equatable {
                     }
                 }
             case .oneHot(let indices, let active):
-                indices.withUnsafeBufferPointer { idx in
+                LSTM.scatterKernelRows(indices, active: active, rows: rows, gateGradients: dz, into: &gradients.kernel)
+            case .mixed(let indices, let active, let values, let width):
+                LSTM.scatterKernelRows(indices, active: active, rows: rows, gateGradients: dz, into: &gradients.kernel)
+                values.withUnsafeBufferPointer { x in
                     gradients.kernel.scalars.withUnsafeMutableBufferPointer { dw in
-                        for r in 0..<rows {
-                            let row = dz + r * g4
-                            for a in 0..<active {
-                                let target = dw.baseAddress! + Int(idx[r * active + a]) * g4
-                                for j in 0..<g4 { target[j] += row[j] }
-                            }
-                        }
+                        BLAS.sgemm(
+                            transA: true, transB: false, m: width, n: g4, k: rows,
+                            alpha: 1, a: x.baseAddress!, lda: width, b: dz, ldb: g4,
+                            beta: 1, c: dw.baseAddress! + (n - width) * g4, ldc: g4)
                     }
                 }
             }
@@ -377,6 +375,46 @@ public struct LSTM: Sendable, Equatable {
         recompose_lstm_cell_backward(gates, cPrev, tanhC, dh, dc, dZ, batch, u)
     }
 
+    /// z = bias + the kernel rows of each row's active one-hot indices, `[rows][4u]`.
+    static func addKernelRows(
+        _ indices: [Int32], active: Int, rows: Int, kernel: Tensor, bias: Tensor, into z: UnsafeMutablePointer<Float>
+    ) {
+        let g4 = bias.count
+        kernel.scalars.withUnsafeBufferPointer { w in
+            bias.scalars.withUnsafeBufferPointer { b in
+                indices.withUnsafeBufferPointer { idx in
+                    for r in 0..<rows {
+                        let row = z + r * g4
+                        for j in 0..<g4 { row[j] = b[j] }
+                        for a in 0..<active {
+                            let wr = w.baseAddress! + Int(idx[r * active + a]) * g4
+                            for j in 0..<g4 { row[j] += wr[j] }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The kernel gradient of one-hot rows: each row's gate gradients added to the rows of its
+    /// active indices.
+    static func scatterKernelRows(
+        _ indices: [Int32], active: Int, rows: Int, gateGradients dz: UnsafePointer<Float>, into kernel: inout Tensor
+    ) {
+        let g4 = kernel.shape[1]
+        indices.withUnsafeBufferPointer { idx in
+            kernel.scalars.withUnsafeMutableBufferPointer { dw in
+                for r in 0..<rows {
+                    let row = dz + r * g4
+                    for a in 0..<active {
+                        let target = dw.baseAddress! + Int(idx[r * active + a]) * g4
+                        for j in 0..<g4 { target[j] += row[j] }
+                    }
+                }
+            }
+        }
+    }
+
     /// Sequences at least this long get their recurrent weights packed once per pass.
     static let packingThreshold = 4
 
@@ -406,4 +444,8 @@ public enum LSTMInput: Sendable {
     /// One-hot input: each of the T·B rows has `activePerRow` ones at the given column indices
     /// (e.g. a note id and a duration id offset by the note vocabulary size), zeros elsewhere.
     case oneHot(indices: [Int32], activePerRow: Int)
+    /// One-hot indices as in ``oneHot(indices:activePerRow:)`` followed by `width` dense values
+    /// per row (`values` `[T][B][width]`), which meet the last `width` rows of the kernel: the
+    /// elements' ids and their conditioning (meter, the other hand) side by side.
+    case mixed(indices: [Int32], activePerRow: Int, values: [Float], width: Int)
 }

@@ -14,22 +14,55 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
     public var denseUnits: Int
     /// Dropout rate after each LSTM but the last.
     public var dropout: Float
+    /// Dense conditioning values fed with every element after the two one-hot vectors (e.g. the
+    /// position in the bar and the other hand's sounding pitches); 0 for the seed's network.
+    /// Their weights are the last `conditioningSize` rows of the first LSTM's kernel.
+    public var conditioningSize: Int
 
     /// A configuration; the defaults are the seed's sizes.
     public init(
         noteVocabularySize: Int, durationVocabularySize: Int,
-        lstmUnits: [Int] = [256, 256, 256], denseUnits: Int = 256, dropout: Float = 0.3
+        lstmUnits: [Int] = [256, 256, 256], denseUnits: Int = 256, dropout: Float = 0.3,
+        conditioningSize: Int = 0
     ) {
         self.noteVocabularySize = noteVocabularySize
         self.durationVocabularySize = durationVocabularySize
         self.lstmUnits = lstmUnits
         self.denseUnits = denseUnits
         self.dropout = dropout
+        self.conditioningSize = conditioningSize
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case noteVocabularySize, durationVocabularySize, lstmUnits, denseUnits, dropout, conditioningSize
+    }
+
+    /// Decodes a configuration; files written before conditioning existed have none (0).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        noteVocabularySize = try container.decode(Int.self, forKey: .noteVocabularySize)
+        durationVocabularySize = try container.decode(Int.self, forKey: .durationVocabularySize)
+        lstmUnits = try container.decode([Int].self, forKey: .lstmUnits)
+        denseUnits = try container.decode(Int.self, forKey: .denseUnits)
+        dropout = try container.decode(Float.self, forKey: .dropout)
+        conditioningSize = try container.decodeIfPresent(Int.self, forKey: .conditioningSize) ?? 0
+    }
+
+    /// Encodes the configuration; `conditioningSize` only when non-zero, so an unconditioned
+    /// model writes the same bytes as before it existed.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(noteVocabularySize, forKey: .noteVocabularySize)
+        try container.encode(durationVocabularySize, forKey: .durationVocabularySize)
+        try container.encode(lstmUnits, forKey: .lstmUnits)
+        try container.encode(denseUnits, forKey: .denseUnits)
+        try container.encode(dropout, forKey: .dropout)
+        if conditioningSize != 0 { try container.encode(conditioningSize, forKey: .conditioningSize) }
     }
 
     /// The width of the first LSTM's input: the two one-hot vectors side by side
-    /// (note id, then duration id offset by `noteVocabularySize`).
-    public var inputSize: Int { noteVocabularySize + durationVocabularySize }
+    /// (note id, then duration id offset by `noteVocabularySize`), then the conditioning values.
+    public var inputSize: Int { noteVocabularySize + durationVocabularySize + conditioningSize }
 
     /// Checks every size is positive and the dropout rate is in [0, 1).
     ///
@@ -44,6 +77,9 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
         }
         guard denseUnits > 0 else { throw .invalidConfiguration("denseUnits must be > 0") }
         guard dropout >= 0, dropout < 1 else { throw .invalidConfiguration("dropout must be in [0, 1)") }
+        guard conditioningSize >= 0, conditioningSize <= 1 << 16 else {
+            throw .invalidConfiguration("conditioningSize must be in 0…65536")
+        }
     }
 
     /// The number of weights the architecture holds (every LSTM's kernel, recurrent kernel and
@@ -60,7 +96,8 @@ public struct ModelConfiguration: Codable, Sendable, Equatable {
             let (r, o) = a.multipliedReportingOverflow(by: b)
             return o ? nil : r
         }
-        guard var input = add(noteVocabularySize, durationVocabularySize) else { return nil }
+        guard var input = add(noteVocabularySize, durationVocabularySize).flatMap({ add($0, conditioningSize) })
+        else { return nil }
         var total = 0
         for units in lstmUnits {
             // kernel [input, 4u] + recurrent [u, 4u] + bias [4u] = 4u · (input + u + 1)

@@ -12,8 +12,10 @@ struct GenerateCommand: ParsableCommand {
         discussion: """
             The seed study's productions: --key "C major" --tempo 90, --key "A minor" --tempo 60, \
             --key "E minor" --tempo 120, all in 4/4.
-            --rhythm bar-aware (default) keeps both hands on one clock and never lets a note overrun \
-            its bar; --rhythm seed samples each hand on its own, as the seed study did.
+            Generation follows the model's recipe (recorded in MODEL/recompose-model.json): a duet model's \
+            hands hear each other on one clock; bar-aware keeps both hands on one clock and never lets a note \
+            overrun its bar; seed samples each hand on its own, as the seed study did (--rhythm overrides the \
+            last two).
             """)
 
     @Option(help: "The model folder written by `recompose train`.")

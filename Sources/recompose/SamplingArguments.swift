@@ -22,8 +22,8 @@ struct SamplingArguments: ParsableArguments {
     @Option(help: "Random seed: the same seed gives the same piece.")
     var seed: UInt64 = 1
 
-    @Option(help: "bar-aware (ours) or seed (the seed study's independent hands).")
-    var rhythm: GenerationOptions.Rhythm = .barAware
+    @Option(help: "bar-aware or seed (the seed study's independent hands); default: the model's recipe's.")
+    var rhythm: GenerationOptions.Rhythm?
 
     func validate() throws {
         if let length { guard length >= 1, length <= 1_000_000 else { throw ValidationError("--length must be in 1…1000000.") } }

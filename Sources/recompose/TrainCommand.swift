@@ -13,7 +13,12 @@ struct TrainCommand: ParsableCommand {
             config and vocabularies). A checkpoint is written after every epoch under MODEL/checkpoints; \
             running the same command again resumes after the last finished epoch.
             With --json the last line of output is one JSON object with "sequences", "seconds", \
-            "sequencesPerSecond", "trainLoss" and "validationLoss" (summed over clefs; per clef under "clefs").
+            "sequencesPerSecond", "trainLoss" and "validationLoss" (summed over clefs; per clef under "clefs"), \
+            "targets" and "targetsPerSecond", and "heldOutBitsPerQuarterNote": the cross-entropy of both hands \
+            on the held-out pieces in bits per quarter note, comparable across recipes.
+            --recipe duet (the default) trains with every step a target and each hand hearing the other; \
+            bar-aware is the previous default, seed the seed study (see the Generation reference, "Recipes"). \
+            --time-limit MINUTES stops cleanly with the best weights so far.
             """)
 
     @OptionGroup var corpus: CorpusOptions
@@ -29,6 +34,7 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         let prepared = try corpus.prepare(command: "train")
         note(prepared.summary)
+        note("recipe: \(training.recipe.rawValue)")
         let folder = URL(fileURLWithPath: out)
         var line = ProgressLine(label: "")
         // A clef without windows is the corpus's fault; a checkpoint that fails, the model folder's.
@@ -53,6 +59,13 @@ struct TrainCommand: ParsableCommand {
         } catch { throw CommandError("train", blamed, error) }
         try attributing(to: out) { try bundle.save(to: folder) }
         note("model written to \(folder.path)")
-        if json { try JSONLines.print(TrainingReport(bundle.manifest.summaries)) }
+        // Comparable across recipes and vocabularies; skipped when no piece was held out.
+        let heldOut = bundle.clefs.count == 2 ? try? bundle.heldOutCrossEntropy(prepared, threads: training.threads ?? 2) : nil
+        if let heldOut {
+            note("held-out cross-entropy: " + String(format: "%.3f", heldOut.bitsPerQuarterNote) + " bits per quarter note ("
+                 + heldOut.hands.sorted { $0.key > $1.key }.map { "\($0.key) " + String(format: "%.3f", $0.value.bitsPerQuarterNote) }
+                     .joined(separator: ", ") + ")")
+        }
+        if json { try JSONLines.print(TrainingReport(bundle.manifest.summaries, heldOut: heldOut)) }
     }
 }

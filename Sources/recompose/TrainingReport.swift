@@ -9,8 +9,15 @@ struct TrainingReport: Encodable {
     var seconds: Double
     var sequencesPerSecond: Double
     var trainLoss: Double
+    /// Targets learnt (one per window for the seed's training, one per element for duet) and
+    /// their rate.
+    var targets: Int
+    var targetsPerSecond: Double
     /// The sum over clefs; `null` unless every clef had validation data.
     @NullWhenNil var validationLoss: Double?
+    /// Held-out cross-entropy of both hands in bits per quarter note
+    /// (`ModelBundle.heldOutCrossEntropy`); `null` without held-out pieces.
+    @NullWhenNil var heldOutBitsPerQuarterNote: Double?
     var clefs: [String: Clef]
 
     /// One clef's training.
@@ -24,12 +31,15 @@ struct TrainingReport: Encodable {
         var bestEpoch: Int
     }
 
-    init(_ summaries: [String: TrainingSummary]) {
+    init(_ summaries: [String: TrainingSummary], heldOut: HeldOutCrossEntropy? = nil) {
+        heldOutBitsPerQuarterNote = heldOut?.bitsPerQuarterNote
         let all = Array(summaries.values)
         sequences = all.reduce(0) { $0 + $1.sequences }
         seconds = all.reduce(0) { $0 + $1.seconds }
         sequencesPerSecond = Double(sequences) / max(seconds, 1e-9)
         trainLoss = all.reduce(0) { $0 + $1.trainLoss }
+        targets = all.reduce(0) { $0 + ($1.targets ?? $1.sequences) }
+        targetsPerSecond = Double(targets) / max(seconds, 1e-9)
         let validations = all.compactMap(\.validationLoss)
         validationLoss = validations.count == all.count ? validations.reduce(0, +) : nil
         clefs = summaries.mapValues {
@@ -42,10 +52,12 @@ struct TrainingReport: Encodable {
     /// The line printed on stderr when a clef is trained.
     static func line(_ clef: ClefStream, _ summary: TrainingSummary) -> String {
         "\(clef.rawValue): \(summary.sequences) sequences in \(String(format: "%.1f", summary.seconds)) s "
-            + "(\(String(format: "%.1f", summary.sequencesPerSecond)) seq/s); train loss "
+            + "(\(String(format: "%.1f", summary.sequencesPerSecond)) seq/s, "
+            + "\(String(format: "%.0f", summary.targetsPerSecond)) targets/s); train loss "
             + String(format: "%.4f", summary.trainLoss)
             + (summary.validationLoss.map { String(format: ", validation loss %.4f", $0) } ?? "")
             + (summary.unigramValidationLoss.map { String(format: " (unigram baseline %.4f)", $0) } ?? "")
             + ", best epoch \(summary.bestEpoch)"
+            + (summary.stoppedByTimeLimit == true ? " (stopped at the time limit)" : "")
     }
 }

@@ -14,10 +14,11 @@ import TestSupport
 
     /// The tiny configuration, and the `recompose train` arguments that say the same.
     static let options = TrainingConfiguration(
+        recipe: .barAware,
         preprocessing: PreprocessingOptions(seed: 3, sequenceLength: 16),
         architecture: ModelArchitecture(units: 16, layers: 2),
         training: TrainingOptions(epochs: 2, batchSize: 16, seed: 3, maximumSequencesPerEpoch: 64, threads: 2))
-    static let trainArguments = ["--seq", "16", "--units", "16", "--layers", "2", "--epochs", "2", "--batch", "16",
+    static let trainArguments = ["--recipe", "bar-aware", "--seq", "16", "--units", "16", "--layers", "2", "--epochs", "2", "--batch", "16",
                                  "--max-sequences", "64", "--threads", "2", "--seed", "3"]
 
     /// What training through the library gave: the events, and the saved bundle's folder.

@@ -25,8 +25,9 @@ public struct CompositionOptions: Sendable, Hashable {
     /// Length in elements per hand instead of bars; setting it samples each hand on its own
     /// (``GenerationOptions/Rhythm/seedFaithful``), as the seed study did.
     public var elements: Int?
-    /// How rhythm is kept in order (ignored when ``elements`` is set).
-    public var rhythm: GenerationOptions.Rhythm
+    /// How rhythm is kept in order (ignored when ``elements`` is set); `nil` follows the
+    /// model's recipe (``Recipe/rhythm``: the seed's for ``Recipe/seed``, else bar-aware).
+    public var rhythm: GenerationOptions.Rhythm?
     /// Sample among this many most likely notes/chords (the seed's 10).
     public var topKNotes: Int
     /// Sample among this many most likely durations (the seed's 5).
@@ -47,7 +48,7 @@ public struct CompositionOptions: Sendable, Hashable {
 
     /// Creates options; every default is `recompose generate`'s.
     public init(key: Key = .cMajor, tempo: Double = 90, meter: TimeSignature = .commonTime, bars: Int = 32,
-                seed: UInt64 = 1, elements: Int? = nil, rhythm: GenerationOptions.Rhythm = .barAware,
+                seed: UInt64 = 1, elements: Int? = nil, rhythm: GenerationOptions.Rhythm? = nil,
                 topKNotes: Int = 10, topKDurations: Int = 5, temperature: Double = 1, topP: Double = 1,
                 prompt: Prompt? = nil, title: String = "Recomposed", composer: String = "Recompose") {
         self.key = key
@@ -66,10 +67,15 @@ public struct CompositionOptions: Sendable, Hashable {
         self.composer = composer
     }
 
-    /// The sampling settings these options give ``PieceGenerator``.
-    public var generation: GenerationOptions {
+    /// The sampling settings these options give ``PieceGenerator`` (bar-aware when ``rhythm``
+    /// is `nil`; ``generation(recipe:)`` follows a model's recipe instead).
+    public var generation: GenerationOptions { generation(recipe: .barAware) }
+
+    /// The sampling settings for a model of `recipe`: ``rhythm``, or the recipe's when `nil`.
+    public func generation(recipe: Recipe) -> GenerationOptions {
         GenerationOptions(topKNotes: topKNotes, topKDurations: topKDurations, temperature: temperature, topP: topP,
-                          seed: seed, bars: bars, elements: elements, rhythm: elements != nil ? .seedFaithful : rhythm)
+                          seed: seed, bars: bars, elements: elements,
+                          rhythm: elements != nil ? .seedFaithful : (rhythm ?? recipe.rhythm))
     }
 
     /// The key, meter, tempo and titles these options give ``PieceAssembler``.

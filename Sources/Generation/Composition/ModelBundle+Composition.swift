@@ -32,8 +32,14 @@ extension ModelBundle {
     /// print(piece.elementCount, "elements in", piece.seconds, "s")
     /// ```
     ///
+    /// Generation follows the bundle's ``recipe``: a ``Recipe/duet`` model's hands hear each
+    /// other (``PieceGenerator/generateHearingEachOther(treble:trebleVocabularies:trebleSeed:bass:bassVocabularies:bassSeed:)``);
+    /// the others sample as ``PieceGenerator/generate(treble:trebleVocabularies:trebleSeed:bass:bassVocabularies:bassSeed:)``,
+    /// with the recipe's rhythm unless ``CompositionOptions/rhythm`` says otherwise.
+    ///
     /// - Throws: ``GenerationError/Code/invalidModel`` when the bundle lacks the treble or the
-    ///   bass model; `NotationError` if the move to the key would need more than a triple sharp
+    ///   bass model; ``GenerationError/Code/invalidOptions`` for the seed's rhythm with a
+    ///   ``Recipe/duet`` model; `NotationError` if the move to the key would need more than a triple sharp
     ///   or flat.
     public func compose(_ options: CompositionOptions) throws -> Composition {
         guard let treble = clefs[.treble], let bass = clefs[.bass] else {
@@ -41,10 +47,31 @@ extension ModelBundle {
         }
         let prompt = options.prompt ?? ModelBundle.seedWindow(treble: treble, bass: bass, mode: options.key.mode, seed: options.seed)
         var upper = treble.stepper(), lower = bass.stepper()
+        let generation = options.generation(recipe: recipe)
+        let generator = PieceGenerator(options: generation, timeSignature: options.meter)
+        let trebleVocabularies = PieceGenerator.Vocabularies(notes: treble.notes, durations: treble.durations)
+        let bassVocabularies = PieceGenerator.Vocabularies(notes: bass.notes, durations: bass.durations)
         let started = Date()
-        let (trebleTokens, bassTokens) = PieceGenerator(options: options.generation, timeSignature: options.meter).generate(
-            treble: &upper, trebleVocabularies: .init(notes: treble.notes, durations: treble.durations), trebleSeed: prompt.treble,
-            bass: &lower, bassVocabularies: .init(notes: bass.notes, durations: bass.durations), bassSeed: prompt.bass)
+        let trebleTokens: [Token], bassTokens: [Token]
+        if recipe.isConditioned {
+            guard generation.rhythm == .barAware else {
+                throw GenerationError.invalidOptions(
+                    "a \(recipe.rawValue) model's hands hear each other on the bar-aware clock: "
+                        + "--rhythm seed and --length need a model trained with --recipe seed or bar-aware")
+            }
+            guard treble.network.configuration.conditioningSize == HandConditioning.width,
+                  bass.network.configuration.conditioningSize == HandConditioning.width else {
+                throw GenerationError.invalidModel(
+                    path: nil, reason: "a \(recipe.rawValue) model needs networks with \(HandConditioning.width) conditioning inputs")
+            }
+            (trebleTokens, bassTokens) = generator.generateHearingEachOther(
+                treble: &upper, trebleVocabularies: trebleVocabularies, trebleSeed: prompt.treble,
+                bass: &lower, bassVocabularies: bassVocabularies, bassSeed: prompt.bass)
+        } else {
+            (trebleTokens, bassTokens) = generator.generate(
+                treble: &upper, trebleVocabularies: trebleVocabularies, trebleSeed: prompt.treble,
+                bass: &lower, bassVocabularies: bassVocabularies, bassSeed: prompt.bass)
+        }
         let seconds = Date().timeIntervalSince(started)
         let score = try PieceAssembler(options: options.assembly).score(treble: trebleTokens, bass: bassTokens)
         return Composition(score: score, treble: trebleTokens, bass: bassTokens, prompt: prompt, seconds: seconds)

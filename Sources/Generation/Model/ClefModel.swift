@@ -91,8 +91,14 @@ public struct NetworkStepModel: StepModel, Sendable {
     public mutating func resetState() { state = network.makeState() }
 
     public mutating func step(note: Int32, duration: Int32) -> (notes: [Float], durations: [Float]) {
+        step(note: note, duration: duration, conditioning: [])
+    }
+
+    /// Feeds one element with its conditioning (empty: zeros) and returns log probabilities.
+    public mutating func step(note: Int32, duration: Int32, conditioning: [Float]) -> (notes: [Float], durations: [Float]) {
         let noteCount = network.configuration.noteVocabularySize, durationCount = network.configuration.durationVocabularySize
-        guard let (notes, durations) = try? network.step(note: Int(note), duration: Int(duration), state: &state) else {
+        guard let (notes, durations) = try? network.step(note: Int(note), duration: Int(duration),
+                                                         conditioning: conditioning, state: &state) else {
             return ([Float](repeating: 0, count: noteCount), [Float](repeating: 0, count: durationCount))
         }
         return (notes.map { log(max($0, 1e-30)) }, durations.map { log(max($0, 1e-30)) })

@@ -25,8 +25,11 @@ import Foundation
 public struct ModelBundle: Sendable {
     /// What a bundle records about how it was made.
     public struct Manifest: Sendable, Hashable, Codable {
-        /// Format version of the bundle.
-        public var version: Int = 1
+        /// Format version of the bundle: 2 since bundles record their recipe.
+        public var version: Int = ModelBundle.formatVersion
+        /// How the model was trained and how it generates; `nil` only in a manifest being read
+        /// from a bundle of the old format, which ``ModelBundle/init(contentsOf:)`` refuses.
+        public var recipe: Recipe?
         /// Preprocessing settings used for the corpus.
         public var preprocessing: PreprocessingOptions
         /// Training settings.
@@ -36,9 +39,11 @@ public struct ModelBundle: Sendable {
         /// The command that made it, for provenance.
         public var command: String?
 
-        /// Creates a manifest.
-        public init(preprocessing: PreprocessingOptions, training: TrainingOptions,
+        /// Creates a manifest. The recipe defaults to ``Recipe/barAware``, the one whose
+        /// networks a bundle assembled by hand has (no conditioning inputs).
+        public init(recipe: Recipe = .barAware, preprocessing: PreprocessingOptions, training: TrainingOptions,
                     summaries: [String: TrainingSummary], command: String? = nil) {
+            self.recipe = recipe
             self.preprocessing = preprocessing
             self.training = training
             self.summaries = summaries
@@ -48,6 +53,12 @@ public struct ModelBundle: Sendable {
 
     /// The manifest file name.
     public static let manifestFile = "recompose-model.json"
+
+    /// The bundle format this version writes.
+    public static let formatVersion = 2
+
+    /// The bundle's recipe (``Recipe/barAware`` for a bundle built by hand without one).
+    public var recipe: Recipe { manifest.recipe ?? .barAware }
 
     /// The manifest.
     public var manifest: Manifest
@@ -84,6 +95,21 @@ public struct ModelBundle: Sendable {
         let manifestURL = folder.appendingPathComponent(ModelBundle.manifestFile)
         guard let data = try? Data(contentsOf: manifestURL) else {
             throw GenerationError.invalidModel(path: folder.path, reason: "no \(ModelBundle.manifestFile) (train one with `recompose train`)")
+        }
+        // The format first: an old bundle gets a message saying what to do, not a decoding error.
+        struct Format: Decodable { var version: Int?; var recipe: String? }
+        let format = try? JSONDecoder().decode(Format.self, from: data)
+        if let format, format.recipe == nil || (format.version ?? 1) < ModelBundle.formatVersion {
+            throw GenerationError.invalidModel(
+                path: folder.path,
+                reason: "a model folder of the old format (version \(format.version ?? 1), no recipe); train it again "
+                    + "with this version: `recompose train --recipe bar-aware …` gives the same model as before, "
+                    + "`--recipe duet` (the default) the new one")
+        }
+        if let recipe = format?.recipe, Recipe(rawValue: recipe) == nil {
+            throw GenerationError.invalidModel(
+                path: manifestURL.path,
+                reason: "unknown recipe '\(recipe)' (known: \(Recipe.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         do { manifest = try JSONDecoder().decode(Manifest.self, from: data) } catch {
             throw GenerationError.invalidModel(path: manifestURL.path, reason: "cannot decode the manifest", cause: error)

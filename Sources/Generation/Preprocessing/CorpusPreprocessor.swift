@@ -72,8 +72,12 @@ public struct CorpusPreprocessor: Sendable {
     public func prepare(file url: URL) throws -> PreparedPiece {
         let score = try Score.read(contentsOf: url)
         let (moved, original, key) = try transposeToTargetKey(score)
-        let (treble, bass) = tokens(of: pianoPart(of: moved))
-        return PreparedPiece(name: url.lastPathComponent, originalKey: original, key: key, treble: treble, bass: bass)
+        let part = pianoPart(of: moved)
+        let extractor = ElementExtractor()
+        let treble = extractor.timedTokens(of: part, staff: 1), bass = extractor.timedTokens(of: part, staff: 2)
+        let meter = part.staves.first?.measures.lazy.compactMap(\.timeSignature).first
+        return PreparedPiece(name: url.lastPathComponent, originalKey: original, key: key, treble: treble.tokens,
+                             bass: bass.tokens, meter: meter, trebleStart: treble.start, bassStart: bass.start)
     }
 
     /// Steps 1–6 for a corpus folder: ``sampleFiles(in:)``, then ``prepare(files:progress:)``.

@@ -14,9 +14,17 @@ public struct ElementExtractor: Sendable {
 
     /// The tokens of staff `staffNumber` (1-based) of `part`.
     public func tokens(of part: Part, staff staffNumber: Int) -> [Token] {
-        guard staffNumber >= 1, staffNumber <= part.staves.count else { return [] }
+        timedTokens(of: part, staff: staffNumber).tokens
+    }
+
+    /// The tokens of staff `staffNumber` (1-based) of `part` and the offset (quarter notes from
+    /// the part's start) of the first one: the leading rests that ``tokens(ofSlices:)`` drops,
+    /// which the other hand's timeline needs to line up with this one.
+    public func timedTokens(of part: Part, staff staffNumber: Int) -> (tokens: [Token], start: Rational) {
+        guard staffNumber >= 1, staffNumber <= part.staves.count else { return ([], .zero) }
         let single = Score(parts: [Part(id: part.id, staves: [part.staves[staffNumber - 1]])])
-        return tokens(ofSlices: single.chordified())
+        let slices = single.chordified()
+        return (tokens(ofSlices: slices), slices.first { !$0.pitches.isEmpty }?.offset ?? .zero)
     }
 
     /// Tokens for a list of slices that follow each other in time.

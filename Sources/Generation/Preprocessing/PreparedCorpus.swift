@@ -34,6 +34,28 @@ public struct PreparedCorpus: Sendable {
                 SequenceDataset(pieces: validation, length: options.sequenceLength))
     }
 
+    /// Training and validation streams of one clef for every-step training, split by piece as
+    /// ``datasets(_:notes:durations:)`` splits them (same pieces held out), with each element's
+    /// ``HandConditioning`` values when `conditioned`.
+    public func streamDatasets(_ clef: ClefStream, notes: Vocabulary, durations: Vocabulary, conditioned: Bool)
+        -> (training: StreamDataset, validation: StreamDataset) {
+        // The split shuffles piece indices, so splitting the indices splits the pieces alike.
+        let indexed = pieces.indices.map { EncodedPiece(name: String($0), notes: [], durations: []) }
+        let (trainingIndices, validationIndices) = SequenceDataset.splitByPiece(
+            indexed, validationFraction: options.validationFraction, seed: options.seed)
+        func dataset(_ chosen: [EncodedPiece]) -> StreamDataset {
+            let selected = chosen.compactMap { Int($0.name) }.map { pieces[$0] }
+            let encoded = selected.map {
+                EncodedPiece(name: $0.name, tokens: $0.tokens(clef), noteVocabulary: notes, durationVocabulary: durations)
+            }
+            return conditioned
+                ? StreamDataset(pieces: encoded, conditioning: selected.map { $0.conditioning(clef) },
+                                width: HandConditioning.width, length: options.sequenceLength)
+                : StreamDataset(pieces: encoded, length: options.sequenceLength)
+        }
+        return (dataset(trainingIndices), dataset(validationIndices))
+    }
+
     /// A short report: pieces, tokens and vocabulary sizes per clef, as `recompose prepare`
     /// prints it.
     public var summary: String {

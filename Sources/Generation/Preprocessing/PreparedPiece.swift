@@ -13,14 +13,37 @@ public struct PreparedPiece: Sendable, Hashable, Codable {
     public var treble: [Token]
     /// Bass-staff tokens.
     public var bass: [Token]
+    /// The first time signature of the piece, if it has one (MIDI files without a meter event
+    /// have none: 4/4 is assumed).
+    public var meter: TimeSignature?
+    /// Where the first treble token starts, in quarter notes from the piece's start (the
+    /// leading rests the token stream leaves out); `nil` when unknown (taken as 0).
+    public var trebleStart: Rational?
+    /// Where the first bass token starts, as ``trebleStart``.
+    public var bassStart: Rational?
 
     /// Creates a prepared piece.
-    public init(name: String, originalKey: Key?, key: Key?, treble: [Token], bass: [Token]) {
+    public init(name: String, originalKey: Key?, key: Key?, treble: [Token], bass: [Token],
+                meter: TimeSignature? = nil, trebleStart: Rational? = nil, bassStart: Rational? = nil) {
         self.name = name
         self.originalKey = originalKey
         self.key = key
         self.treble = treble
         self.bass = bass
+        self.meter = meter
+        self.trebleStart = trebleStart
+        self.bassStart = bassStart
+    }
+
+    /// The onset of a clef's first token (0 when unknown).
+    public func start(_ clef: ClefStream) -> Rational { (clef == .treble ? trebleStart : bassStart) ?? .zero }
+
+    /// The conditioning values of every element of `clef`: the next onset's place in the bar
+    /// and the other hand's sounding pitches there (see ``HandConditioning``).
+    public func conditioning(_ clef: ClefStream) -> [Float] {
+        let other: ClefStream = clef == .treble ? .bass : .treble
+        return HandConditioning.values(hand: clef, tokens: tokens(clef), start: start(clef),
+                                       other: tokens(other), otherStart: start(other), meter: meter ?? .commonTime)
     }
 
     /// The tokens of one clef.

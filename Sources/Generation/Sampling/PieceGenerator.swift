@@ -53,42 +53,12 @@ public struct PieceGenerator: Sendable {
         let target = bar * Rational(max(1, options.bars))
 
         func advance(_ h: Int, fitting remaining: Rational?) {
-            let hand = hands[h]
-            let note = noteSampler.sample(logits: hand.logits.notes, allowed: hand.noteMask, using: &generator) ?? 1
-            var durationMask = hand.lengths.map { $0 != nil }
-            if let remaining {
-                // Fit the bar and land on the sixteenth or the eighth-triplet grid. Inside a
-                // triplet (off the sixteenth grid) only tuplet values may follow, so a triplet once
-                // begun is completed before plain values resume — no lone triplet notes.
-                let position = hand.elapsed
-                let insideTuplet = !(position * 4).isInteger
-                durationMask = hand.lengths.map { length in
-                    guard let length, length <= remaining else { return false }
-                    let end = position + length
-                    if insideTuplet { return !length.isDyadic && (end * 3).isInteger }
-                    return (end * 4).isInteger || (end * 3).isInteger
-                }
-            }
-            var duration: Int32
-            var length: Rational
-            if let d = durationSampler.sample(logits: hand.logits.durations, allowed: durationMask, using: &generator),
-               let l = hand.lengths[d] {
-                duration = Int32(d)
-                length = l
-            } else {
-                // Nothing in the vocabulary fits what is left of the bar: write it as it is.
-                let fill = Duration.decompose(remaining ?? 1).first ?? Duration(.quarter)
-                duration = Int32(hand.vocabularies.durations.index(of: fill.label))
-                length = fill.quarterLength
-            }
-            let noteLabel = hand.vocabularies.notes.label(at: note)
-            let durationLabel = hand.lengths.indices.contains(Int(duration)) && hand.lengths[Int(duration)] == length
-                ? hand.vocabularies.durations.label(at: Int(duration))
-                : (Duration(quarterLength: length)?.label ?? "quarter")
-            hands[h].tokens.append(Token(noteLabel: noteLabel, durationLabel: durationLabel))
+            let (token, note, duration, length) = draw(hands[h], fitting: remaining, noteSampler: noteSampler,
+                                                       durationSampler: durationSampler, generator: &generator)
+            hands[h].tokens.append(token)
             hands[h].elapsed += length
-            if h == 0 { hands[h].logits = treble.step(note: Int32(note), duration: duration) }
-            else { hands[h].logits = bass.step(note: Int32(note), duration: duration) }
+            if h == 0 { hands[h].logits = treble.step(note: note, duration: duration) }
+            else { hands[h].logits = bass.step(note: note, duration: duration) }
         }
 
         switch options.rhythm {
@@ -101,6 +71,106 @@ public struct PieceGenerator: Sendable {
         case .seedFaithful:
             let count = options.elements ?? max(1, options.bars) * timeSignature.numerator
             for h in 0..<2 { for _ in 0..<count { advance(h, fitting: nil) } }
+        }
+        return (hands[0].tokens, hands[1].tokens)
+    }
+
+    /// Samples a hand's next element from its logits: the note, then a duration that fits
+    /// `remaining` (the rest of the bar, on the sixteenth or eighth-triplet grid; `nil`: any).
+    private func draw(_ hand: Hand, fitting remaining: Rational?, noteSampler: TopKSampler, durationSampler: TopKSampler,
+                      generator: inout SeededRandom) -> (token: Token, note: Int32, duration: Int32, length: Rational) {
+        let note = noteSampler.sample(logits: hand.logits.notes, allowed: hand.noteMask, using: &generator) ?? 1
+        var durationMask = hand.lengths.map { $0 != nil }
+        if let remaining {
+            // Fit the bar and land on the sixteenth or the eighth-triplet grid. Inside a
+            // triplet (off the sixteenth grid) only tuplet values may follow, so a triplet once
+            // begun is completed before plain values resume — no lone triplet notes.
+            let position = hand.elapsed
+            let insideTuplet = !(position * 4).isInteger
+            durationMask = hand.lengths.map { length in
+                guard let length, length <= remaining else { return false }
+                let end = position + length
+                if insideTuplet { return !length.isDyadic && (end * 3).isInteger }
+                return (end * 4).isInteger || (end * 3).isInteger
+            }
+        }
+        var duration: Int32
+        var length: Rational
+        if let d = durationSampler.sample(logits: hand.logits.durations, allowed: durationMask, using: &generator),
+           let l = hand.lengths[d] {
+            duration = Int32(d)
+            length = l
+        } else {
+            // Nothing in the vocabulary fits what is left of the bar: write it as it is.
+            let fill = Duration.decompose(remaining ?? 1).first ?? Duration(.quarter)
+            duration = Int32(hand.vocabularies.durations.index(of: fill.label))
+            length = fill.quarterLength
+        }
+        let noteLabel = hand.vocabularies.notes.label(at: note)
+        let durationLabel = hand.lengths.indices.contains(Int(duration)) && hand.lengths[Int(duration)] == length
+            ? hand.vocabularies.durations.label(at: Int(duration))
+            : (Duration(quarterLength: length)?.label ?? "quarter")
+        return (Token(noteLabel: noteLabel, durationLabel: durationLabel), Int32(note), duration, length)
+    }
+
+    /// Generates both hands with models that hear each other (``Recipe/duet``), on the bar-aware
+    /// clock: the hand that is behind goes next (the treble on a tie), and only then is its last
+    /// element fed to its model, with the ``HandConditioning`` of the moment it is about to fill
+    /// — where that moment falls in the bar and what the other hand, already written up to there,
+    /// sounds. The seeds prime each model with the conditioning of the two seed windows laid
+    /// side by side from time 0.
+    ///
+    /// - Parameters: as ``generate(treble:trebleVocabularies:trebleSeed:bass:bassVocabularies:bassSeed:)``;
+    ///   the models must take ``HandConditioning/width`` conditioning values.
+    public func generateHearingEachOther<M: StepModel>(
+        treble: inout M, trebleVocabularies: Vocabularies, trebleSeed: [Token],
+        bass: inout M, bassVocabularies: Vocabularies, bassSeed: [Token]
+    ) -> (treble: [Token], bass: [Token]) {
+        var generator = SeededRandom(seed: options.seed)
+        let vocabularies = [trebleVocabularies, bassVocabularies]
+        let seeds = [trebleSeed, bassSeed]
+        // The element each model has not been fed yet: the seed's last (or `<unk>`).
+        var pending: [(note: Int32, duration: Int32)] = [(0, 0), (0, 0)]
+        for h in 0..<2 {
+            let clef: ClefStream = h == 0 ? .treble : .bass
+            let seed = seeds[h]
+            h == 0 ? treble.resetState() : bass.resetState()
+            guard let last = seed.last else { continue }
+            let values = HandConditioning.values(hand: clef, tokens: seed, start: .zero, other: seeds[1 - h],
+                                                 otherStart: .zero, meter: timeSignature)
+            let width = HandConditioning.width
+            for (t, token) in seed.dropLast().enumerated() {
+                let note = Int32(vocabularies[h].notes.index(of: token.noteLabel))
+                let duration = Int32(vocabularies[h].durations.index(of: token.durationLabel))
+                let conditioning = Array(values[(t * width)..<((t + 1) * width)])
+                _ = h == 0 ? treble.step(note: note, duration: duration, conditioning: conditioning)
+                    : bass.step(note: note, duration: duration, conditioning: conditioning)
+            }
+            pending[h] = (Int32(vocabularies[h].notes.index(of: last.noteLabel)),
+                          Int32(vocabularies[h].durations.index(of: last.durationLabel)))
+        }
+        var hands = vocabularies.map { Hand(vocabularies: $0, logits: ([], [])) }
+        var timelines = [HandTimeline(), HandTimeline()]
+        let noteSampler = TopKSampler(k: options.topKNotes, temperature: options.temperature, topP: options.topP)
+        let durationSampler = TopKSampler(k: options.topKDurations, temperature: options.temperature, topP: options.topP)
+        let bar = timeSignature.barLength
+        let target = bar * Rational(max(1, options.bars))
+        while hands[0].elapsed < target || hands[1].elapsed < target {
+            let h = hands[0].elapsed <= hands[1].elapsed && hands[0].elapsed < target ? 0 : 1
+            let clef: ClefStream = h == 0 ? .treble : .bass
+            let moment = hands[h].elapsed
+            let conditioning = HandConditioning.vector(
+                at: moment, meter: timeSignature, other: timelines[1 - h].visible(at: moment, to: clef))
+            hands[h].logits = h == 0
+                ? treble.step(note: pending[h].note, duration: pending[h].duration, conditioning: conditioning)
+                : bass.step(note: pending[h].note, duration: pending[h].duration, conditioning: conditioning)
+            let position = moment - bar * Rational((moment / bar).floor)
+            let (token, note, duration, length) = draw(hands[h], fitting: bar - position, noteSampler: noteSampler,
+                                                       durationSampler: durationSampler, generator: &generator)
+            hands[h].tokens.append(token)
+            timelines[h].append(noteLabel: token.noteLabel, onset: moment, length: length)
+            hands[h].elapsed += length
+            pending[h] = (note, duration)
         }
         return (hands[0].tokens, hands[1].tokens)
     }

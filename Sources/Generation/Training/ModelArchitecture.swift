@@ -28,8 +28,12 @@ public struct ModelArchitecture: Sendable, Hashable, Codable {
     }
 
     /// The network's configuration for vocabularies of these sizes.
-    public func configuration(noteVocabularySize: Int, durationVocabularySize: Int) -> ModelConfiguration {
+    /// The network's configuration for vocabularies of these sizes, with `conditioningSize`
+    /// dense inputs per element (``HandConditioning/width`` for ``Recipe/duet``, else 0).
+    public func configuration(noteVocabularySize: Int, durationVocabularySize: Int,
+                              conditioningSize: Int = 0) -> ModelConfiguration {
         ModelConfiguration(noteVocabularySize: noteVocabularySize, durationVocabularySize: durationVocabularySize,
-                           lstmUnits: lstmUnits, denseUnits: denseUnits, dropout: dropout)
+                           lstmUnits: lstmUnits, denseUnits: denseUnits, dropout: dropout,
+                           conditioningSize: conditioningSize)
     }
 }

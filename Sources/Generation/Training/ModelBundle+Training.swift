@@ -27,7 +27,9 @@ extension ModelBundle {
     ///   - progress: called on the calling thread with each ``TrainingEvent``, starting with
     ///     ``TrainingEvent/corpusPrepared(_:)``.
     /// - Throws: ``GenerationError/emptyCorpus(_:)`` when the folder holds no music file;
-    ///   ``GenerationError/notEnoughData(_:)`` when no file can be read or a clef has no window;
+    ///   ``GenerationError/notEnoughData(_:)`` when no file can be read or a clef has no window
+    ///   (before any clef is trained); ``GenerationError/Code/invalidOptions`` for bad training
+    ///   options (a time limit that is not positive);
     ///   ``GenerationError/invalidModel(path:reason:cause:)`` for a corrupt checkpoint;
     ///   ``GenerationError/writeFailed(path:reason:cause:)`` when a checkpoint cannot be written;
     ///   ``/NeuralNetwork/NetworkError`` from the network.
@@ -48,23 +50,61 @@ extension ModelBundle {
     public static func train(prepared corpus: PreparedCorpus, options: TrainingConfiguration = TrainingConfiguration(),
                              checkpoints: URL? = nil, progress: (TrainingEvent) -> Void = { _ in }) throws -> ModelBundle {
         guard !corpus.pieces.isEmpty else { throw GenerationError.notEnoughData("no file could be read") }
-        var models: [ClefStream: ClefModel] = [:]
-        var summaries: [String: TrainingSummary] = [:]
+        try options.training.validate()
+        let recipe = options.recipe
+        // Every clef's data first, so a corpus of one hand only fails before any training.
+        struct Plan {
+            var clef: ClefStream
+            var notes: Vocabulary, durations: Vocabulary
+            var windows: (training: SequenceDataset, validation: SequenceDataset)?
+            var streams: (training: StreamDataset, validation: StreamDataset)?
+            var trainingCount: Int, validationCount: Int
+        }
+        var plans: [Plan] = []
         for clef in options.clefs {
             let (notes, durations) = corpus.vocabularies(clef)
-            let (training, validation) = corpus.datasets(clef, notes: notes, durations: durations)
-            guard training.count > 0 else {
+            if recipe.trainsEveryStep {
+                let streams = corpus.streamDatasets(clef, notes: notes, durations: durations, conditioned: recipe.isConditioned)
+                let count = streams.training.pieces.indices.reduce(0) { $0 + streams.training.windowCount($1) }
+                let validation = streams.validation.pieces.indices.reduce(0) { $0 + streams.validation.windowCount($1) }
+                plans.append(Plan(clef: clef, notes: notes, durations: durations, windows: nil, streams: streams,
+                                  trainingCount: count, validationCount: validation))
+            } else {
+                let windows = corpus.datasets(clef, notes: notes, durations: durations)
+                plans.append(Plan(clef: clef, notes: notes, durations: durations, windows: windows, streams: nil,
+                                  trainingCount: windows.training.count, validationCount: windows.validation.count))
+            }
+            guard plans[plans.count - 1].trainingCount > 0 else {
                 throw GenerationError.notEnoughData("\(clef.rawValue): no piece is longer than the sequence length (--seq) "
                                                     + "of \(corpus.options.sequenceLength) elements")
             }
-            let configuration = options.architecture.configuration(noteVocabularySize: notes.count,
-                                                                   durationVocabularySize: durations.count)
+        }
+        var models: [ClefStream: ClefModel] = [:]
+        var summaries: [String: TrainingSummary] = [:]
+        let started = Date()
+        for (index, plan) in plans.enumerated() {
+            let clef = plan.clef, notes = plan.notes, durations = plan.durations
+            let configuration = options.architecture.configuration(
+                noteVocabularySize: notes.count, durationVocabularySize: durations.count,
+                conditioningSize: recipe.isConditioned ? HandConditioning.width : 0)
             var network = try SequenceModel(configuration: configuration, seed: options.training.seed)
-            progress(.clefStarted(clef, trainingWindows: training.count, validationWindows: validation.count,
+            progress(.clefStarted(clef, trainingWindows: plan.trainingCount, validationWindows: plan.validationCount,
                                   parameters: network.parameterCount))
-            let summary = try Trainer(options: options.training).train(
-                &network, training: training, validation: validation,
-                checkpoint: checkpoints?.appendingPathComponent(clef.rawValue), progress: { progress(.progress(clef, $0)) })
+            var training = options.training
+            if let limit = options.training.timeLimit {
+                // The clefs share the limit: each gets an equal part of what is left.
+                training.timeLimit = max(1, (limit - Date().timeIntervalSince(started)) / Double(plans.count - index))
+            }
+            let trainer = Trainer(options: training)
+            let folder = checkpoints?.appendingPathComponent(clef.rawValue)
+            let summary: TrainingSummary
+            if let streams = plan.streams {
+                summary = try trainer.trainEveryStep(&network, training: streams.training, validation: streams.validation,
+                                                     checkpoint: folder, progress: { progress(.progress(clef, $0)) })
+            } else if let windows = plan.windows {
+                summary = try trainer.train(&network, training: windows.training, validation: windows.validation,
+                                            checkpoint: folder, progress: { progress(.progress(clef, $0)) })
+            } else { continue }
             // Seed windows: the opening of the first pieces, with their modes.
             let seedPieces = corpus.pieces.filter { !$0.tokens(clef).isEmpty }.prefix(max(options.seedWindows, 0))
             models[clef] = ClefModel(network: network, notes: notes, durations: durations,
@@ -73,8 +113,8 @@ extension ModelBundle {
             summaries[clef.rawValue] = summary
             progress(.clefFinished(clef, summary))
         }
-        let manifest = Manifest(preprocessing: corpus.options, training: options.training, summaries: summaries,
-                                command: options.command)
+        let manifest = Manifest(recipe: recipe, preprocessing: corpus.options, training: options.training,
+                                summaries: summaries, command: options.command)
         return ModelBundle(manifest: manifest, clefs: models)
     }
 }

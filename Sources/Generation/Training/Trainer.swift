@@ -37,6 +37,7 @@ public struct Trainer: Sendable {
         guard training.count > 0 else {
             throw GenerationError.notEnoughData("no training window of \(training.length + 1) elements")
         }
+        try options.validate()
         var optimizer = Adam(learningRate: options.learningRate, globalClipNorm: options.clipNorm)
         var random = SeededRandom(seed: options.seed)
         var state = CheckpointState(epoch: 0, bestEpoch: 0, bestValidationLoss: nil, epochsWithoutImprovement: 0,
@@ -54,8 +55,12 @@ public struct Trainer: Sendable {
         let unigram = Trainer.unigramLoss(training: training, validation: validation)
         let start = Date()
         let secondsBefore = state.seconds, sequencesBefore = state.sequences
+        let plannedSteps = options.epochs * steps
+        var stopped = false
+        // The last validation pass's duration, kept free before the limit for the final one.
+        var validationSeconds = 0.0
 
-        while state.epoch < options.epochs {
+        while state.epoch < options.epochs && !stopped {
             if let patience = options.patience, state.epochsWithoutImprovement >= patience { break }
             state.epoch += 1
             // Each epoch draws from its own stream, so a resumed run repeats exactly what an
@@ -68,6 +73,11 @@ public struct Trainer: Sendable {
             for step in 0..<steps {
                 let slice = order[(step * options.batchSize)..<min(order.count, (step + 1) * options.batchSize)]
                 let batch = try training.batch(slice).trainingBatch()
+                if let schedule = options.schedule {
+                    optimizer.learningRate = schedule.rate(
+                        peak: options.learningRate, step: optimizer.iterations,
+                        progress: progressFraction(step: optimizer.iterations, of: plannedSteps, since: start))
+                }
                 let loss = try model.train(batch, optimizer: &optimizer, random: &random, threads: threads)
                 lossSum += loss * Double(slice.count)
                 seen += slice.count
@@ -75,11 +85,17 @@ public struct Trainer: Sendable {
                 let rate = Double(state.sequences - sequencesBefore) / max(Date().timeIntervalSince(start), 1e-9)
                 let left = Double((options.epochs - state.epoch) * perEpoch + (perEpoch - seen)) / max(rate, 1e-9)
                 progress(TrainingProgress(epoch: state.epoch, epochs: options.epochs, step: step + 1, steps: steps,
-                                          loss: lossSum / Double(seen), sequencesPerSecond: rate, secondsLeft: left,
-                                          validationLoss: nil))
+                                          loss: lossSum / Double(seen), sequencesPerSecond: rate,
+                                          secondsLeft: secondsLeft(left, since: start), validationLoss: nil))
+                if timeIsUp(since: start, reserving: validationSeconds) {
+                    stopped = true
+                    break
+                }
             }
             state.lastTrainLoss = lossSum / Double(max(seen, 1))
+            let validationStart = Date()
             let validationLoss = try Trainer.meanLoss(model, validation, batchSize: options.batchSize, threads: threads)
+            validationSeconds = Date().timeIntervalSince(validationStart)
             if let validationLoss {
                 if state.bestValidationLoss.map({ validationLoss < $0 }) ?? true {
                     state.bestValidationLoss = validationLoss
@@ -109,7 +125,28 @@ public struct Trainer: Sendable {
         return TrainingSummary(sequences: state.sequences, seconds: seconds,
                                sequencesPerSecond: Double(state.sequences) / max(seconds, 1e-9),
                                trainLoss: state.lastTrainLoss, validationLoss: state.bestValidationLoss,
-                               unigramValidationLoss: unigram, epochs: state.epoch, bestEpoch: state.bestEpoch)
+                               unigramValidationLoss: unigram, epochs: state.epoch, bestEpoch: state.bestEpoch,
+                               targets: state.sequences, stoppedByTimeLimit: stopped)
+    }
+
+    /// How much of the planned run is done: the larger of the share of steps and the share of
+    /// the time limit.
+    func progressFraction(step: Int, of planned: Int, since start: Date) -> Double {
+        let byStep = Double(step) / Double(max(planned, 1))
+        guard let limit = options.timeLimit else { return byStep }
+        return max(byStep, Date().timeIntervalSince(start) / limit)
+    }
+
+    /// Whether this run has used its time limit, keeping `reserve` seconds for the validation
+    /// pass that ends it.
+    func timeIsUp(since start: Date, reserving reserve: Double = 0) -> Bool {
+        options.timeLimit.map { Date().timeIntervalSince(start) + reserve >= $0 } ?? false
+    }
+
+    /// The estimate `left`, capped by what the time limit leaves.
+    func secondsLeft(_ left: Double, since start: Date) -> Double {
+        guard let limit = options.timeLimit else { return left }
+        return min(left, max(0, limit - Date().timeIntervalSince(start)))
     }
 
     /// Mean loss (both heads) over every window of `data`, in inference mode; `nil` if empty.

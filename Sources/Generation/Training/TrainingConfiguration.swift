@@ -11,6 +11,9 @@
 /// options.training.epochs = 4
 /// ```
 public struct TrainingConfiguration: Sendable, Hashable {
+    /// The recipe: how the networks are trained and how they will generate (default
+    /// ``Recipe/duet``). Recorded in the bundle's manifest.
+    public var recipe: Recipe
     /// How the corpus is read: sampling, window length, rare labels, validation share, and the
     /// seed of the file sample and of the train/validation split.
     public var preprocessing: PreprocessingOptions
@@ -28,14 +31,16 @@ public struct TrainingConfiguration: Sendable, Hashable {
     /// command line); `nil` records nothing.
     public var command: String?
 
-    /// Creates a configuration; every default is `recompose train`'s.
-    public init(preprocessing: PreprocessingOptions = PreprocessingOptions(),
+    /// Creates a configuration; every default is `recompose train`'s, and `training` defaults
+    /// to the recipe's ``Recipe/trainingDefaults``.
+    public init(recipe: Recipe = .default, preprocessing: PreprocessingOptions = PreprocessingOptions(),
                 architecture: ModelArchitecture = ModelArchitecture(),
-                training: TrainingOptions = TrainingOptions(),
+                training: TrainingOptions? = nil,
                 clefs: [ClefStream] = ClefStream.allCases, seedWindows: Int = 16, command: String? = nil) {
+        self.recipe = recipe
         self.preprocessing = preprocessing
         self.architecture = architecture
-        self.training = training
+        self.training = training ?? recipe.trainingDefaults
         self.clefs = clefs
         self.seedWindows = seedWindows
         self.command = command

@@ -1,0 +1,46 @@
+/// How a model is trained and how it generates, by name, so recipes can be compared on the same
+/// corpus (`recompose train --recipe NAME`). The model folder records its recipe and
+/// generation follows it.
+///
+/// - ``seed``: the seed study exactly: one network per hand, each window of
+///   ``PreprocessingOptions/sequenceLength`` elements teaching only the element after it, and
+///   at generation each hand sampled on its own (``GenerationOptions/Rhythm/seedFaithful``).
+/// - ``barAware``: the same training, generation on the bar-aware clock
+///   (``GenerationOptions/Rhythm/barAware``): both hands on one clock, no note overrunning its
+///   bar. The default before ``duet``.
+/// - ``duet``: the default. Every step a target (the loss at every position of a window,
+///   state carried between consecutive windows of a piece), meter in the input (position in the
+///   bar and beat strength of the next onset), and each hand hearing the other (the other
+///   hand's sounding pitch classes at that moment, see ``HandConditioning``); a warm-up and
+///   cosine learning-rate schedule and early stopping on the validation loss.
+public enum Recipe: String, Sendable, Hashable, Codable, CaseIterable {
+    case seed
+    case barAware = "bar-aware"
+    case duet
+
+    /// The recipe `recompose train` uses unless told otherwise.
+    public static let `default` = Recipe.duet
+
+    /// Whether training puts a target at every position ( ``duet``) or only after each window.
+    public var trainsEveryStep: Bool { self == .duet }
+
+    /// Whether the networks take ``HandConditioning`` inputs.
+    public var isConditioned: Bool { self == .duet }
+
+    /// The rhythm generation uses for models of this recipe.
+    public var rhythm: GenerationOptions.Rhythm { self == .seed ? .seedFaithful : .barAware }
+
+    /// The training defaults of this recipe: today's for ``seed`` and ``barAware``; for ``duet``
+    /// Keras's learning rate as the peak of a warm-up and cosine decay (0.002 made the loss
+    /// spike on the bundled corpus), tighter clipping, 16 streams and an earlier stop.
+    public var trainingDefaults: TrainingOptions {
+        switch self {
+        case .seed, .barAware: TrainingOptions()
+        case .duet:
+            // An epoch of the Chopin treble is about 270 windows of 100, so 17 steps of 16 streams:
+            // a short warm-up, and 40 epochs fill a 20-minute budget on two cores.
+            TrainingOptions(epochs: 40, batchSize: 16, learningRate: 0.001, clipNorm: 1, patience: 3,
+                            schedule: .warmupCosine(warmupSteps: 30, floor: 0.05))
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import NeuralNetwork
+
+extension Trainer {
+    /// Trains `model` with every step a target (``Recipe/duet``): each epoch deals the
+    /// training pieces, shuffled, to ``TrainingOptions/batchSize`` streams; step k trains on the
+    /// k-th window of every stream at once, each row starting from the state its stream reached
+    /// after window k − 1 (zeros at a piece's start). The loss of a step is the mean over all its
+    /// positions.
+    ///
+    /// ``TrainingOptions/maximumSequencesPerEpoch`` keeps whole pieces, in each epoch's shuffled
+    /// order, while their windows fit in it (at least one piece).
+    ///
+    /// Otherwise as ``train(_:training:validation:checkpoint:progress:)``: validation loss (the
+    /// same every-step loss, the validation pieces streamed alike) after every epoch, the best
+    /// epoch's weights kept, early stopping after ``TrainingOptions/patience`` epochs without
+    /// improvement, a checkpoint per epoch written atomically and resumed from, the learning-rate
+    /// ``TrainingOptions/schedule`` and the ``TrainingOptions/timeLimit``.
+    ///
+    /// - Throws: ``GenerationError/notEnoughData(_:)`` when no piece has a whole window,
+    ///   ``GenerationError/Code/invalidOptions`` for bad options, ``/NeuralNetwork/NetworkError``
+    ///   from the network, ``GenerationError/invalidModel(path:reason:cause:)`` for a corrupt
+    ///   checkpoint.
+    public func trainEveryStep(_ model: inout SequenceModel, training: StreamDataset, validation: StreamDataset,
+                               checkpoint: URL? = nil, progress: (TrainingProgress) -> Void = { _ in }) throws -> TrainingSummary {
+        guard training.targetCount > 0 else {
+            throw GenerationError.notEnoughData("no piece of more than \(training.length) elements")
+        }
+        try options.validate()
+        var optimizer = Adam(learningRate: options.learningRate, globalClipNorm: options.clipNorm)
+        var random = SeededRandom(seed: options.seed)
+        var state = CheckpointState(epoch: 0, bestEpoch: 0, bestValidationLoss: nil, epochsWithoutImprovement: 0,
+                                    sequences: 0, seconds: 0, lastTrainLoss: .nan)
+        var best = model
+        if let checkpoint, let saved = try Checkpoint.load(from: checkpoint, like: model) {
+            model = saved.model
+            best = saved.best
+            try optimizer.restore(iterations: saved.iterations, momentums: saved.momentums, velocities: saved.velocities)
+            state = saved.state
+        }
+        let threads = options.threads ?? SequenceModel.recommendedThreads
+        let streamCount = options.batchSize
+        let units = model.lstms.map(\.units)
+        let windowsPerEpoch = training.pieces.indices.reduce(0) { $0 + training.windowCount($1) }
+        // Streams are dealt greedily, so an epoch is about this many steps.
+        let stepsPerEpoch = (windowsPerEpoch + streamCount - 1) / streamCount
+        let plannedSteps = options.epochs * stepsPerEpoch
+        let unigram = Trainer.unigramLoss(training: training, validation: validation)
+        let start = Date()
+        let secondsBefore = state.seconds, sequencesBefore = state.sequences
+        var stopped = false
+        // The last validation pass's duration, kept free before the limit for the final one.
+        var validationSeconds = 0.0
+
+        while state.epoch < options.epochs && !stopped {
+            if let patience = options.patience, state.epochsWithoutImprovement >= patience { break }
+            state.epoch += 1
+            random = SeededRandom(seed: options.seed &+ 0x5EED &+ UInt64(state.epoch))
+            var order = Array(training.pieces.indices)
+            order.shuffle(using: &random)
+            if let maximum = options.maximumSequencesPerEpoch {
+                // Whole pieces, in the shuffled order, until the windows reach the maximum.
+                var kept = 0, windows = 0
+                while kept < order.count && (kept == 0 || windows + training.windowCount(order[kept]) <= maximum) {
+                    windows += training.windowCount(order[kept])
+                    kept += 1
+                }
+                order.removeLast(order.count - kept)
+            }
+            let streams = training.streams(streamCount, order: order)
+            let steps = streams.map(\.count).max() ?? 0
+            var carried = RecurrentState(batchSize: streams.count, units: units)
+            var lossSum = 0.0, seen = 0
+            for k in 0..<steps {
+                let rows = streams.indices.filter { streams[$0].count > k }
+                let windows = rows.map { streams[$0][k] }
+                for (row, window) in zip(rows, windows) where window.index == 0 { carried.reset(row: row) }
+                var rowState = rows.count == streams.count ? carried : carried.rows(rows)
+                if let schedule = options.schedule {
+                    optimizer.learningRate = schedule.rate(
+                        peak: options.learningRate, step: optimizer.iterations,
+                        progress: progressFraction(step: optimizer.iterations, of: plannedSteps, since: start))
+                }
+                let loss = try model.trainEveryStep(try training.batch(windows), state: &rowState, optimizer: &optimizer,
+                                                    random: &random, threads: threads)
+                if rows.count == streams.count { carried = rowState } else { carried.setRows(rows, from: rowState) }
+                lossSum += loss * Double(windows.count)
+                seen += windows.count
+                state.sequences += windows.count
+                let rate = Double(state.sequences - sequencesBefore) / max(Date().timeIntervalSince(start), 1e-9)
+                let left = Double((options.epochs - state.epoch) * windowsPerEpoch + (windowsPerEpoch - seen)) / max(rate, 1e-9)
+                progress(TrainingProgress(epoch: state.epoch, epochs: options.epochs, step: k + 1, steps: steps,
+                                          loss: lossSum / Double(seen), sequencesPerSecond: rate,
+                                          secondsLeft: secondsLeft(left, since: start), validationLoss: nil))
+                if timeIsUp(since: start, reserving: validationSeconds) {
+                    stopped = true
+                    break
+                }
+            }
+            state.lastTrainLoss = lossSum / Double(max(seen, 1))
+            let validationStart = Date()
+            let validationLoss = try Trainer.meanEveryStepLoss(model, validation, streams: streamCount, threads: threads)
+            validationSeconds = Date().timeIntervalSince(validationStart)
+            if let validationLoss {
+                if state.bestValidationLoss.map({ validationLoss < $0 }) ?? true {
+                    state.bestValidationLoss = validationLoss
+                    state.bestEpoch = state.epoch
+                    state.epochsWithoutImprovement = 0
+                    best = model
+                } else {
+                    state.epochsWithoutImprovement += 1
+                }
+            } else {
+                best = model
+                state.bestEpoch = state.epoch
+            }
+            state.seconds = secondsBefore + Date().timeIntervalSince(start)
+            let rate = Double(state.sequences - sequencesBefore) / max(Date().timeIntervalSince(start), 1e-9)
+            progress(TrainingProgress(epoch: state.epoch, epochs: options.epochs, step: steps, steps: steps,
+                                      loss: state.lastTrainLoss, sequencesPerSecond: rate,
+                                      secondsLeft: secondsLeft(Double((options.epochs - state.epoch) * windowsPerEpoch)
+                                                               / max(rate, 1e-9), since: start),
+                                      validationLoss: validationLoss))
+            if let checkpoint {
+                try Checkpoint(model: model, best: best, iterations: optimizer.iterations, momentums: optimizer.momentums,
+                               velocities: optimizer.velocities, state: state).save(to: checkpoint)
+            }
+        }
+        model = best
+        let seconds = state.seconds
+        return TrainingSummary(sequences: state.sequences, seconds: seconds,
+                               sequencesPerSecond: Double(state.sequences) / max(seconds, 1e-9),
+                               trainLoss: state.lastTrainLoss, validationLoss: state.bestValidationLoss,
+                               unigramValidationLoss: unigram, epochs: state.epoch, bestEpoch: state.bestEpoch,
+                               targets: state.sequences * training.length, stoppedByTimeLimit: stopped)
+    }
+
+    /// Mean every-step loss (both heads) over every position of every whole window of `data`,
+    /// in inference mode, each piece read from its start with the state carried from window to
+    /// window; `nil` if there is no window.
+    public static func meanEveryStepLoss(
+        _ model: SequenceModel, _ data: StreamDataset, streams: Int, threads: Int = 1
+    ) throws -> Double? {
+        guard data.targetCount > 0 else { return nil }
+        let lanes = data.streams(max(1, streams), order: Array(data.pieces.indices))
+        var carried = RecurrentState(batchSize: lanes.count, units: model.lstms.map(\.units))
+        var total = 0.0, windowsSeen = 0
+        for k in 0..<(lanes.map(\.count).max() ?? 0) {
+            let rows = lanes.indices.filter { lanes[$0].count > k }
+            let windows = rows.map { lanes[$0][k] }
+            for (row, window) in zip(rows, windows) where window.index == 0 { carried.reset(row: row) }
+            let (loss, after) = try model.everyStepLoss(try data.batch(windows), state: carried.rows(rows), threads: threads)
+            carried.setRows(rows, from: after)
+            total += loss * Double(windows.count)
+            windowsSeen += windows.count
+        }
+        return total / Double(max(windowsSeen, 1))
+    }
+
+    /// The unigram baseline (``unigramLoss(training:validation:)``) over every element a stream
+    /// dataset teaches.
+    public static func unigramLoss(training: StreamDataset, validation: StreamDataset) -> Double? {
+        func targets(_ data: StreamDataset) -> (notes: [Int32], durations: [Int32]) {
+            var n: [Int32] = [], d: [Int32] = []
+            for (p, piece) in data.pieces.enumerated() {
+                let count = data.windowCount(p) * data.length
+                guard count > 0 else { continue }
+                n += piece.notes[1...count]
+                d += piece.durations[1...count]
+            }
+            return (n, d)
+        }
+        let train = targets(training), valid = targets(validation)
+        guard !train.notes.isEmpty, !valid.notes.isEmpty else { return nil }
+        return unigramLoss(train.notes, valid.notes) + unigramLoss(train.durations, valid.durations)
+    }
+
+    /// −mean log p of `validLabels` under add-one smoothed frequencies of `trainLabels`.
+    static func unigramLoss(_ trainLabels: [Int32], _ validLabels: [Int32]) -> Double {
+        let classes = Int((trainLabels + validLabels).max() ?? 0) + 1
+        var counts = [Double](repeating: 1, count: classes)
+        for label in trainLabels { counts[Int(label)] += 1 }
+        let total = counts.reduce(0, +)
+        return validLabels.reduce(0) { $0 - log(counts[Int($1)] / total) } / Double(validLabels.count)
+    }
+}
