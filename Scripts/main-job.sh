@@ -23,7 +23,7 @@ bin="$(swift build -c release --show-bin-path)/recompose"
 mkdir -p out
 if [ "$corpus" = "Corpus" ]; then
   model=out/model
-  train=(--seq 32 --units 128 --layers 3 --epochs 40 --batch 8 --seed 1)
+  train=(--seq 32 --units 128 --layers 3 --epochs 12 --batch 64 --seed 1)
 else
   name="$(basename "$(cd "$corpus" && pwd)")"
   model="out/model-$name"

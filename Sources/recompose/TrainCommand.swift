@@ -16,8 +16,8 @@ struct TrainCommand: ParsableCommand {
             "sequencesPerSecond", "trainLoss" and "validationLoss" (summed over clefs; per clef under "clefs"), \
             "targets" and "targetsPerSecond", and "heldOutBitsPerQuarterNote": the cross-entropy of both hands \
             on the held-out pieces in bits per quarter note, comparable across recipes.
-            --recipe duet (the default) trains with every step a target and each hand hearing the other; \
-            bar-aware is the previous default, seed the seed study (see the Generation reference, "Recipes"). \
+            --recipe bar-aware (the default) trains as before, with both hands on one clock at generation; \
+            duet trains with every step a target and each hand hearing the other; seed is the seed study (see the Generation reference, "Recipes"). \
             --time-limit MINUTES stops cleanly with the best weights so far.
             """)
 

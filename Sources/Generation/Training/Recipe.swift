@@ -7,8 +7,9 @@
 ///   at generation each hand sampled on its own (``GenerationOptions/Rhythm/seedFaithful``).
 /// - ``barAware``: the same training, generation on the bar-aware clock
 ///   (``GenerationOptions/Rhythm/barAware``): both hands on one clock, no note overrunning its
-///   bar. The default before ``duet``.
-/// - ``duet``: the default. Every step a target (the loss at every position of a window,
+///   bar. The default.
+/// - ``duet``: opt-in until it beats ``barAware`` on the measures of `Docs/Evaluation.md` (after
+///   short trainings its hands align less often, see the Recipes article). Every step a target (the loss at every position of a window,
 ///   state carried between consecutive windows of a piece), meter in the input (position in the
 ///   bar and beat strength of the next onset), and each hand hearing the other (the other
 ///   hand's sounding pitch classes at that moment, see ``HandConditioning``); a warm-up and
@@ -19,7 +20,7 @@ public enum Recipe: String, Sendable, Hashable, Codable, CaseIterable {
     case duet
 
     /// The recipe `recompose train` uses unless told otherwise.
-    public static let `default` = Recipe.duet
+    public static let `default` = Recipe.barAware
 
     /// Whether training puts a target at every position ( ``duet``) or only after each window.
     public var trainsEveryStep: Bool { self == .duet }
