@@ -22,11 +22,18 @@ public struct Note: Sendable, Hashable, Codable {
     public var isGrace: Bool
     /// The accidental to print, when the encoding says so explicitly (cautionary, editorial).
     public var displayedAccidental: Accidental?
+    /// Beams, slurs, ornaments, technical marks, notehead, stem and the other notations.
+    public var marks: NoteMarks {
+        get { markStorage?.marks ?? NoteMarks() }
+        set { markStorage = newValue.isEmpty ? nil : .marks(newValue) }
+    }
+    /// Boxed so that an unmarked note stays small and cheap to copy.
+    private var markStorage: NoteMarkStorage?
 
     /// Creates a note.
     public init(_ pitch: Pitch, _ duration: Duration = Duration(.quarter), tie: Tie? = nil, velocity: Int? = nil,
                 articulations: Set<Articulation> = [], lyrics: [Lyric] = [], isGrace: Bool = false,
-                displayedAccidental: Accidental? = nil) {
+                displayedAccidental: Accidental? = nil, marks: NoteMarks = NoteMarks()) {
         self.pitch = pitch
         self.duration = duration
         self.tie = tie
@@ -35,6 +42,7 @@ public struct Note: Sendable, Hashable, Codable {
         self.lyrics = lyrics
         self.isGrace = isGrace
         self.displayedAccidental = displayedAccidental
+        self.markStorage = marks.isEmpty ? nil : .marks(marks)
     }
 
     /// The time the note takes in its measure: zero for grace notes.
