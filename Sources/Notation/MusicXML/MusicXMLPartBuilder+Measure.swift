@@ -312,9 +312,10 @@ extension PartBuilder {
             else { pieces = Duration.decompose(length) }
             if pieces.isEmpty { pieces = [notated ?? Duration(.whole)] }  // zero-length rest: keep its notation
             var at = cursor.at
-            for d in pieces {
+            for (i, d) in pieces.enumerated() {
                 built.elements.append(Placed(staff: n.staff ?? 1, voice: voice, offset: at,
-                                             event: .rest(Rest(d, isMeasureRest: n.measureRest && (n.type == nil || n.type == .whole || n.type == .breve))),
+                                             event: .rest(Rest(d, isMeasureRest: n.measureRest && (n.type == nil || n.type == .whole || n.type == .breve),
+                                                               marks: i == 0 ? n.marks : NoteMarks())),
                                              isSimpleNote: false))
                 at += length == .zero ? .zero : d.quarterLength
             }

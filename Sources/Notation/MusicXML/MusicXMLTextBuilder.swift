@@ -375,8 +375,12 @@ struct MusicXMLTextBuilder {
             text += "<duration>\(units(rest.duration.quarterLength))</duration><voice>\(Self.escape(voice))</voice>"
             if !rest.isMeasureRest { text += typeXML(rest.duration) }
             text += timeModificationXML(rest.duration)
+            text += Self.stemAndNoteheadXML(rest.marks)
             if let staff { text += "<staff>\(staff)</staff>" }
-            if tuplet != .none { text += "<notations>\(tuplet.xml)</notations>" }
+            text += Self.beamsXML(rest.marks)
+            let notations = tuplet.xml + Self.leadingNotationsXML(rest.marks)
+                + Self.trailingNotationsXML(rest.marks, hasFermata: !rest.marks.fermatas.isEmpty)
+            if !notations.isEmpty { text += "<notations>\(notations)</notations>" }
             line(3, text + "</note>")
         case .note(let note):
             try writeNote(note, chordMember: false, voice: voice, staff: staff, key: key, inForce: &inForce)
