@@ -23,7 +23,8 @@ extension PartBuilder {
             if openBeams[voice]?.contains(number) != true {
                 warnings.append(x.error(.unmatchedMark("beam \(number) \(text) with no beam begun in voice \(n.voice ?? "1")")))
             }
-            if value == .end { openBeams[voice]?.remove(number) }
+            // Reported once: after an unmatched `continue` the beam counts as open.
+            if value == .end { openBeams[voice]?.remove(number) } else { openBeams[voice, default: []].insert(number) }
         case .forwardHook, .backwardHook:
             break
         }
