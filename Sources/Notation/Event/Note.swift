@@ -24,10 +24,25 @@ public struct Note: Sendable, Hashable, Codable {
     public var displayedAccidental: Accidental?
     /// Beams, slurs, ornaments, technical marks, notehead, stem and the other notations.
     public var marks: NoteMarks {
-        get { markStorage?.marks ?? NoteMarks() }
-        set { markStorage = newValue.isEmpty ? nil : .marks(newValue) }
+        get {
+            var marks = markStorage?.marks ?? NoteMarks()
+            marks.stem = stemMark
+            marks.beams = beamMarks
+            return marks
+        }
+        set {
+            stemMark = newValue.stem
+            beamMarks = newValue.beams
+            var rare = newValue
+            rare.stem = nil
+            rare.beams = []
+            markStorage = rare.isEmpty ? nil : .marks(rare)
+        }
     }
-    /// Boxed so that an unmarked note stays small and cheap to copy.
+    // Stems and beams are on most notes of an engraved score: kept inline, they cost no
+    // allocation per note. The rarer marks are boxed so that a note stays small to copy.
+    private var stemMark: Stem?
+    private var beamMarks: [Beam] = []
     private var markStorage: NoteMarkStorage?
 
     /// Creates a note.
@@ -42,7 +57,7 @@ public struct Note: Sendable, Hashable, Codable {
         self.lyrics = lyrics
         self.isGrace = isGrace
         self.displayedAccidental = displayedAccidental
-        self.markStorage = marks.isEmpty ? nil : .marks(marks)
+        if !marks.isEmpty { self.marks = marks }
     }
 
     /// The time the note takes in its measure: zero for grace notes.

@@ -203,7 +203,7 @@ extension PartBuilder {
                 try x.skip()
             case .voice: n.voice = try x.text()
             case .type:
-                if let size = x.attribute("size") { n.marks.size = SymbolSize(rawValue: size) }
+                if x.hasAttributes, let size = x.attribute("size") { n.marks.size = SymbolSize(rawValue: size) }
                 let text = try x.text()
                 n.type = NoteType(rawValue: text)
             case .dot: n.dots += 1; try x.skip()

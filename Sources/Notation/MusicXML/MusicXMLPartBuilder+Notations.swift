@@ -4,13 +4,13 @@ extension PartBuilder {
     /// Whether a note's beams are tracked with the main notes or with grace and cue notes,
     /// which beam among themselves across the main beam.
     private func beamVoice(_ n: NoteData) -> String {
-        (n.voice ?? "1") + (n.grace || n.marks.isCue ? "/grace" : "")
+        n.grace || n.marks.isCue ? (n.voice ?? "1") + "/grace" : n.voice ?? "1"
     }
 
     /// `<beam number="2">begin</beam>`; a `continue` or `end` with no open beam of its level
     /// in the voice is kept and reported.
     func parseBeam(_ x: XMLStream, into n: inout NoteData) throws(MusicXMLError) {
-        let number = x.attribute("number").flatMap { Int($0) } ?? 1
+        let number = x.hasAttributes ? x.attribute("number").flatMap { Int($0) } ?? 1 : 1
         let text = try x.text()
         guard let value = Beam.Value(rawValue: text), (1...8).contains(number) else {
             throw x.error(.invalidValue(element: "beam", value: "\(text) (number \(number))"))

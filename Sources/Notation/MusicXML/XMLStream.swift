@@ -274,6 +274,9 @@ final class XMLStream {
         return negative ? -value : value
     }
 
+    /// Whether the current start element has any attribute (cheaper than asking for one).
+    var hasAttributes: Bool { xmlTextReaderHasAttributes(reader) == 1 }
+
     /// An attribute of the current start element.
     func attribute(_ name: String) -> String? {
         guard xmlTextReaderMoveToAttribute(reader, name) == 1 else { return nil }
