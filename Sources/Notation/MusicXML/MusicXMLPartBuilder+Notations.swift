@@ -105,12 +105,9 @@ extension PartBuilder {
             let type = x.attribute("type").flatMap(OtherNotation.Kind.init(rawValue:)) ?? .single
             let number = Self.number(x)
             n.marks.otherNotations.append(OtherNotation(type, number: number, text: try x.text()))
-        case .tied:
-            // Ties are read from <tie>, which a cue note cannot have: its <tied> stands in.
-            if n.marks.isCue, let type = x.attribute("type"), type == "start" || type == "stop" { n.ties.append(type) }
-            try x.skip()
-        case .tuplet:
-            // Tuplet brackets are rebuilt from durations.
+        case .tied, .tuplet:
+            // Ties are read from <tie> (a cue note, which has none, sounds untied, as in
+            // music21); tuplet brackets are rebuilt from durations.
             try x.skip()
         default:
             if x.name == "non-arpeggiate" {
