@@ -115,6 +115,22 @@ struct NoteMarksTests {
         #expect(events(reading.score).map(\.pitches.first?.name) == ["C5", "D5", "E5"])
     }
 
+    @Test("a mark with a value MusicXML does not allow is left out and reported; the note is read")
+    func invalidValues() throws {
+        let text = """
+            <note><pitch><step>C</step><octave>5</octave></pitch><duration>1</duration><voice>1</voice><type>eighth</type>
+              <stem>sideways</stem><beam number="1">bgin</beam><notations><slur type="middle"/></notations></note>
+            <note><pitch><step>D</step><octave>5</octave></pitch><duration>7</duration><voice>1</voice><type>half</type><dot/><dot/></note>
+            """
+        let reading = try reader.readScore(data: Self.document(text), fileName: "odd.xml")
+        let invalid = reading.warnings.filter { $0.problem.code == "invalidValue" }
+        #expect(invalid.count == 3, "\(reading.warnings)")
+        #expect(invalid.allSatisfy { $0.line > 1 })
+        guard case .note(let c5)? = events(reading.score).first else { Issue.record("expected a note"); return }
+        #expect(c5.marks.isEmpty)
+        #expect(events(reading.score).count == 2)
+    }
+
     @Test("transposition and staff splitting keep the marks")
     func transforms() throws {
         let score = try reader.read(data: Self.document(Self.marked))

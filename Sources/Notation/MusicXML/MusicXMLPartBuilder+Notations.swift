@@ -11,10 +11,19 @@ extension PartBuilder {
     /// in the voice is kept and reported.
     func parseBeam(_ x: XMLStream, into n: inout NoteData) throws(MusicXMLError) {
         let number = x.hasAttributes ? x.attribute("number").flatMap { Int($0) } ?? 1 : 1
-        let text = try x.text()
-        guard let value = Beam.Value(rawValue: text), (1...8).contains(number) else {
-            throw x.error(.invalidValue(element: "beam", value: "\(text) (number \(number))"))
+        // Beams and stems are on most notes: matched on bytes, no String per note.
+        let bytes = try x.textBytes()
+        let value: Beam.Value?
+        switch (bytes.first, bytes.count) {
+        case (UInt8(ascii: "b"), 5): value = .begin
+        case (UInt8(ascii: "c"), 8): value = .continue
+        case (UInt8(ascii: "e"), 3): value = .end
+        default: value = Beam.Value(rawValue: x.lastText)
         }
+        guard let value, value.rawValue.utf8.elementsEqual(bytes), (1...8).contains(number) else {
+            return reject(x, "beam", "\(x.lastText) (number \(number))")
+        }
+        let text = value.rawValue
         let voice = beamVoice(n)
         switch value {
         case .begin:
@@ -32,8 +41,14 @@ extension PartBuilder {
     }
 
     func parseStem(_ x: XMLStream, into n: inout NoteData) throws(MusicXMLError) {
-        let text = try x.text()
-        guard let stem = Stem(rawValue: text) else { throw x.error(.invalidValue(element: "stem", value: text)) }
+        let bytes = try x.textBytes()
+        let stem: Stem?
+        switch (bytes.first, bytes.count) {
+        case (UInt8(ascii: "u"), 2): stem = .up
+        case (UInt8(ascii: "d"), 4): stem = .down
+        default: stem = Stem(rawValue: x.lastText)
+        }
+        guard let stem, stem.rawValue.utf8.elementsEqual(bytes) else { return reject(x, "stem", x.lastText) }
         n.marks.stem = stem
     }
 
@@ -41,7 +56,7 @@ extension PartBuilder {
         let filled = x.attribute("filled").map { $0 == "yes" }
         let parentheses = x.attribute("parentheses") == "yes"
         let text = try x.text()
-        guard let shape = Notehead.Shape(rawValue: text) else { throw x.error(.invalidValue(element: "notehead", value: text)) }
+        guard let shape = Notehead.Shape(rawValue: text) else { return reject(x, "notehead", text) }
         n.marks.notehead = Notehead(shape, filled: filled, parentheses: parentheses)
     }
 
@@ -51,7 +66,8 @@ extension PartBuilder {
         case .slur:
             let number = Self.number(x)
             guard let type = x.attribute("type").flatMap(StartStop.init(rawValue:)) else {
-                throw x.error(.invalidValue(element: "slur", value: x.attribute("type") ?? "no type"))
+                reject(x, "slur", x.attribute("type") ?? "no type")
+                return try x.skip()
             }
             switch type {
             case .start: openSlurs.insert(number)
@@ -67,7 +83,8 @@ extension PartBuilder {
         case .glissando, .slide:
             let kind: Glissando.Kind = tag == .slide ? .slide : .glissando
             guard let type = x.attribute("type").flatMap(StartStop.init(rawValue:)), type != .continue else {
-                throw x.error(.invalidValue(element: kind.rawValue, value: x.attribute("type") ?? "no type"))
+                reject(x, kind.rawValue, x.attribute("type") ?? "no type")
+                return try x.skip()
             }
             let lineType = x.attribute("line-type").flatMap(LineType.init(rawValue:))
             let number = Self.number(x)
@@ -112,7 +129,8 @@ extension PartBuilder {
         default:
             if x.name == "non-arpeggiate" {
                 guard let end = x.attribute("type").flatMap(Arpeggiate.End.init(rawValue:)) else {
-                    throw x.error(.invalidValue(element: "non-arpeggiate", value: x.attribute("type") ?? "no type"))
+                    reject(x, "non-arpeggiate", x.attribute("type") ?? "no type")
+                    return try x.skip()
                 }
                 n.marks.arpeggiate = Arpeggiate(.nonArpeggiate(end: end), number: x.attribute("number").flatMap { Int($0) })
                 try x.skip()
@@ -138,16 +156,15 @@ extension PartBuilder {
             switch kind {
             case .wavyLine:
                 guard let type = x.attribute("type").flatMap(StartStop.init(rawValue:)) else {
-                    throw x.error(.invalidValue(element: "wavy-line", value: x.attribute("type") ?? "no type"))
+                    reject(x, "wavy-line", x.attribute("type") ?? "no type")
+                    return try x.skip()
                 }
                 ornament.type = type
                 try x.skip()
             case .tremolo:
                 ornament.tremolo = x.attribute("type").flatMap(Ornament.Tremolo.init(rawValue:)) ?? .single
                 let marks = try x.int()
-                guard let marks, (0...8).contains(marks) else {
-                    throw x.error(.invalidValue(element: "tremolo", value: x.lastText))
-                }
+                guard let marks, (0...8).contains(marks) else { return reject(x, "tremolo", x.lastText) }
                 ornament.marks = marks
             case .mordent, .invertedMordent:
                 ornament.long = x.attribute("long").map { $0 == "yes" }
@@ -171,7 +188,8 @@ extension PartBuilder {
             var mark = Technical(kind, placement: Self.placement(x))
             if kind == .hammerOn || kind == .pullOff {
                 guard let type = x.attribute("type").flatMap(StartStop.init(rawValue:)), type != .continue else {
-                    throw x.error(.invalidValue(element: kind.rawValue, value: x.attribute("type") ?? "no type"))
+                    reject(x, kind.rawValue, x.attribute("type") ?? "no type")
+                    return try x.skip()
                 }
                 mark.type = type
             }
@@ -186,6 +204,12 @@ extension PartBuilder {
             }
             n.marks.technical.append(mark)
         }
+    }
+
+    /// A mark with a value MusicXML does not allow is left out and reported among the
+    /// warnings: a misspelt mark is no reason to refuse the music.
+    private func reject(_ x: XMLStream, _ element: String, _ value: String) {
+        warnings.append(x.error(.invalidValue(element: element, value: value)))
     }
 
     private static func number(_ x: XMLStream) -> Int {

@@ -216,6 +216,12 @@ final class XMLStream {
         String(decoding: try collectText(), as: UTF8.self)
     }
 
+    /// The element's trimmed text as bytes, valid until the next read (for matching a few
+    /// keywords without building a `String`).
+    func textBytes() throws(MusicXMLError) -> ArraySlice<UInt8> {
+        try collectText()
+    }
+
     /// The element's text as an integer, or `nil` if empty or not an integer (decimals are
     /// accepted when whole, `"4.0"`).
     func int() throws(MusicXMLError) -> Int? {
