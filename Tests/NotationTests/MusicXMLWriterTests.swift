@@ -15,8 +15,9 @@ struct MusicXMLWriterTests {
         let back = try reader.read(data: try writer.data(for: score))
         #expect(back.metadata == score.metadata)
         #expect(back.parts.count == 1)
-        #expect(back.parts[0].staves == score.parts[0].staves)
-        #expect(back == score)
+        // The writer beams unbeamed measures from the meter; the rest must come back as it was.
+        #expect(back.parts[0].staves == score.withMissingBeams().parts[0].staves)
+        #expect(back == score.withMissingBeams())
     }
 
     @Test("music21 #613: a two-staff piano part is one <part> with <staff> 1 and 2")
@@ -85,8 +86,8 @@ struct MusicXMLWriterTests {
         let zipped = try Data(contentsOf: compressed)
         #expect(zipped.prefix(2) == Data("PK".utf8))
         #expect(try Data(contentsOf: plain).prefix(5) == Data("<?xml".utf8))
-        #expect(try reader.read(contentsOf: plain) == score)
-        #expect(try reader.read(contentsOf: compressed) == score)
+        #expect(try reader.read(contentsOf: plain) == score.withMissingBeams())
+        #expect(try reader.read(contentsOf: compressed) == score.withMissingBeams())
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
     }
@@ -113,7 +114,7 @@ struct MusicXMLWriterTests {
         let score = Score(parts: [Part(staves: [staff])])
         let text = String(decoding: try writer.data(for: score), as: UTF8.self)
         #expect(text.contains("<note dynamics=\"100.00\">"))   // velocity 90
-        #expect(try reader.read(data: Data(text.utf8)) == score)
+        #expect(try reader.read(data: Data(text.utf8)) == score.withMissingBeams())
     }
 
     @Test("a score with no parts cannot be written; an empty part gets one bar")

@@ -5,5 +5,7 @@ public enum Articulation: String, Sendable, Hashable, Codable, CaseIterable {
     case accent, strongAccent = "strong-accent", staccato, tenuto, detachedLegato = "detached-legato"
     case staccatissimo, spiccato, scoop, plop, doit, falloff, breathMark = "breath-mark"
     case caesura, stress, unstress, softAccent = "soft-accent"
+    /// An articulation MusicXML has no element for.
+    case otherArticulation = "other-articulation"
     case fermata
 }

@@ -22,11 +22,33 @@ public struct Note: Sendable, Hashable, Codable {
     public var isGrace: Bool
     /// The accidental to print, when the encoding says so explicitly (cautionary, editorial).
     public var displayedAccidental: Accidental?
+    /// Beams, slurs, ornaments, technical marks, notehead, stem and the other notations.
+    public var marks: NoteMarks {
+        get {
+            var marks = markStorage?.marks ?? NoteMarks()
+            marks.stem = stemMark
+            marks.beams = beamMarks
+            return marks
+        }
+        set {
+            stemMark = newValue.stem
+            beamMarks = newValue.beams
+            var rare = newValue
+            rare.stem = nil
+            rare.beams = []
+            markStorage = rare.isEmpty ? nil : .marks(rare)
+        }
+    }
+    // Stems and beams are on most notes of an engraved score: kept inline, they cost no
+    // allocation per note. The rarer marks are boxed so that a note stays small to copy.
+    private var stemMark: Stem?
+    private var beamMarks: [Beam] = []
+    private var markStorage: NoteMarkStorage?
 
     /// Creates a note.
     public init(_ pitch: Pitch, _ duration: Duration = Duration(.quarter), tie: Tie? = nil, velocity: Int? = nil,
                 articulations: Set<Articulation> = [], lyrics: [Lyric] = [], isGrace: Bool = false,
-                displayedAccidental: Accidental? = nil) {
+                displayedAccidental: Accidental? = nil, marks: NoteMarks = NoteMarks()) {
         self.pitch = pitch
         self.duration = duration
         self.tie = tie
@@ -35,6 +57,7 @@ public struct Note: Sendable, Hashable, Codable {
         self.lyrics = lyrics
         self.isGrace = isGrace
         self.displayedAccidental = displayedAccidental
+        if !marks.isEmpty { self.marks = marks }
     }
 
     /// The time the note takes in its measure: zero for grace notes.

@@ -31,6 +31,9 @@ public struct MusicXMLError: Error, Hashable, CustomStringConvertible, Localized
         /// Not an error: something read with an assumption (a warning), e.g. a missing
         /// `<divisions>` taken as 1.
         case assumption(String)
+        /// Not an error: a mark that ends or continues something never begun (a slur stop
+        /// with no start, a beam `continue` with no `begin`), kept as written.
+        case unmatchedMark(String)
 
         /// The stable name of the case, e.g. `"malformedXML"`.
         public var code: String {
@@ -44,6 +47,7 @@ public struct MusicXMLError: Error, Hashable, CustomStringConvertible, Localized
             case .unwritable: return "unwritable"
             case .limitExceeded: return "limitExceeded"
             case .assumption: return "assumption"
+            case .unmatchedMark: return "unmatchedMark"
             }
         }
     }
@@ -89,6 +93,7 @@ public struct MusicXMLError: Error, Hashable, CustomStringConvertible, Localized
         case .unwritable(let m): what = "cannot write as MusicXML: \(m)"
         case .limitExceeded(let m): what = "beyond the reader's limits: \(m)"
         case .assumption(let m): what = m
+        case .unmatchedMark(let m): what = m
         }
         return "\(place): \(what)" + (cause.map { ": \(ErrorMessage.of($0))" } ?? "")
     }

@@ -19,6 +19,7 @@ extension PartBuilder {
         var hasAlter = false
         var articulations: Set<Articulation> = []
         var lyrics: [Lyric] = []
+        var marks = NoteMarks()
     }
 
     /// State of the measure being read.
@@ -138,8 +139,11 @@ extension PartBuilder {
         try x.forEachChild { (tag) throws(MusicXMLError) in
             switch tag {
             case .chord: n.chord = true; try x.skip()
-            case .grace: n.grace = true; try x.skip()
-            case .cue: try x.skip()
+            case .grace:
+                n.grace = true
+                if x.attribute("slash") == "yes" { n.marks.graceSlash = true }
+                try x.skip()
+            case .cue: n.marks.isCue = true; try x.skip()
             case .pitch:
                 try x.forEachChild { (tag) throws(MusicXMLError) in
                     switch tag {
@@ -199,6 +203,7 @@ extension PartBuilder {
                 try x.skip()
             case .voice: n.voice = try x.text()
             case .type:
+                if x.hasAttributes, let size = x.attribute("size") { n.marks.size = SymbolSize(rawValue: size) }
                 let text = try x.text()
                 n.type = NoteType(rawValue: text)
             case .dot: n.dots += 1; try x.skip()
@@ -226,15 +231,22 @@ extension PartBuilder {
                 let number = x.attribute("number").flatMap { Int($0) } ?? (n.lyrics.count + 1)
                 var syllabic = Lyric.Syllabic.single
                 var texts: [String] = []
+                var extend = false
                 try x.forEachChild { (tag) throws(MusicXMLError) in
                     switch tag {
                     case .syllabic: syllabic = Lyric.Syllabic(rawValue: try x.text()) ?? .single
                     case .text: texts.append(try x.text())
+                    case .extend: extend = true; try x.skip()
                     default: try x.skip()
                     }
                 }
-                if !texts.isEmpty { n.lyrics.append(Lyric(texts.joined(separator: " "), number: number, syllabic: syllabic)) }
-            case .stem, .beam, .notehead, .instrument:
+                if !texts.isEmpty || extend {
+                    n.lyrics.append(Lyric(texts.joined(separator: " "), number: number, syllabic: syllabic, extend: extend))
+                }
+            case .beam: try parseBeam(x, into: &n)
+            case .stem: try parseStem(x, into: &n)
+            case .notehead: try parseNotehead(x, into: &n)
+            case .instrument:
                 try x.skip()
             default:
                 try x.skipUnknown(in: "note")
@@ -252,14 +264,8 @@ extension PartBuilder {
                     if let a = Articulation(rawValue: x.name) { n.articulations.insert(a) }
                     try x.skip()
                 }
-            case .fermata:
-                n.articulations.insert(.fermata)
-                try x.skip()
-            case .tied, .slur, .tuplet, .ornaments, .technical, .dynamics, .arpeggiate, .glissando, .slide,
-                 .accidentalMark, .otherNotation:
-                try x.skip()
             default:
-                try x.skipUnknown(in: "notations")
+                try parseNotationMark(tag, x, into: &n)
             }
         }
     }
@@ -306,9 +312,10 @@ extension PartBuilder {
             else { pieces = Duration.decompose(length) }
             if pieces.isEmpty { pieces = [notated ?? Duration(.whole)] }  // zero-length rest: keep its notation
             var at = cursor.at
-            for d in pieces {
+            for (i, d) in pieces.enumerated() {
                 built.elements.append(Placed(staff: n.staff ?? 1, voice: voice, offset: at,
-                                             event: .rest(Rest(d, isMeasureRest: n.measureRest && (n.type == nil || n.type == .whole || n.type == .breve))),
+                                             event: .rest(Rest(d, isMeasureRest: n.measureRest && (n.type == nil || n.type == .whole || n.type == .breve),
+                                                               marks: i == 0 ? n.marks : NoteMarks())),
                                              isSimpleNote: false))
                 at += length == .zero ? .zero : d.quarterLength
             }
@@ -354,7 +361,7 @@ extension PartBuilder {
         if n.chord, let index = cursor.lastNote, index < built.elements.count {
             let tone = Note(pitch, built.elements[index].event.duration, tie: tie, velocity: n.velocity, articulations: n.articulations,
                             lyrics: n.lyrics, isGrace: built.elements[index].event.isGrace,
-                            displayedAccidental: n.accidental)
+                            displayedAccidental: n.accidental, marks: n.marks)
             switch built.elements[index].event {
             case .note(let first):
                 built.elements[index].event = .chord(Chord(notes: [first, tone]))
@@ -373,7 +380,8 @@ extension PartBuilder {
         for (i, d) in pieces.enumerated() {
             let pieceTie = pieces.count == 1 ? tie : (i == 0 ? splitTies.first : i == pieces.count - 1 ? splitTies.last : splitTies.middle)
             let note = Note(pitch, d, tie: pieceTie, velocity: n.velocity, articulations: i == 0 ? n.articulations : [],
-                            lyrics: i == 0 ? n.lyrics : [], isGrace: grace, displayedAccidental: i == 0 ? n.accidental : nil)
+                            lyrics: i == 0 ? n.lyrics : [], isGrace: grace, displayedAccidental: i == 0 ? n.accidental : nil,
+                            marks: i == 0 ? n.marks : NoteMarks())
             built.elements.append(Placed(staff: n.staff ?? 1, voice: voice, offset: at, event: .note(note),
                                          isSimpleNote: !n.chord))
             if !grace { at += d.quarterLength }

@@ -13,6 +13,10 @@ final class PartBuilder {
     @exclusivity(unchecked) var measures: [Built] = []
     var warnings: [MusicXMLError] = []
     private var warnedDivisions = false
+    /// Slur numbers started and not yet stopped, to report a stop with no start.
+    var openSlurs: Set<Int> = []
+    /// Beam levels begun and not yet ended, by voice, to report a continue with no begin.
+    var openBeams: [String: Set<Int>] = [:]
 
     /// One measure while being read.
     struct Built {

@@ -6,7 +6,8 @@ struct MusicXMLTextBuilder {
     /// The tuplet bracket the note being written starts or stops (see `tupletBrackets`).
     private var tuplet: TupletBracket = .none
 
-    init(score: Score) { self.score = score }
+    /// Measures without any beam get beams from their meter, so generated music shows them.
+    init(score: Score) { self.score = score.withMissingBeams() }
 
     static func escape(_ text: String) -> String {
         var result = ""
@@ -319,7 +320,7 @@ struct MusicXMLTextBuilder {
 
     // MARK: Directions
 
-    private static let dynamicNames: Set<String> = [
+    static let dynamicNames: Set<String> = [
         "p", "pp", "ppp", "pppp", "ppppp", "pppppp", "f", "ff", "fff", "ffff", "fffff", "ffffff", "mp", "mf",
         "sf", "sfp", "sfpp", "fp", "rf", "rfz", "sfz", "sffz", "fz", "n", "pf", "sfzp",
     ]
@@ -374,8 +375,12 @@ struct MusicXMLTextBuilder {
             text += "<duration>\(units(rest.duration.quarterLength))</duration><voice>\(Self.escape(voice))</voice>"
             if !rest.isMeasureRest { text += typeXML(rest.duration) }
             text += timeModificationXML(rest.duration)
+            text += Self.stemAndNoteheadXML(rest.marks)
             if let staff { text += "<staff>\(staff)</staff>" }
-            if tuplet != .none { text += "<notations>\(tuplet.xml)</notations>" }
+            text += Self.beamsXML(rest.marks)
+            let notations = tuplet.xml + Self.leadingNotationsXML(rest.marks)
+                + Self.trailingNotationsXML(rest.marks, hasFermata: !rest.marks.fermatas.isEmpty)
+            if !notations.isEmpty { text += "<notations>\(notations)</notations>" }
             line(3, text + "</note>")
         case .note(let note):
             try writeNote(note, chordMember: false, voice: voice, staff: staff, key: key, inForce: &inForce)
@@ -424,8 +429,8 @@ struct MusicXMLTextBuilder {
         return marks
     }
 
-    private func typeXML(_ duration: Duration) -> String {
-        "<type>\(duration.type.rawValue)</type>" + String(repeating: "<dot/>", count: duration.dots)
+    private func typeXML(_ duration: Duration, size: SymbolSize? = nil) -> String {
+        "<type\(size.map { " size=\"\($0.rawValue)\"" } ?? "")>\(duration.type.rawValue)</type>" + String(repeating: "<dot/>", count: duration.dots)
     }
 
     private func timeModificationXML(_ duration: Duration) -> String {
@@ -447,20 +452,23 @@ struct MusicXMLTextBuilder {
             // MusicXML's `dynamics` is a percentage of forte = MIDI velocity 90.
             text = "<note dynamics=\"\(String(format: "%.2f", Double(velocity) / 0.9))\">"
         }
-        if note.isGrace { text += "<grace/>" }
+        let marks = note.marks
+        if note.isGrace { text += marks.graceSlash ? "<grace slash=\"yes\"/>" : "<grace/>" }
+        // A cue note has no <tie> in the schema; its ties are written as <tied> only.
+        if marks.isCue { text += "<cue/>" }
         if chordMember { text += "<chord/>" }
         text += "<pitch><step>\(pitch.step)</step>"
         if pitch.alter != 0 { text += "<alter>\(pitch.alter)</alter>" }
         text += "<octave>\(pitch.octave)</octave></pitch>"
         if !note.isGrace { text += "<duration>\(units(note.duration.quarterLength))</duration>" }
-        switch note.tie {
+        switch marks.isCue ? nil : note.tie {
         case .start?: text += "<tie type=\"start\"/>"
         case .stop?: text += "<tie type=\"stop\"/>"
         case .continue?: text += "<tie type=\"stop\"/><tie type=\"start\"/>"
         case nil: break
         }
         text += "<voice>\(Self.escape(voice))</voice>"
-        text += typeXML(note.duration)
+        text += typeXML(note.duration, size: marks.size)
         // Accidental: needed when the alteration differs from what the key and earlier notes
         // of this bar on this letter and octave imply; cautionary when the encoding asked.
         let slot = pitch.diatonicNumber
@@ -480,7 +488,9 @@ struct MusicXMLTextBuilder {
         }
         if !tiedOver { inForce[slot] = pitch.alter }
         text += timeModificationXML(note.duration)
+        text += Self.stemAndNoteheadXML(marks)
         if let staff { text += "<staff>\(staff)</staff>" }
+        text += Self.beamsXML(marks)
         var notations = ""
         switch note.tie {
         case .start?: notations += "<tied type=\"start\"/>"
@@ -489,14 +499,20 @@ struct MusicXMLTextBuilder {
         case nil: break
         }
         if !chordMember { notations += tuplet.xml }
+        notations += Self.leadingNotationsXML(marks)
         let articulations = note.articulations.filter { $0 != .fermata }.map(\.rawValue).sorted()
         if !articulations.isEmpty {
             notations += "<articulations>" + articulations.map { "<\($0)/>" }.joined() + "</articulations>"
         }
-        if note.articulations.contains(.fermata) { notations += "<fermata/>" }
+        notations += Self.trailingNotationsXML(marks, hasFermata: note.articulations.contains(.fermata))
         if !notations.isEmpty { text += "<notations>\(notations)</notations>" }
         for lyric in note.lyrics {
-            text += "<lyric number=\"\(lyric.number)\"><syllabic>\(lyric.syllabic.rawValue)</syllabic><text>\(Self.escape(lyric.text))</text></lyric>"
+            let extend = lyric.extend ? "<extend/>" : ""
+            if lyric.text.isEmpty && lyric.extend {
+                text += "<lyric number=\"\(lyric.number)\">\(extend)</lyric>"
+            } else {
+                text += "<lyric number=\"\(lyric.number)\"><syllabic>\(lyric.syllabic.rawValue)</syllabic><text>\(Self.escape(lyric.text))</text>\(extend)</lyric>"
+            }
         }
         line(3, text + "</note>")
     }

@@ -216,6 +216,12 @@ final class XMLStream {
         String(decoding: try collectText(), as: UTF8.self)
     }
 
+    /// The element's trimmed text as bytes, valid until the next read (for matching a few
+    /// keywords without building a `String`).
+    func textBytes() throws(MusicXMLError) -> ArraySlice<UInt8> {
+        try collectText()
+    }
+
     /// The element's text as an integer, or `nil` if empty or not an integer (decimals are
     /// accepted when whole, `"4.0"`).
     func int() throws(MusicXMLError) -> Int? {
@@ -273,6 +279,9 @@ final class XMLStream {
         let value = Rational(whole) + Rational(fraction, scale)
         return negative ? -value : value
     }
+
+    /// Whether the current start element has any attribute (cheaper than asking for one).
+    var hasAttributes: Bool { xmlTextReaderHasAttributes(reader) == 1 }
 
     /// An attribute of the current start element.
     func attribute(_ name: String) -> String? {

@@ -53,11 +53,20 @@ extension Part {
             let kept = chord.notes.filter { keeps($0.pitch) }
             if kept.isEmpty {
                 result.event = .rest(Rest(chord.duration))
-            } else if kept.count == 1 {
-                result.event = .note(kept[0])
             } else {
-                chord.notes = kept
-                result.event = .chord(chord)
+                // Beams belong to the stem, written on the lowest tone: move them to the
+                // lowest tone that stays.
+                var kept = kept
+                if let lowest = chord.notes.first, kept[0].pitch != lowest.pitch || kept[0].marks.beams.isEmpty {
+                    let beams = chord.notes.lazy.map(\.marks.beams).first { !$0.isEmpty } ?? []
+                    if kept[0].marks.beams.isEmpty { kept[0].marks.beams = beams }
+                }
+                if kept.count == 1 {
+                    result.event = .note(kept[0])
+                } else {
+                    chord.notes = kept
+                    result.event = .chord(chord)
+                }
             }
         }
         if element.event.isGrace, result.event.isRest { return nil }
