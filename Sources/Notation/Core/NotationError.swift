@@ -35,6 +35,10 @@ public struct NotationError: Error, Hashable, CustomStringConvertible, Localized
         case unsupportedFormat
         /// The text is not a Roman-numeral figure (`"V99"`, `"bbbII"`).
         case invalidRomanNumeral
+        /// The text is not a chord-symbol figure (`"H7"`, `"C7x"`).
+        case invalidChordSymbol
+        /// Repeats that cannot be played out: a volta never closed, a D.S. with no segno.
+        case invalidRepeat
 
         /// The raw value.
         public var description: String { rawValue }
@@ -107,6 +111,16 @@ public struct NotationError: Error, Hashable, CustomStringConvertible, Localized
     /// The text is not a Roman-numeral figure this reader understands; `detail` says why.
     public static func invalidRomanNumeral(_ text: String, _ detail: String) -> NotationError {
         NotationError(code: .invalidRomanNumeral, text: text, reason: "not a Roman numeral: '\(text)' (\(detail))")
+    }
+
+    /// The text is not a chord-symbol figure this reader understands; `detail` says why.
+    public static func invalidChordSymbol(_ text: String, _ detail: String) -> NotationError {
+        NotationError(code: .invalidChordSymbol, text: text, reason: "not a chord symbol: '\(text)' (\(detail))")
+    }
+
+    /// Repeats that cannot be played out; `text` names the measure, `detail` says why.
+    public static func invalidRepeat(_ text: String, _ detail: String) -> NotationError {
+        NotationError(code: .invalidRepeat, text: text, reason: "cannot unfold repeats at \(text): \(detail)")
     }
 
     /// The ``reason``.

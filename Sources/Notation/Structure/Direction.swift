@@ -16,6 +16,8 @@ public struct Direction: Sendable, Hashable, Codable {
         case octaveShift(size: Int, type: String)
         /// A rehearsal mark or segno/coda, by name.
         case other(String)
+        /// A chord symbol (MusicXML `<harmony>`), such as `Bb7/D`.
+        case chordSymbol(ChordSymbol)
     }
 
     /// Quarter notes from the measure's start.
