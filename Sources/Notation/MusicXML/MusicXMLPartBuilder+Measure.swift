@@ -75,6 +75,9 @@ extension PartBuilder {
                     built.directions.append(Direction(offset: cursor.at, staff: nil, kind: .tempo(Tempo(tempo))))
                     built.markEnd = max(built.markEnd, cursor.at)
                 }
+                if let playback = PartBuilder.playback(x) {
+                    built.directions.append(Direction(offset: cursor.at, staff: nil, kind: .playback(playback)))
+                }
                 try x.skip()
             case .harmony:
                 try parseHarmony(x, into: &built, at: cursor.at)
@@ -630,6 +633,7 @@ extension PartBuilder {
                 staff = try x.int()
             case .sound:
                 soundTempo = x.attribute("tempo").flatMap(Double.init)
+                if let playback = PartBuilder.playback(x) { kinds.append(.playback(playback)) }
                 try x.skip()
             default:
                 try x.skip()

@@ -29,3 +29,21 @@ extension MusicXMLTextBuilder {
         return text + "</harmony>"
     }
 }
+
+/// Writing playback marks as `<sound>`.
+extension MusicXMLTextBuilder {
+    /// A `<sound>` element carrying the marks as attributes.
+    static func soundXML(_ playback: Playback) -> String {
+        var text = "<sound"
+        func attribute(_ name: String, _ value: String?) {
+            if let value { text += " \(name)=\"\(escape(value))\"" }
+        }
+        attribute("segno", playback.segno)
+        attribute("dalsegno", playback.dalSegno)
+        attribute("dacapo", playback.daCapo ? "yes" : nil)
+        attribute("tocoda", playback.toCoda)
+        attribute("coda", playback.coda)
+        attribute("fine", playback.fine ? "yes" : nil)
+        return text + "/>"
+    }
+}

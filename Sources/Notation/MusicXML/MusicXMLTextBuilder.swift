@@ -306,6 +306,16 @@ struct MusicXMLTextBuilder {
             line(3, Self.harmonyXML(symbol, offset: d.offset != cursor ? units(d.offset - cursor) : nil, staff: d.staff))
             return
         }
+        if case .playback(let playback) = d.kind {
+            // A bare <sound> has no <offset>: one away from the cursor goes in a <direction>.
+            let sound = Self.soundXML(playback)
+            if d.offset == cursor && d.staff == nil { line(3, sound) }
+            else {
+                line(3, "<direction><direction-type><words/></direction-type><offset>\(units(d.offset - cursor))</offset>"
+                     + (d.staff.map { "<staff>\($0)</staff>" } ?? "") + sound + "</direction>")
+            }
+            return
+        }
         var type = ""
         var sound = ""
         switch d.kind {
@@ -332,8 +342,8 @@ struct MusicXMLTextBuilder {
             else if text == "coda" { type = "<coda/>" }
             else if text.hasPrefix("rehearsal:") { type = "<rehearsal>\(Self.escape(String(text.dropFirst(10))))</rehearsal>" }
             else { type = "<words>\(Self.escape(text))</words>" }
-        case .chordSymbol:
-            return  // written above as <harmony>
+        case .chordSymbol, .playback:
+            return  // written above
         }
         var text = "<direction><direction-type>\(type)</direction-type>"
         if d.offset != cursor { text += "<offset>\(units(d.offset - cursor))</offset>" }
