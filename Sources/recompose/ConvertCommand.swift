@@ -14,8 +14,12 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: "The file to write.")
     var output: String
 
+    @Flag(help: "Play out repeats, endings, D.C./D.S. and codas: write the music as performed.")
+    var unfold = false
+
     func run() throws {
-        let score = try attributing(to: input) { try Score.read(contentsOf: URL(fileURLWithPath: input)) }
+        var score = try attributing(to: input) { try Score.read(contentsOf: URL(fileURLWithPath: input)) }
+        if unfold { score = try attributing(to: input) { try score.unfolded() } }
         try attributing(to: output) { try score.write(to: URL(fileURLWithPath: output)) }
     }
 }

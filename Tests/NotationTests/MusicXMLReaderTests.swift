@@ -207,16 +207,15 @@ struct MusicXMLReaderTests {
         #expect(measures[0].barlines.isEmpty)
     }
 
-    @Test("71a chord symbols are kept as harmony directions")
+    @Test("71a chord symbols are kept as typed chord-symbol directions")
     func chordSymbols() throws {
         let directions = try read("71a").parts[0].staves[0].measures.flatMap(\.directions)
         let symbols = directions.compactMap { d -> String? in
-            if case .other(let text) = d.kind, text.hasPrefix("harmony:") { return text }
+            if case .chordSymbol(let symbol) = d.kind { return symbol.description }
             return nil
         }
         #expect(symbols.count == 8)
-        #expect(Array(symbols.prefix(5)) == ["harmony:C:major", "harmony:C:major-seventh", "harmony:B:dominant",
-                                             "harmony:Eb:major", "harmony:G:minor"])
+        #expect(Array(symbols.prefix(5)) == ["C", "Cmaj7#11", "B7#5#9", "Ebadd2", "Gm"])
     }
 
     @Test("72a transposing instruments: B♭ trumpet, E♭ horn, piano")

@@ -27,9 +27,9 @@ import Testing
             Measure(number: 1, length: 3, voices: [
                 voice("1", [(0, note("G5", .eighth)), (Rational(1, 2), note("A5", .eighth)), (1, note("B5", .half))]),
                 voice("2", [(0, note("D5", .half)), (2, note("C5", .quarter))]),
-            ], directions: [Direction(offset: 0, kind: .other("harmony:G:major"))]),
+            ], directions: [Direction(offset: 0, kind: .chordSymbol(ChordSymbol(root: try! SpelledPitchClass("G"), kind: .major)))]),
             Measure(number: 2, length: 3, voices: [voice("1", [(0, .chord(Chord([p("B4"), p("D5"), p("G5")], Duration(.half, dots: 1))))])],
-                    directions: [Direction(offset: 0, kind: .other("harmony:D:dominant/F#"))]),
+                    directions: [Direction(offset: 0, kind: .chordSymbol(ChordSymbol(root: try! SpelledPitchClass("D"), kind: .dominant, bass: try! SpelledPitchClass("F#"))))]),
             Measure(number: 3, length: 3, voices: [voice("1", ["E5", "D5", "C5", "B4", "A4", "G4"].enumerated().map {
                 (Rational($0.offset, 2), note($0.element, .eighth))
             })], key: g, timeSignature: sixEight, directions: [Direction(offset: Rational(3, 2), kind: .tempo(Tempo(96)))]),

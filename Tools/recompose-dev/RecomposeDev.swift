@@ -8,5 +8,6 @@ struct RecomposeDev: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recompose-dev",
         abstract: "Oracle and benchmark commands for Recompose's parity scripts (not for users).",
-        subcommands: [TheoryCommand.self, XMLDumpCommand.self, BenchMIDICommand.self, RomanCommand.self])
+        subcommands: [TheoryCommand.self, XMLDumpCommand.self, BenchMIDICommand.self, RomanCommand.self,
+                      ChordSymbolCommand.self])
 }

@@ -69,8 +69,12 @@ public struct CorpusPreprocessor: Sendable {
     }
 
     /// Steps 1–6 for one file.
+    ///
+    /// A MusicXML piece is played out first (`Score.unfolded()`): a repeat is music
+    /// the model should hear twice. A MIDI file is a performance already.
     public func prepare(file url: URL) throws -> PreparedPiece {
-        let score = try Score.read(contentsOf: url)
+        var score = try Score.read(contentsOf: url)
+        if !["mid", "midi"].contains(url.pathExtension.lowercased()) { score = try score.unfolded() }
         let (moved, original, key) = try transposeToTargetKey(score)
         let part = pianoPart(of: moved)
         let extractor = ElementExtractor()

@@ -37,6 +37,10 @@ public struct NotationError: Error, Hashable, CustomStringConvertible, Localized
         case invalidRomanNumeral
         /// A score has no pitched note to analyse (empty, only rests, only unpitched notes).
         case nothingToAnalyze
+        /// The text is not a chord-symbol figure (`"H7"`, `"C7x"`).
+        case invalidChordSymbol
+        /// Repeats that cannot be played out: a volta never closed, a D.S. with no segno.
+        case invalidRepeat
 
         /// The raw value.
         public var description: String { rawValue }
@@ -109,6 +113,16 @@ public struct NotationError: Error, Hashable, CustomStringConvertible, Localized
     /// The text is not a Roman-numeral figure this reader understands; `detail` says why.
     public static func invalidRomanNumeral(_ text: String, _ detail: String) -> NotationError {
         NotationError(code: .invalidRomanNumeral, text: text, reason: "not a Roman numeral: '\(text)' (\(detail))")
+    }
+
+    /// The text is not a chord-symbol figure this reader understands; `detail` says why.
+    public static func invalidChordSymbol(_ text: String, _ detail: String) -> NotationError {
+        NotationError(code: .invalidChordSymbol, text: text, reason: "not a chord symbol: '\(text)' (\(detail))")
+    }
+
+    /// Repeats that cannot be played out; `text` names the measure, `detail` says why.
+    public static func invalidRepeat(_ text: String, _ detail: String) -> NotationError {
+        NotationError(code: .invalidRepeat, text: text, reason: "cannot unfold repeats at \(text): \(detail)")
     }
 
     /// The ``reason``.

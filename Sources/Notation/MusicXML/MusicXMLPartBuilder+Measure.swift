@@ -76,6 +76,9 @@ extension PartBuilder {
                     built.directions.append(Direction(offset: cursor.at, staff: nil, kind: .tempo(Tempo(tempo))))
                     built.markEnd = max(built.markEnd, cursor.at)
                 }
+                if let playback = PartBuilder.playback(x) {
+                    built.directions.append(Direction(offset: cursor.at, staff: nil, kind: .playback(playback)))
+                }
                 try x.skip()
             case .harmony:
                 try parseHarmony(x, into: &built, at: cursor.at)
@@ -532,15 +535,6 @@ extension PartBuilder {
 
     // MARK: Barlines and chord symbols
 
-    /// The `<kind>` values MusicXML 4.0 allows.
-    static let harmonyKinds: Set<String> = [
-        "major", "minor", "augmented", "diminished", "dominant", "major-seventh", "minor-seventh",
-        "diminished-seventh", "augmented-seventh", "half-diminished", "major-minor", "major-sixth", "minor-sixth",
-        "dominant-ninth", "major-ninth", "minor-ninth", "dominant-11th", "major-11th", "minor-11th", "dominant-13th",
-        "major-13th", "minor-13th", "suspended-second", "suspended-fourth", "Neapolitan", "Italian", "French",
-        "German", "pedal", "power", "Tristan", "other", "none",
-    ]
-
     private func parseBarline(_ x: XMLStream, into built: inout Built) throws(MusicXMLError) {
         let where_ = x.attribute("location") ?? "right"
         var barline = Barline(where_ == "left" ? .left : .right)
@@ -568,46 +562,6 @@ extension PartBuilder {
         }
         if barline.style == "regular" && barline.repeat == nil && barline.ending == nil { return }
         built.barlines.append(barline)
-    }
-
-    /// A chord symbol, kept as the direction `.other("harmony:ROOT:KIND")` (`"/BASS"` appended
-    /// when there is a bass note), since the model has no chord-symbol type.
-    private func parseHarmony(_ x: XMLStream, into built: inout Built, at: Rational) throws(MusicXMLError) {
-        var offset = Rational.zero
-        var root: (step: String, alter: Int)?
-        var bass: (step: String, alter: Int)?
-        var kind: String?
-        var staff: Int?
-        func readNote(_ stepTag: MusicXMLTag, _ alterTag: MusicXMLTag) throws(MusicXMLError) -> (String, Int)? {
-            var step: String?
-            var alter = 0
-            try x.forEachChild { (tag) throws(MusicXMLError) in
-                if tag == stepTag { step = try x.text() }
-                else if tag == alterTag { alter = (try x.decimal()).map { $0.rounded(toMultipleOf: 1).numerator } ?? 0 }
-                else { try x.skip() }
-            }
-            guard let step, step.count == 1, "ABCDEFG".contains(step), (-3...3).contains(alter) else { return nil }
-            return (step, alter)
-        }
-        try x.forEachChild { (tag) throws(MusicXMLError) in
-            switch tag {
-            case .offset: if let d = try x.decimal() { offset = try quarters(d, x, element: "offset") }
-            case .root: root = try readNote(.rootStep, .rootAlter)
-            case .bass: bass = try readNote(.bassStep, .bassAlter)
-            case .kind: kind = try x.text()
-            case .staff: staff = try x.int()
-            default: try x.skip()
-            }
-        }
-        built.markEnd = max(built.markEnd, at + offset)
-        guard let root, var kind, !kind.isEmpty else { return }
-        // Values outside MusicXML's list (e.g. "minor-major" for "major-minor") become "other".
-        if !PartBuilder.harmonyKinds.contains(kind) { kind = "other" }
-        func name(_ n: (step: String, alter: Int)) -> String {
-            n.step + (Accidental(alter: n.alter)?.symbol ?? "")
-        }
-        let text = "harmony:\(name(root)):\(kind)" + (bass.map { "/" + name($0) } ?? "")
-        built.directions.append(Direction(offset: max(.zero, at + offset), staff: staff, kind: .other(text)))
     }
 
     // MARK: Directions
@@ -687,6 +641,7 @@ extension PartBuilder {
                 staff = try x.int()
             case .sound:
                 soundTempo = x.attribute("tempo").flatMap(Double.init)
+                if let playback = PartBuilder.playback(x) { kinds.append(.playback(playback)) }
                 try x.skip()
             default:
                 try x.skip()

@@ -295,29 +295,6 @@ struct MusicXMLTextBuilder {
         line(3, text + "</barline>")
     }
 
-    /// A chord symbol stored as `.other("harmony:ROOT:KIND[/BASS]")`.
-    private mutating func writeHarmony(_ encoded: String, _ d: Direction, relativeTo cursor: Rational) -> Bool {
-        let body = encoded.dropFirst("harmony:".count)
-        let parts = body.split(separator: ":", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { return false }
-        let kindAndBass = parts[1].split(separator: "/", maxSplits: 1).map(String.init)
-        func note(_ text: String, _ prefix: String) -> String? {
-            guard let first = text.first, "ABCDEFG".contains(first) else { return nil }
-            let rest = text.dropFirst()
-            guard rest.allSatisfy({ $0 == "#" }) || rest.allSatisfy({ $0 == "b" }) else { return nil }
-            let alter = rest.first == "#" ? rest.count : -rest.count
-            return "<\(prefix)-step>\(first)</\(prefix)-step>" + (alter != 0 ? "<\(prefix)-alter>\(alter)</\(prefix)-alter>" : "")
-        }
-        guard let root = note(parts[0], "root"), var kind = kindAndBass.first else { return false }
-        if !PartBuilder.harmonyKinds.contains(kind) { kind = "other" }
-        var text = "<harmony><root>\(root)</root><kind>\(Self.escape(kind))</kind>"
-        if kindAndBass.count == 2, let bass = note(kindAndBass[1], "bass") { text += "<bass>\(bass)</bass>" }
-        if d.offset != cursor { text += "<offset>\(units(d.offset - cursor))</offset>" }
-        if let staff = d.staff { text += "<staff>\(staff)</staff>" }
-        line(3, text + "</harmony>")
-        return true
-    }
-
     // MARK: Directions
 
     static let dynamicNames: Set<String> = [
@@ -326,7 +303,20 @@ struct MusicXMLTextBuilder {
     ]
 
     private mutating func writeDirection(_ d: Direction, relativeTo cursor: Rational) {
-        if case .other(let text) = d.kind, text.hasPrefix("harmony:"), writeHarmony(text, d, relativeTo: cursor) { return }
+        if case .chordSymbol(let symbol) = d.kind {
+            line(3, Self.harmonyXML(symbol, offset: d.offset != cursor ? units(d.offset - cursor) : nil, staff: d.staff))
+            return
+        }
+        if case .playback(let playback) = d.kind {
+            // A bare <sound> has no <offset>: one away from the cursor goes in a <direction>.
+            let sound = Self.soundXML(playback)
+            if d.offset == cursor && d.staff == nil { line(3, sound) }
+            else {
+                line(3, "<direction><direction-type><words/></direction-type><offset>\(units(d.offset - cursor))</offset>"
+                     + (d.staff.map { "<staff>\($0)</staff>" } ?? "") + sound + "</direction>")
+            }
+            return
+        }
         var type = ""
         var sound = ""
         switch d.kind {
@@ -353,6 +343,8 @@ struct MusicXMLTextBuilder {
             else if text == "coda" { type = "<coda/>" }
             else if text.hasPrefix("rehearsal:") { type = "<rehearsal>\(Self.escape(String(text.dropFirst(10))))</rehearsal>" }
             else { type = "<words>\(Self.escape(text))</words>" }
+        case .chordSymbol, .playback:
+            return  // written above
         }
         var text = "<direction><direction-type>\(type)</direction-type>"
         if d.offset != cursor { text += "<offset>\(units(d.offset - cursor))</offset>" }

@@ -16,6 +16,10 @@ public struct Direction: Sendable, Hashable, Codable {
         case octaveShift(size: Int, type: String)
         /// A rehearsal mark or segno/coda, by name.
         case other(String)
+        /// A chord symbol (MusicXML `<harmony>`), such as `Bb7/D`.
+        case chordSymbol(ChordSymbol)
+        /// Playback jumps and their targets (MusicXML `<sound dacapo="yes">` and the like).
+        case playback(Playback)
     }
 
     /// Quarter notes from the measure's start.

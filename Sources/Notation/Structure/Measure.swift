@@ -24,6 +24,9 @@ public struct Measure: Sendable, Hashable, Codable {
     /// Repeat signs, volta brackets and styled barlines at the bar's edges (empty for plain
     /// barlines).
     public var barlines: [Barline] = []
+    /// In a score played out by ``Score/unfolded()``, the ``number`` this bar had in the
+    /// written score (``number`` then counts the bars as played); `nil` elsewhere.
+    public var originalNumber: Int?
 
     /// Creates a measure.
     public init(number: Int, length: Rational, voices: [Voice] = [], key: Key? = nil,

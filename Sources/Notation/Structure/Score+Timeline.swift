@@ -157,8 +157,8 @@ extension Score {
                     case .tempo(let mark) where ScoreChange.Kind.tempo(mark) != tempo:
                         tempo = .tempo(mark)
                         note(.tempo(mark), at: direction.offset)
-                    case .other(let text):
-                        if let symbol = chordSymbol(text) { note(symbol, at: direction.offset) }
+                    case .chordSymbol(let symbol):
+                        note(.chordSymbol(symbol), at: direction.offset)
                     default:
                         break
                     }
@@ -166,19 +166,6 @@ extension Score {
             }
         }
         return found
-    }
-
-    /// A chord symbol as the MusicXML reader stores it: `.other("harmony:ROOT:KIND[/BASS]")`.
-    private static func chordSymbol(_ text: String) -> ScoreChange.Kind? {
-        guard text.hasPrefix("harmony:") else { return nil }
-        let body = text.dropFirst("harmony:".count)
-        guard let colon = body.firstIndex(of: ":") else { return nil }
-        let root = String(body[..<colon])
-        let rest = body[body.index(after: colon)...]
-        if let slash = rest.lastIndex(of: "/") {
-            return .chordSymbol(root: root, kind: String(rest[..<slash]), bass: String(rest[rest.index(after: slash)...]))
-        }
-        return .chordSymbol(root: root, kind: String(rest), bass: nil)
     }
 }
 

@@ -26,9 +26,8 @@ public struct ScoreChange: Sendable, Hashable {
         case meter(TimeSignature)
         /// A metronome mark.
         case tempo(Tempo)
-        /// A chord symbol: its root (`"Bb"`), MusicXML kind (`"dominant"`, `"minor-seventh"`, …)
-        /// and bass when it is not the root (`"D"`), as ``MusicXMLReader`` stores a `<harmony>`.
-        case chordSymbol(root: String, kind: String, bass: String?)
+        /// A chord symbol (a ``Direction/Kind/chordSymbol(_:)`` direction).
+        case chordSymbol(ChordSymbol)
 
         /// `"clef bass"`, `"key Eb major"` (`"key 3 flats"` without a mode), `"meter 6/8"`,
         /// `"tempo quarter=90"`, `"chord Bb dominant/D"`.
@@ -38,7 +37,9 @@ public struct ScoreChange: Sendable, Hashable {
             case .key(let signature, let key): return "key " + (key?.description ?? signature.description)
             case .meter(let meter): return "meter \(meter)"
             case .tempo(let tempo): return "tempo \(tempo)"
-            case .chordSymbol(let root, let kind, let bass): return "chord \(root) \(kind)" + (bass.map { "/" + $0 } ?? "")
+            case .chordSymbol(let symbol):
+                return "chord \(symbol.root?.name ?? symbol.function ?? "N.C.") \(symbol.kind.rawValue)"
+                    + (symbol.bass.map { "/" + $0.name } ?? "")
             }
         }
 

@@ -27,6 +27,17 @@ public struct Key: Sendable, Hashable, Codable {
         self.init(pitch.step, alter: pitch.alter, mode)
     }
 
+    /// Creates a key on a spelled tonic: `Key(tonic: try SpelledPitchClass("Eb"), .minor)`.
+    public init(tonic: SpelledPitchClass, _ mode: Mode) {
+        self.init(tonic.step, alter: tonic.alter, mode)
+    }
+
+    /// The tonic's spelling without octave (``tonicStep`` and ``tonicAlter`` together).
+    public var spelledTonic: SpelledPitchClass {
+        get { SpelledPitchClass(unchecked: tonicStep, alter: tonicAlter) }
+        set { tonicStep = newValue.step; tonicAlter = newValue.alter }
+    }
+
     /// C major.
     public static let cMajor = Key(.C, .major)
     /// A minor.

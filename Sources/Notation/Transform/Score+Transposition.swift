@@ -1,20 +1,50 @@
 /// Transposition of measures, staves, parts and scores by an interval or to a key.
 ///
 /// Transposition respells by letter (see ``Pitch/transposed(by:)``): E major up a major third
-/// is G♯ major, not A♭. Key and key-signature changes move with the music. The original value
-/// is never modified; each method returns a new one.
+/// is G♯ major, not A♭. Key and key-signature changes and chord symbols (root and bass) move
+/// with the music. A note's printed accidental (``Note/displayedAccidental``, a courtesy or
+/// editorial sign) becomes the sign of its new alteration; the accidentals the key and the
+/// bar's earlier notes call for are worked out again when the score is written. The original
+/// value is never modified; each method returns a new one.
 extension Measure {
-    /// The measure with every pitch, key and key signature moved by `interval`.
+    /// The measure with every pitch, key, key signature and chord symbol moved by `interval`.
     public func transposed(by interval: Interval) throws(NotationError) -> Measure {
         var result = self
         for v in result.voices.indices {
             for e in result.voices[v].elements.indices {
-                result.voices[v].elements[e].event = try result.voices[v].elements[e].event.transposed(by: interval)
+                let event = try result.voices[v].elements[e].event.transposed(by: interval)
+                result.voices[v].elements[e].event = Measure.respellingShownAccidentals(event)
+            }
+        }
+        for d in result.directions.indices {
+            if case .chordSymbol(let symbol) = result.directions[d].kind {
+                result.directions[d].kind = .chordSymbol(try symbol.transposed(by: interval))
             }
         }
         if let key { result.key = try key.transposed(by: interval) }
         if let keySignature { result.keySignature = keySignature.transposed(by: interval) }
         return result
+    }
+
+    /// The event with each printed accidental made the sign of its note's (new) alteration: a
+    /// courtesy sharp on F♯ becomes a courtesy natural on G after a minor second up.
+    private static func respellingShownAccidentals(_ event: Event) -> Event {
+        func respelled(_ note: Note) -> Note {
+            guard note.displayedAccidental != nil else { return note }
+            var note = note
+            note.displayedAccidental = Accidental(alter: note.pitch.alter)
+            return note
+        }
+        switch event {
+        case .note(let note):
+            return .note(respelled(note))
+        case .chord(var chord):
+            guard chord.notes.contains(where: { $0.displayedAccidental != nil }) else { return event }
+            chord.notes = chord.notes.map(respelled)
+            return .chord(chord)
+        case .rest:
+            return event
+        }
     }
 }
 
