@@ -13,6 +13,9 @@ final class PartBuilder {
     @exclusivity(unchecked) var measures: [Built] = []
     var warnings: [MusicXMLError] = []
     private var warnedDivisions = false
+    /// Whether the part has rounded a notated value its divisions cannot express (a triplet in
+    /// 256 per quarter): its other durations may then be a division or two off too.
+    var roundsDurations = false
 
     /// One measure while being read.
     struct Built {
