@@ -14,8 +14,11 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: "The file to write.")
     var output: String
 
+    @Flag(help: "Convert what can be read of a damaged file (its problems are still printed) instead of failing.")
+    var lenient = false
+
     func run() throws {
-        let score = try attributing(to: input) { try Score.read(contentsOf: URL(fileURLWithPath: input)) }
+        let score = try attributing(to: input) { try Score.readReporting(input, lenient: lenient) }
         try attributing(to: output) { try score.write(to: URL(fileURLWithPath: output)) }
     }
 }
