@@ -37,11 +37,11 @@ extension PartBuilder {
 
         /// Moves by a `<backup>` (negative) or `<forward>` of the file's own divisions.
         mutating func move(by change: Rational) {
-            guard let from = raw else {
+            guard !exactAt.isEmpty else {
                 at = max(.zero, at + change)
                 return
             }
-            let to = max(.zero, from + change)
+            let to = max(.zero, (raw ?? at) + change)
             at = to == .zero ? .zero : exactAt[to] ?? max(.zero, at + change)
             raw = to == at ? nil : to
         }
