@@ -62,15 +62,20 @@ struct QuantizerTests {
         #expect(Quantizer.Options(divisors: [4, 3, 6], allowsTriplets: false).effectiveDivisors == [4])
     }
 
-    @Test("onsets within the chord window join a chord at the first onset")
+    @Test("music21's grouping: onsets within the chord window join a chord at the first onset")
     func chordWindow() throws {
         let file = performance([(1, 72, 0, 480), (1, 76, 100, 480), (1, 79, 130, 480)])
-        let score = try Quantizer().score(from: file).score
+        // By default the notes are rolled (100 and 130 ticks apart, more than 1/16 of a quarter):
+        // each keeps its own grid point, 0, 1/4 and 1/4.
+        let rolled = summary(try Quantizer().score(from: file).score).filter { $0.staff == 1 }
+        #expect(rolled.map(\.pitches) == [["C5"], ["E5", "G5"]])
+        #expect(rolled.map(\.offset) == [0, Rational(1, 4)])
+        let score = try Quantizer(options: .init(keepsArpeggios: false)).score(from: file).score
         let staff1 = summary(score).filter { $0.staff == 1 }
         #expect(staff1.map(\.pitches) == [["C5", "E5"], ["G5"]])
         #expect(staff1.map(\.offset) == [0, Rational(1, 4)])
         // A wider window (two sixteenths) takes in the third note too.
-        let wide = try Quantizer(options: .init(chordWindow: 2)).score(from: file).score
+        let wide = try Quantizer(options: .init(chordWindow: 2, keepsArpeggios: false)).score(from: file).score
         #expect(summary(wide).filter { $0.staff == 1 }.map(\.pitches) == [["C5", "E5", "G5"]])
     }
 

@@ -84,7 +84,7 @@ extension Quantizer {
         // A note joins the group of an earlier note when it starts within the chord window of it
         // and also ends within the window of it (as music21 groups), and when joining keeps the
         // rhythm a musician reads (see `joinsChord`); otherwise it is placed by its own onset.
-        let spreadTicks = grid.ticksPerQuarter / 16
+        let spreadTicks = options.keepsArpeggios ? grid.ticksPerQuarter / 16 : Int.max
         var gathered = [Bool](repeating: false, count: notes.count)
         for i in notes.indices where !gathered[i] {
             let first = notes[i]
