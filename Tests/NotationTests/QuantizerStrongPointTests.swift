@@ -28,7 +28,8 @@ struct QuantizerStrongPointTests {
     func downbeat() throws {
         // G2 struck at 400 and released at 560; B1 at exactly 480, released at 560: within the
         // chord window of G2 by onset (80 ticks) and by end, but a beat lies between.
-        let file = performance([(1, 43, 400, 560), (1, 35, 480, 560)])
+        // A right-hand line makes the track a piano's two hands.
+        let file = performance([(1, 43, 400, 560), (1, 35, 480, 560), (1, 72, 0, 240), (1, 76, 240, 480), (1, 79, 480, 720)])
         let lower = Self.staff(try Quantizer().score(from: file).score, 2)
         #expect(lower.contains { $0.offset == 1 && $0.pitches == ["B1"] })
         #expect(lower.contains { $0.offset == Rational(3, 4) && $0.pitches == ["G2"] })   // 400/480: nearest 3/4

@@ -107,13 +107,17 @@ struct QuantizerTests {
         #expect(summary(merged).map(\.staff) == [1, 2])
         #expect(summary(merged).map(\.pitches) == [["G3", "E4", "E5"], ["G2"]])
 
-        let oneTrack = performance([(1, 59, 0, 480), (1, 60, 0, 480)])
+        // One track needing two staves (over two octaves, both sides of middle C well used).
+        let oneTrack = performance([(1, 59, 0, 480), (1, 60, 0, 480), (1, 40, 480, 960), (1, 72, 480, 960)])
         let split = try Quantizer().score(from: oneTrack).score
         #expect(split.parts.count == 1)
-        #expect(summary(split).map(\.staff) == [1, 2])
-        #expect(summary(split).map(\.pitches) == [["C4"], ["B3"]])
+        #expect(summary(split).map(\.staff) == [1, 1, 2, 2])
+        #expect(summary(split).map(\.pitches) == [["C4"], ["C5"], ["B3"], ["E2"]])
         let higherSplit = try Quantizer(options: .init(splitPitch: 59)).score(from: oneTrack).score
-        #expect(summary(higherSplit).map(\.pitches) == [["B3", "C4"]])
+        #expect(summary(higherSplit).map(\.pitches) == [["B3", "C4"], ["C5"], ["E2"]])
+        // A melody in one track stays one staff.
+        let melody = try Quantizer().score(from: performance([(1, 59, 0, 480), (1, 60, 480, 960)])).score
+        #expect(melody.parts[0].staves.count == 1)
     }
 
     @Test("pitches are spelled in the file's key, or in an estimated key")

@@ -153,6 +153,7 @@ public struct Quantizer: Sendable {
            !(file.tracks.first?.hasNotes ?? true) {
             metadata.title = title
         }
+        if let first = file.tracks.first { MIDIMetadata.read(first, into: &metadata) }
         return Result(score: Score(metadata: metadata, parts: parts), report: report)
     }
 
@@ -227,6 +228,16 @@ public struct Quantizer: Sendable {
         if upper.isEmpty, let top = byMean.first { upper.insert(top.track) }
         if upper.count == tracks.count, let bottom = byMean.last { upper.remove(bottom.track) }
         return upper
+    }
+
+    /// Whether one track's notes need a staff per hand: more than two octaves from lowest to
+    /// highest, and at least a tenth of them on each side of the split pitch.
+    static func needsTwoStaves(_ notes: [MIDINote], splitPitch: Int) -> Bool {
+        guard let low = notes.map(\.pitch).min(), let high = notes.map(\.pitch).max(), Int(high) - Int(low) > 24 else {
+            return false
+        }
+        let below = notes.reduce(0) { $0 + (Int($1.pitch) < splitPitch ? 1 : 0) }
+        return below * 10 >= notes.count && (notes.count - below) * 10 >= notes.count
     }
 
     // MARK: - Key
@@ -329,6 +340,13 @@ public struct Quantizer: Sendable {
             var staves: [[MIDINote]]
             if keys.count == 1 {
                 let all = groups[keys[0]] ?? []
+                // One track is one staff unless it needs two: a melody (a one-staff part written
+                // out by MIDIWriter) stays one staff, a piano's two hands in one track are split.
+                guard Quantizer.needsTwoStaves(all, splitPitch: options.splitPitch) else {
+                    let track = byChannel ? (all.first?.track ?? 0) : keys[0]
+                    let name = file.tracks.indices.contains(track) ? file.tracks[track].name : nil
+                    return [PartLayout(name: name, instrument: instrument(track: track), staves: [all], clefs: [clef(for: all)])]
+                }
                 staves = [all.filter { Int($0.pitch) >= options.splitPitch }, all.filter { Int($0.pitch) < options.splitPitch }]
             } else {
                 staves = keys.map { groups[$0] ?? [] }
