@@ -41,7 +41,8 @@ def midi_of(name):
 
 
 def on_grid(offset):
-    return (offset * 12).denominator == 1
+    """On the quantizer's default grid: a sixteenth or an eighth-note triplet (not 1/6, 1/5 …)."""
+    return (offset * 4).denominator == 1 or (offset * 3).denominator == 1
 
 
 def dump(binary, args, paths):
