@@ -41,3 +41,28 @@ struct QuantizerStrongPointTests {
         #expect(Self.staff(try Quantizer().score(from: file).score, 1).map(\.pitches) == [["C4", "E4", "G4"]])
     }
 }
+
+/// Tempo changes after the first become metronome marks where they fall.
+@Suite("Quantizer tempo marks")
+struct QuantizerTempoTests {
+    @Test("120 bpm, then 90 at beat 5 (bar 2) and 60 at beat 6: three marks, repeats dropped")
+    func tempoChanges() throws {
+        // 500,000 µs per quarter = 120 bpm; 666,667 ≈ 90; 1,000,000 = 60; 90 again at beat 6 is a repeat of nothing.
+        let file = performance([(1, 60, 0, 480), (1, 62, 1920, 2400), (1, 64, 2400, 2880)],
+                               meta: [(0, .tempo(microsecondsPerQuarter: 500_000)), (1920, .tempo(microsecondsPerQuarter: 666_667)),
+                                      (2160, .tempo(microsecondsPerQuarter: 666_667)), (2400, .tempo(microsecondsPerQuarter: 1_000_000))])
+        let score = try Quantizer().score(from: file).score
+        var marks: [(bar: Int, offset: Rational, bpm: Double)] = []
+        for (index, measure) in score.parts[0].staves[0].measures.enumerated() {
+            for direction in measure.directions {
+                if case .tempo(let tempo) = direction.kind { marks.append((index, direction.offset, tempo.quarterNotesPerMinute)) }
+            }
+        }
+        #expect(marks.map(\.bar) == [0, 1, 1])
+        #expect(marks.map(\.offset) == [0, 0, 1])
+        #expect(marks.map(\.bpm) == [120, 90, 60])
+        // Written and read again: the same marks (MIDIWriter writes each as a tempo event).
+        let back = try Quantizer().score(from: try MIDIReader().read(data: try MIDIWriter().data(for: score))).score
+        #expect(back.parts[0].staves[0].measures.flatMap(\.directions) == score.parts[0].staves[0].measures.flatMap(\.directions))
+    }
+}

@@ -138,6 +138,7 @@ public struct Quantizer: Sendable {
                 if partIndex == 0 && staffIndex == 0, let bpm = conductor.firstTempo, !staff.measures.isEmpty {
                     staff.measures[0].directions.append(Direction(offset: .zero, staff: 1,
                                                                   kind: .tempo(Tempo((bpm * 100).rounded() / 100))))
+                    Quantizer.addTempoMarks(conductor.tempoChanges, to: &staff)
                 }
                 // Pedal marks go under the lowest staff of the first part, as pianists read them.
                 if partIndex == 0 && staffIndex == partLayout.staves.count - 1 {
@@ -228,6 +229,20 @@ public struct Quantizer: Sendable {
         if upper.isEmpty, let top = byMean.first { upper.insert(top.track) }
         if upper.count == tracks.count, let bottom = byMean.last { upper.remove(bottom.track) }
         return upper
+    }
+
+    /// Metronome marks for the tempo changes after the first, in the bars where they fall.
+    static func addTempoMarks(_ changes: [(offset: Rational, bpm: Double)], to staff: inout Staff) {
+        var index = 0, start = Rational.zero
+        for change in changes {
+            while index < staff.measures.count && start + staff.measures[index].length <= change.offset {
+                start += staff.measures[index].length
+                index += 1
+            }
+            guard index < staff.measures.count else { return }
+            staff.measures[index].directions.append(Direction(offset: change.offset - start, staff: 1,
+                                                              kind: .tempo(Tempo(change.bpm))))
+        }
     }
 
     /// Whether one track's notes need a staff per hand: more than two octaves from lowest to
