@@ -17,8 +17,11 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Play out repeats, endings, D.C./D.S. and codas: write the music as performed.")
     var unfold = false
 
+    @Flag(help: "Convert what can be read of a damaged file (its problems are still printed) instead of failing.")
+    var lenient = false
+
     func run() throws {
-        var score = try attributing(to: input) { try Score.read(contentsOf: URL(fileURLWithPath: input)) }
+        var score = try attributing(to: input) { try Score.readReporting(input, lenient: lenient) }
         if unfold { score = try attributing(to: input) { try score.unfolded() } }
         try attributing(to: output) { try score.write(to: URL(fileURLWithPath: output)) }
     }

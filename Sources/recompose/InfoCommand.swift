@@ -16,6 +16,9 @@ struct InfoCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per file.")
     var json = false
 
+    @Flag(help: "Summarise a damaged file from what could be read (its problems are still printed) instead of failing.")
+    var lenient = false
+
     @Argument(help: "MusicXML (.musicxml, .xml, .mxl) or MIDI (.mid) files.")
     var files: [String]
 
@@ -24,7 +27,8 @@ struct InfoCommand: ParsableCommand {
     }
 
     /// Summarises every file; one that cannot be read is reported on its own line and the
-    /// others still summarised, then the command ends with exit status 1.
+    /// others still summarised, then the command ends with exit status 1. A damaged file is one
+    /// that cannot be read unless `--lenient` is given; its problems are printed either way.
     func run() throws {
         var output = JSONLines()
         defer { output.flush() }
@@ -32,7 +36,7 @@ struct InfoCommand: ParsableCommand {
         for path in files {
             do {
                 try attributing(to: path) {
-                    let score = try Score.read(contentsOf: URL(fileURLWithPath: path))
+                    let score = try Score.readReporting(path, lenient: lenient)
                     let summary = ScoreSummary(score, path: path)
                     if json { try output.write(summary) } else { print(summary.text) }
                 }

@@ -62,15 +62,20 @@ struct QuantizerTests {
         #expect(Quantizer.Options(divisors: [4, 3, 6], allowsTriplets: false).effectiveDivisors == [4])
     }
 
-    @Test("onsets within the chord window join a chord at the first onset")
+    @Test("music21's grouping: onsets within the chord window join a chord at the first onset")
     func chordWindow() throws {
         let file = performance([(1, 72, 0, 480), (1, 76, 100, 480), (1, 79, 130, 480)])
-        let score = try Quantizer().score(from: file).score
+        // By default the notes are rolled (100 and 130 ticks apart, more than 1/16 of a quarter):
+        // each keeps its own grid point, 0, 1/4 and 1/4.
+        let rolled = summary(try Quantizer().score(from: file).score).filter { $0.staff == 1 }
+        #expect(rolled.map(\.pitches) == [["C5"], ["E5", "G5"]])
+        #expect(rolled.map(\.offset) == [0, Rational(1, 4)])
+        let score = try Quantizer(options: .init(keepsArpeggios: false)).score(from: file).score
         let staff1 = summary(score).filter { $0.staff == 1 }
         #expect(staff1.map(\.pitches) == [["C5", "E5"], ["G5"]])
         #expect(staff1.map(\.offset) == [0, Rational(1, 4)])
         // A wider window (two sixteenths) takes in the third note too.
-        let wide = try Quantizer(options: .init(chordWindow: 2)).score(from: file).score
+        let wide = try Quantizer(options: .init(chordWindow: 2, keepsArpeggios: false)).score(from: file).score
         #expect(summary(wide).filter { $0.staff == 1 }.map(\.pitches) == [["C5", "E5", "G5"]])
     }
 
@@ -102,13 +107,17 @@ struct QuantizerTests {
         #expect(summary(merged).map(\.staff) == [1, 2])
         #expect(summary(merged).map(\.pitches) == [["G3", "E4", "E5"], ["G2"]])
 
-        let oneTrack = performance([(1, 59, 0, 480), (1, 60, 0, 480)])
+        // One track needing two staves (over two octaves, both sides of middle C well used).
+        let oneTrack = performance([(1, 59, 0, 480), (1, 60, 0, 480), (1, 40, 480, 960), (1, 72, 480, 960)])
         let split = try Quantizer().score(from: oneTrack).score
         #expect(split.parts.count == 1)
-        #expect(summary(split).map(\.staff) == [1, 2])
-        #expect(summary(split).map(\.pitches) == [["C4"], ["B3"]])
+        #expect(summary(split).map(\.staff) == [1, 1, 2, 2])
+        #expect(summary(split).map(\.pitches) == [["C4"], ["C5"], ["B3"], ["E2"]])
         let higherSplit = try Quantizer(options: .init(splitPitch: 59)).score(from: oneTrack).score
-        #expect(summary(higherSplit).map(\.pitches) == [["B3", "C4"]])
+        #expect(summary(higherSplit).map(\.pitches) == [["B3", "C4"], ["C5"], ["E2"]])
+        // A melody in one track stays one staff.
+        let melody = try Quantizer().score(from: performance([(1, 59, 0, 480), (1, 60, 480, 960)])).score
+        #expect(melody.parts[0].staves.count == 1)
     }
 
     @Test("pitches are spelled in the file's key, or in an estimated key")

@@ -85,6 +85,7 @@ public struct MIDIWriter: ScoreWriter {
         func ticks(_ offset: Rational) -> Int { (offset * Rational(tpq)).floor }
         var conductor: [MIDITrackEvent] = []
         if let title = score.metadata.title { conductor.append(.init(tick: 0, message: .meta(.trackName(title)))) }
+        conductor += MIDIWriter.metadataEvents(score.metadata)
         var tracks: [MIDITrack] = []
         let end = ticks(score.length)
         // Meter, key and tempo from the first staff that has them.

@@ -28,6 +28,34 @@ extension PartBuilder {
         var lastVoice: String?
         /// Index in `built.elements` of the previous sibling when it was a note (for `<chord/>`).
         var lastNote: Int?
+        /// The position as the file's `<duration>`s add up, when notated values replaced rounded
+        /// ones (see `notatedLength`); `nil` while the two positions agree.
+        var raw: Rational?
+        /// Exact positions reached after notated values replaced rounded ones, by the rounded
+        /// position the file's `<duration>`s give there: a `<backup>` to one of them lands on the
+        /// exact position (empty for files whose divisions express every value).
+        var exactAt: [Rational: Rational] = [:]
+
+        /// Moves by a `<backup>` (negative) or `<forward>` of the file's own divisions.
+        mutating func move(by change: Rational) {
+            guard !exactAt.isEmpty else {
+                at = max(.zero, at + change)
+                return
+            }
+            let to = max(.zero, (raw ?? at) + change)
+            at = to == .zero ? .zero : exactAt[to] ?? max(.zero, at + change)
+            raw = to == at ? nil : to
+        }
+
+        /// Advances by a note's time: `exact` as notated, `rounded` as the file's divisions say.
+        mutating func advance(exact: Rational, rounded: Rational) {
+            let from = raw ?? at
+            at += exact
+            if exact == rounded && raw == nil { return }
+            let to = from + rounded
+            raw = to == at ? nil : to
+            if raw != nil { exactAt[to] = at }
+        }
     }
 
     /// Limits that separate damaged files from music: 100,000 quarter notes is days of music.
@@ -51,7 +79,7 @@ extension PartBuilder {
                 try parseNote(x, into: &built, cursor: &cursor)
             case .backup:
                 let change = try parseDurationChild(x)
-                cursor.at = max(.zero, cursor.at - change.length)
+                cursor.move(by: -change.length)
             case .forward:
                 let change = try parseDurationChild(x)
                 if finale && change.length > 0 {
@@ -64,7 +92,7 @@ extension PartBuilder {
                         at += d.quarterLength
                     }
                 }
-                cursor.at += change.length
+                cursor.move(by: change.length)
                 try checkPosition(cursor.at, x, element: "forward")
             case .attributes:
                 if try parseAttributes(x, into: &built) { built.markEnd = max(built.markEnd, cursor.at) }
@@ -300,8 +328,29 @@ extension PartBuilder {
         return (Duration(type, dots: min(n.dots, 4), tuplets: tuplets), length)
     }
 
+    /// The notated value when the file's `<duration>` is that value rounded to its divisions:
+    /// a triplet sixteenth at 256 per quarter is 42⅔ divisions, stored as 42 or 43. The notated
+    /// value (`<type>`, dots, `<time-modification>`) is then the note's exact length, as a
+    /// musician reads it. Once a part has rounded like that, its exporter is known to round, and
+    /// a duration up to two divisions (and at most 1/16 of the value) off is taken as rounding
+    /// too (a dotted half of 50 where 17 per quarter make 51). Anything further is a real
+    /// difference and keeps the file's number.
+    func notatedLength(_ notated: Duration?, durationDivs: Rational?) -> Rational? {
+        guard let notated, let divs = durationDivs, let divisions, divisions > 0 else { return nil }
+        let exact = notated.quarterLength * Rational(divisions)
+        let error = (exact - divs).magnitude
+        guard error > 0 else { return nil }
+        if !exact.isInteger && error < 1 {
+            roundsDurations = true
+            return notated.quarterLength
+        }
+        if roundsDurations && error <= 2 && error * 16 <= exact { return notated.quarterLength }
+        return nil
+    }
+
     private func place(_ n: NoteData, _ x: XMLStream, into built: inout Built, cursor: inout Cursor) throws(MusicXMLError) {
-        let (notated, length) = try durations(of: n, x)
+        let (notated, rounded) = try durations(of: n, x)
+        let length = n.chord ? rounded : (notatedLength(notated, durationDivs: n.durationDivs) ?? rounded)
         let voice = n.voice.flatMap { $0.isEmpty ? nil : $0 } ?? cursor.lastVoice ?? "1"
         if n.voice != nil { cursor.lastVoice = voice }
         let tie: Tie? = n.ties.count == 1 ? Tie(rawValue: n.ties[0])
@@ -311,6 +360,7 @@ extension PartBuilder {
             cursor.lastNote = nil
             var pieces: [Duration]
             if let notated, notated.quarterLength == length { pieces = [notated] }
+            else if length.isDyadic { pieces = Duration.decompose(length) }  // never an invented tuplet
             else if let single = PartBuilder.exactDuration(length) { pieces = [single] }
             else { pieces = Duration.decompose(length) }
             if pieces.isEmpty { pieces = [notated ?? Duration(.whole)] }  // zero-length rest: keep its notation
@@ -322,7 +372,7 @@ extension PartBuilder {
                                              isSimpleNote: false))
                 at += length == .zero ? .zero : d.quarterLength
             }
-            if !n.grace { cursor.at += length }
+            if !n.grace { cursor.advance(exact: length, rounded: rounded) }
             return
         }
 
@@ -349,7 +399,9 @@ extension PartBuilder {
             pieces = [notated ?? Duration(.eighth)]
         } else if let notated, notated.quarterLength == length {
             pieces = [notated]
-        } else if let single = PartBuilder.exactDuration(length) {
+        } else if let single = length.isDyadic ? Duration(quarterLength: length).flatMap({ $0.tuplets.isEmpty ? $0 : nil })
+                    : PartBuilder.exactDuration(length) {
+            // A length of plain values is never given a tuplet the file did not write.
             pieces = [single]
         } else if length > 0 {
             pieces = Duration.decompose(length)
@@ -390,7 +442,7 @@ extension PartBuilder {
             if !grace { at += d.quarterLength }
         }
         cursor.lastNote = pieces.count == 1 ? built.elements.count - 1 : nil
-        if !grace { cursor.at += length }
+        if !grace { cursor.advance(exact: length, rounded: rounded) }
     }
 
     // MARK: Attributes

@@ -17,6 +17,9 @@ final class PartBuilder {
     var openSlurs: Set<Int> = []
     /// Beam levels begun and not yet ended, by voice, to report a continue with no begin.
     var openBeams: [String: Set<Int>] = [:]
+    /// Whether the part has rounded a notated value its divisions cannot express (a triplet in
+    /// 256 per quarter): its other durations may then be a division or two off too.
+    var roundsDurations = false
 
     /// One measure while being read.
     struct Built {

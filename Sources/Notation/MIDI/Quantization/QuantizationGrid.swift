@@ -51,21 +51,33 @@ extension Quantizer {
         var meters: [(offset: Rational, timeSignature: TimeSignature)] = []
         var keys: [(offset: Rational, key: Key)] = []
         var firstTempo: Double?
+        /// Tempo changes after the start, on the grid, in beats per minute rounded to 1/100 (as
+        /// the metronome marks are written), each differing from the one before.
+        var tempoChanges: [(offset: Rational, bpm: Double)] = []
 
         init(file: MIDIFile, grid: Grid) {
             var meterEvents: [(tick: Int, value: TimeSignature)] = []
             var keyEvents: [(tick: Int, value: Key)] = []
+            var tempoEvents: [(tick: Int, value: Double)] = []
             var tempoTick = Int.max
             for track in file.tracks {
                 for event in track.events {
                     guard case .meta(let meta) = event.message else { continue }
                     if let meter = meta.timeSignatureValue { meterEvents.append((event.tick, meter)) }
                     if let key = meta.keyValue { keyEvents.append((event.tick, key)) }
-                    if let bpm = meta.beatsPerMinute, event.tick < tempoTick {
-                        tempoTick = event.tick
-                        firstTempo = bpm
+                    if let bpm = meta.beatsPerMinute {
+                        tempoEvents.append((event.tick, (bpm * 100).rounded() / 100))
+                        if event.tick < tempoTick {
+                            tempoTick = event.tick
+                            firstTempo = bpm
+                        }
                     }
                 }
+            }
+            var current = firstTempo.map { ($0 * 100).rounded() / 100 }
+            for change in ConductorInfo.changes(tempoEvents, grid: grid) where change.offset > 0 && change.value != current {
+                tempoChanges.append((change.offset, change.value))
+                current = change.value
             }
             meters = ConductorInfo.changes(meterEvents, grid: grid).map { ($0.offset, $0.value) }
             keys = ConductorInfo.changes(keyEvents, grid: grid).map { ($0.offset, $0.value) }

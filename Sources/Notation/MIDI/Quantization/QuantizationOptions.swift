@@ -2,7 +2,8 @@ extension Quantizer {
     /// Everything the quantizer decides, made explicit.
     ///
     /// The defaults follow music21's MIDI import where it has one (a grid of sixteenths and
-    /// eighth-note triplets, a chord window of one sixteenth) so the two agree note for note.
+    /// eighth-note triplets, a chord window of one sixteenth), except where music21 moves a note
+    /// a musician would leave alone (``keepsArpeggios``, and beats kept: see the MIDI article).
     public struct Options: Sendable, Hashable {
         /// Grid subdivisions of a quarter note: each onset snaps to the nearest multiple of `1/d`
         /// for any `d` here, the finer grid winning ties. `[4, 3]` is sixteenths plus eighth-note
@@ -14,6 +15,12 @@ extension Quantizer {
         /// A note that starts and ends closer than this many steps of the finest grid to the start
         /// and end of an earlier note joins that note's chord at its onset (music21 uses one step).
         public var chordWindow: Rational
+        /// Whether notes of a rolled chord or an arpeggio keep their own onsets: a note more than
+        /// 1/16 of a quarter after the first note of a chord window joins that chord only when it
+        /// snaps to the same grid point. `false` groups the whole window into one chord, as
+        /// music21 does. Either way a note never joins a chord across a beat, and a key never
+        /// sounds twice in one chord.
+        public var keepsArpeggios: Bool
         /// A note held at most this long (quarter notes) into the next onset of its voice is cut
         /// there (legato overlap) instead of opening another voice.
         public var overlapTolerance: Rational
@@ -33,7 +40,8 @@ extension Quantizer {
         /// Creates options; see each property for its meaning.
         public init(divisors: [Int] = [4, 3], allowsTriplets: Bool = true, chordWindow: Rational = 1,
                     overlapTolerance: Rational = Rational(1, 4), gapTolerance: Rational = Rational(1, 4), maximumVoices: Int = 4, splitPitch: Int = 60,
-                    key: Key? = nil, timeSignature: TimeSignature? = nil) {
+                    key: Key? = nil, timeSignature: TimeSignature? = nil, keepsArpeggios: Bool = true) {
+            self.keepsArpeggios = keepsArpeggios
             self.divisors = divisors
             self.allowsTriplets = allowsTriplets
             self.chordWindow = chordWindow

@@ -138,6 +138,7 @@ public struct Quantizer: Sendable {
                 if partIndex == 0 && staffIndex == 0, let bpm = conductor.firstTempo, !staff.measures.isEmpty {
                     staff.measures[0].directions.append(Direction(offset: .zero, staff: 1,
                                                                   kind: .tempo(Tempo((bpm * 100).rounded() / 100))))
+                    Quantizer.addTempoMarks(conductor.tempoChanges, to: &staff)
                 }
                 // Pedal marks go under the lowest staff of the first part, as pianists read them.
                 if partIndex == 0 && staffIndex == partLayout.staves.count - 1 {
@@ -153,6 +154,7 @@ public struct Quantizer: Sendable {
            !(file.tracks.first?.hasNotes ?? true) {
             metadata.title = title
         }
+        if let first = file.tracks.first { MIDIMetadata.read(first, into: &metadata) }
         return Result(score: Score(metadata: metadata, parts: parts), report: report)
     }
 
@@ -227,6 +229,30 @@ public struct Quantizer: Sendable {
         if upper.isEmpty, let top = byMean.first { upper.insert(top.track) }
         if upper.count == tracks.count, let bottom = byMean.last { upper.remove(bottom.track) }
         return upper
+    }
+
+    /// Metronome marks for the tempo changes after the first, in the bars where they fall.
+    static func addTempoMarks(_ changes: [(offset: Rational, bpm: Double)], to staff: inout Staff) {
+        var index = 0, start = Rational.zero
+        for change in changes {
+            while index < staff.measures.count && start + staff.measures[index].length <= change.offset {
+                start += staff.measures[index].length
+                index += 1
+            }
+            guard index < staff.measures.count else { return }
+            staff.measures[index].directions.append(Direction(offset: change.offset - start, staff: 1,
+                                                              kind: .tempo(Tempo(change.bpm))))
+        }
+    }
+
+    /// Whether one track's notes need a staff per hand: more than two octaves from lowest to
+    /// highest, and at least a tenth of them on each side of the split pitch.
+    static func needsTwoStaves(_ notes: [MIDINote], splitPitch: Int) -> Bool {
+        guard let low = notes.map(\.pitch).min(), let high = notes.map(\.pitch).max(), Int(high) - Int(low) > 24 else {
+            return false
+        }
+        let below = notes.reduce(0) { $0 + (Int($1.pitch) < splitPitch ? 1 : 0) }
+        return below * 10 >= notes.count && (notes.count - below) * 10 >= notes.count
     }
 
     // MARK: - Key
@@ -329,6 +355,13 @@ public struct Quantizer: Sendable {
             var staves: [[MIDINote]]
             if keys.count == 1 {
                 let all = groups[keys[0]] ?? []
+                // One track is one staff unless it needs two: a melody (a one-staff part written
+                // out by MIDIWriter) stays one staff, a piano's two hands in one track are split.
+                guard Quantizer.needsTwoStaves(all, splitPitch: options.splitPitch) else {
+                    let track = byChannel ? (all.first?.track ?? 0) : keys[0]
+                    let name = file.tracks.indices.contains(track) ? file.tracks[track].name : nil
+                    return [PartLayout(name: name, instrument: instrument(track: track), staves: [all], clefs: [clef(for: all)])]
+                }
                 staves = [all.filter { Int($0.pitch) >= options.splitPitch }, all.filter { Int($0.pitch) < options.splitPitch }]
             } else {
                 staves = keys.map { groups[$0] ?? [] }

@@ -82,8 +82,9 @@ extension Quantizer {
         var gridNotes: [GridNote] = []
         gridNotes.reserveCapacity(notes.count)
         // A note joins the group of an earlier note when it starts within the chord window of it
-        // and also ends within the window of it (as music21 groups); otherwise it is placed by
-        // its own onset.
+        // and also ends within the window of it (as music21 groups), and when joining keeps the
+        // rhythm a musician reads (see `joinsChord`); otherwise it is placed by its own onset.
+        let spreadTicks = options.keepsArpeggios ? grid.ticksPerQuarter / 16 : Int.max
         var gathered = [Bool](repeating: false, count: notes.count)
         for i in notes.indices where !gathered[i] {
             let first = notes[i]
@@ -91,7 +92,9 @@ extension Quantizer {
             var group = [i]
             var j = i + 1
             while j < notes.count && Double(notes[j].on - first.on) < windowTicks {
-                if !gathered[j] && Double(abs(notes[j].off - first.off)) <= windowTicks {
+                if !gathered[j] && Double(abs(notes[j].off - first.off)) <= windowTicks
+                    && Quantizer.joinsChord(notes[j], at: onset, first: first, grid: grid, spreadTicks: spreadTicks,
+                                            pitches: group.lazy.map { notes[$0].pitch }) {
                     gathered[j] = true
                     group.append(j)
                 }
@@ -111,6 +114,22 @@ extension Quantizer {
             }
         }
         return gridNotes
+    }
+
+    /// Whether a note within the chord window of `first` becomes part of its chord at `onset`.
+    ///
+    /// Not when the key is already in the chord (a key struck again is a new note, never a
+    /// doubled pitch). Otherwise when it snaps to the same grid point anyway, or when it starts
+    /// within `spreadTicks` (1/16 of a quarter: a chord played slightly spread) of the first
+    /// note and no beat lies between the chord's onset and its own: a note on or just past a
+    /// beat or barline keeps that beat. Notes further apart — a rolled chord, an arpeggio —
+    /// keep their own onsets and their order.
+    static func joinsChord<Pitches: Sequence<UInt8>>(_ note: MIDINote, at onset: Rational, first: MIDINote, grid: Grid,
+                                                     spreadTicks: Int, pitches: Pitches) -> Bool {
+        if pitches.contains(note.pitch) { return false }
+        let own = grid.snap(note.on)
+        if own == onset { return true }
+        return note.on - first.on <= spreadTicks && Rational(own.floor) <= onset
     }
 
     /// Deals grid notes out into chords and voices.
@@ -133,7 +152,8 @@ extension Quantizer {
             // Chords by end, the one holding the highest note first (it takes voice 1).
             var chords: [(end: Rational, notes: [GridNote])] = []
             for note in gridNotes[start..<stop] {
-                if let index = chords.firstIndex(where: { $0.end == note.end }) {
+                // A key never sounds twice in one chord: a second strike of it is a chord of its own.
+                if let index = chords.firstIndex(where: { $0.end == note.end && !$0.notes.contains { $0.pitch == note.pitch } }) {
                     chords[index].notes.append(note)
                 } else {
                     chords.append((note.end, [note]))
