@@ -103,8 +103,8 @@ public struct ModelBundle: Sendable {
             throw GenerationError.invalidModel(
                 path: folder.path,
                 reason: "a model folder of the old format (version \(format.version ?? 1), no recipe); train it again "
-                    + "with this version: `recompose train …` (recipe bar-aware, the default) gives the same model as "
-                    + "before, `--recipe duet` the new one")
+                    + "with this version: `recompose train --recipe bar-aware …` (the default) gives the same model "
+                    + "as before, `--recipe duet` the new one")
         }
         if let recipe = format?.recipe, Recipe(rawValue: recipe) == nil {
             throw GenerationError.invalidModel(
