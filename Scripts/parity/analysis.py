@@ -157,9 +157,12 @@ def main():
     ap.add_argument("--min-speedup", type=float, default=0.0)
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--warm-only", action="store_true", help="fill music21's cache and stop")
+    ap.add_argument("--every", type=int, default=1,
+                    help="judge every Nth chorale only (CI: music21 takes 7-13 minutes over all of them cold)")
     a = ap.parse_args()
     files = sorted(glob.glob(os.path.join(a.corpus, "**", "bwv*.*"), recursive=True))
     files = [f for f in files if f.endswith((".mxl", ".xml", ".musicxml")) and os.sep + "bach" + os.sep in f]
+    files = files[::max(1, a.every)]
     if not files:
         print(f"analysis: no Bach chorales under {a.corpus}")
         sys.exit(1)

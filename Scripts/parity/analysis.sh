@@ -23,4 +23,9 @@ if [ "${1:-}" = "--bench" ]; then
   exec "$PYTHON" Scripts/parity/analysis.py "$(swift build -c release --show-bin-path)/recompose" "$corpus" --min-speedup 50 "$@"
 fi
 swift build --product recompose >/dev/null
+if [ "${CI:-}" = true ]; then
+  # A fresh clone has no cache: judge every third chorale with two music21 processes (about
+  # 2 minutes); run the script without CI=true for all 410 (the figures in Docs/).
+  set -- --every 3 --jobs 2 "$@"
+fi
 exec "$PYTHON" Scripts/parity/analysis.py "$(swift build --show-bin-path)/recompose" "$corpus" "$@"
