@@ -101,6 +101,14 @@ extension PartBuilder {
         if marks { built.markEnd = max(built.markEnd, at + offset) }
         let position = max(.zero, at + offset)
         for kind in kinds {
+            // A release and a press at one point are a pedal change: what our writer writes for
+            // one (MuseScore 3 rejects type="change"), so that a change reads back as a change.
+            if case .pedal(let press) = kind, press.type == .start, let last = built.directions.last,
+               last.offset == position, last.staff == staff, case .pedal(let release) = last.kind, release.type == .stop,
+               release.line == press.line, release.sign == press.sign {
+                built.directions[built.directions.count - 1].kind = .pedal(Pedal(.change, line: press.line, sign: press.sign))
+                continue
+            }
             built.directions.append(Direction(offset: position, staff: staff, kind: kind))
         }
     }

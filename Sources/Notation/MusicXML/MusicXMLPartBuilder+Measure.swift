@@ -598,6 +598,10 @@ extension PartBuilder {
                 barline.repeat = x.attribute("direction").flatMap(Barline.Repeat.init(rawValue:))
                 barline.times = x.attribute("times").flatMap { Int($0) }
                 try x.skip()
+            case .fermata:
+                let type = x.attribute("type").flatMap(Fermata.Orientation.init(rawValue:))
+                let text = try x.text()
+                barline.fermatas.append(Fermata(type, shape: text.isEmpty ? nil : Fermata.Shape(rawValue: text)))
             case .ending:
                 if let type = x.attribute("type") {
                     barline.ending = Barline.Ending(number: x.attribute("number") ?? "1", type: type)
@@ -612,7 +616,7 @@ extension PartBuilder {
             if where_ == "middle" { x.skipped.insert("barline[location=middle]") }
             return
         }
-        if barline.style == "regular" && barline.repeat == nil && barline.ending == nil { return }
+        if barline.style == "regular" && barline.repeat == nil && barline.ending == nil && barline.fermatas.isEmpty { return }
         built.barlines.append(barline)
     }
 }

@@ -285,6 +285,11 @@ struct MusicXMLTextBuilder {
         let styles: Set<String> = ["regular", "dotted", "dashed", "heavy", "light-light", "light-heavy", "heavy-light",
                                    "heavy-heavy", "tick", "short", "none"]
         if let style = barline.style, styles.contains(style) { text += "<bar-style>\(style)</bar-style>" }
+        // The XSD allows two fermatas, after the bar style and before the ending.
+        for fermata in barline.fermatas.prefix(2) {
+            let type = fermata.type.map { " type=\"\($0.rawValue)\"" } ?? ""
+            text += fermata.shape.map { "<fermata\(type)>\($0.rawValue)</fermata>" } ?? "<fermata\(type)/>"
+        }
         if let ending = barline.ending, ["start", "stop", "discontinue"].contains(ending.type) {
             text += "<ending number=\"\(Self.escape(ending.number))\" type=\"\(ending.type)\"/>"
         }
