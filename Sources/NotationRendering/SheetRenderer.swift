@@ -115,12 +115,12 @@ public struct SheetRenderer: Sendable {
             for s in score.parts[p].staves.indices {
                 for m in score.parts[p].staves[s].measures.indices {
                     let directions = score.parts[p].staves[s].measures[m].directions
-                    guard directions.contains(where: { $0.kind == .pedal("change") }) else { continue }
+                    guard directions.contains(where: { $0.kind == .pedal(Pedal(.change)) }) else { continue }
                     score.parts[p].staves[s].measures[m].directions = directions.flatMap { direction -> [Direction] in
-                        guard direction.kind == .pedal("change") else { return [direction] }
+                        guard case .pedal(let pedal) = direction.kind, pedal.type == .change else { return [direction] }
                         var release = direction, press = direction
-                        release.kind = .pedal("stop")
-                        press.kind = .pedal("start")
+                        release.kind = .pedal(Pedal(.stop, line: pedal.line, sign: pedal.sign))
+                        press.kind = .pedal(Pedal(.start, line: pedal.line, sign: pedal.sign))
                         return [release, press]
                     }
                 }

@@ -45,15 +45,15 @@ struct RenderingTests {
         var score = try Self.score()
         score.parts[0].instrument = Instrument()
         score.parts[0].staves[1].measures[0].directions = [
-            Direction(offset: 0, kind: .pedal("start")), Direction(offset: 2, kind: .pedal("change")),
-            Direction(offset: 4, kind: .pedal("stop")),
+            Direction(offset: 0, kind: .pedal(Pedal(.start))), Direction(offset: 2, kind: .pedal(Pedal(.change))),
+            Direction(offset: 4, kind: .pedal(Pedal(.stop))),
         ]
         let result = try score.renderSheet(to: folder.appendingPathComponent("pedal.png"))
         #expect(result.messages == [])
         let prepared = SheetRenderer.preparedForMuseScore(score)
         #expect(prepared.parts[0].instrument.name == "Piano")
         #expect(prepared.parts[0].staves[1].measures[0].directions.map(\.kind)
-                == [.pedal("start"), .pedal("stop"), .pedal("start"), .pedal("stop")])
+                == [.pedal(Pedal(.start)), .pedal(Pedal(.stop)), .pedal(Pedal(.start)), .pedal(Pedal(.stop))])
     }
 
     @Test("SVG and PDF are written too; an unknown extension is a typed error", .requiresMuseScore)

@@ -239,7 +239,7 @@ struct MusicXMLReaderTests {
     @Test("33d octave shifts: 15mb, 15ma, 8vb, 8va with stops")
     func octaveShifts() throws {
         let shifts = try read("33d").parts[0].staves[0].measures.flatMap(\.directions).compactMap { d -> String? in
-            if case .octaveShift(let size, let type) = d.kind { return "\(size) \(type)" }
+            if case .octaveShift(let shift) = d.kind { return "\(shift.octaves) \(shift.type.rawValue)" }
             return nil
         }
         #expect(shifts == ["2 down", "2 stop", "2 up", "2 stop", "1 down", "1 stop", "1 up", "1 stop"])

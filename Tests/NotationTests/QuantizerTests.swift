@@ -250,7 +250,7 @@ struct QuantizerTests {
                                      + [.init(tick: 1900, message: .meta(.endOfTrack))]))
         let score = try Quantizer().score(from: file).score
         let lower = score.parts[0].staves[1].measures[0].directions
-        let marks = lower.compactMap { d -> String? in if case .pedal(let m) = d.kind { return "\(d.offset) \(m)" } else { return nil } }
+        let marks = lower.compactMap { d -> String? in if case .pedal(let m) = d.kind { return "\(d.offset) \(m.type.rawValue)" } else { return nil } }
         // Down at 0; up and down again at 1 (470, 490 → 1): a change; up at 1000 (→ 2), and the
         // press at 1005–1010 is shorter than the grid: no mark of its own; down at 1500 (3.125,
         // halfway, rounds down to 3); up at 1900 (→ 4, the end of the only bar).

@@ -59,10 +59,10 @@ import TestSupport
         }
         #expect(try order(daCapo) == [1, 2, 3, 4, 1, 2])
         let segno = score(6) { m in
-            m[1].directions = [Direction(offset: 0, kind: .other("segno"))]
+            m[1].directions = [Direction(offset: 0, kind: .segno)]
             m[2].directions = [Direction(offset: 1, kind: .words("To Coda"))]
             m[3].directions = [Direction(offset: 1, kind: .playback(Playback(dalSegno: "")))]
-            m[4].directions = [Direction(offset: 0, kind: .other("coda"))]
+            m[4].directions = [Direction(offset: 0, kind: .coda)]
         }
         #expect(try order(segno) == [1, 2, 3, 4, 2, 3, 5, 6])
     }

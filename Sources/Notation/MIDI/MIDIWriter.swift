@@ -145,12 +145,13 @@ public struct MIDIWriter: ScoreWriter {
                 for (measure, offset) in zip(staff.measures, staff.measureOffsets) {
                     for direction in measure.directions
                     where direction.staff == nil || direction.staff == staffNumber {
-                        guard case .pedal(let mark) = direction.kind else { continue }
+                        guard case .pedal(let pedal) = direction.kind else { continue }
+                        let mark = pedal.type
                         let tick = ticks(offset + direction.offset)
-                        if mark == "stop" || mark == "change" {
+                        if mark == .stop || mark == .change {
                             events.append(.init(tick: tick, message: .controlChange(channel: UInt8(channel), controller: 64, value: 0)))
                         }
-                        if mark == "start" || mark == "change" {
+                        if mark == .start || mark == .change {
                             events.append(.init(tick: tick, message: .controlChange(channel: UInt8(channel), controller: 64, value: 127)))
                         }
                     }

@@ -598,6 +598,10 @@ extension PartBuilder {
                 barline.repeat = x.attribute("direction").flatMap(Barline.Repeat.init(rawValue:))
                 barline.times = x.attribute("times").flatMap { Int($0) }
                 try x.skip()
+            case .fermata:
+                let type = x.attribute("type").flatMap(Fermata.Orientation.init(rawValue:))
+                let text = try x.text()
+                barline.fermatas.append(Fermata(type, shape: text.isEmpty ? nil : Fermata.Shape(rawValue: text)))
             case .ending:
                 if let type = x.attribute("type") {
                     barline.ending = Barline.Ending(number: x.attribute("number") ?? "1", type: type)
@@ -612,102 +616,7 @@ extension PartBuilder {
             if where_ == "middle" { x.skipped.insert("barline[location=middle]") }
             return
         }
-        if barline.style == "regular" && barline.repeat == nil && barline.ending == nil { return }
+        if barline.style == "regular" && barline.repeat == nil && barline.ending == nil && barline.fermatas.isEmpty { return }
         built.barlines.append(barline)
-    }
-
-    // MARK: Directions
-
-    private func parseDirection(_ x: XMLStream, into built: inout Built, at: Rational) throws(MusicXMLError) {
-        var kinds: [Direction.Kind] = []
-        var staff: Int?
-        var offset = Rational.zero
-        var soundTempo: Double?
-        var hasMetronome = false
-        var marks = false
-        try x.forEachChild { (tag) throws(MusicXMLError) in
-            switch tag {
-            case .directionType:
-                try x.forEachChild { (tag) throws(MusicXMLError) in
-                    switch tag {
-                    case .dynamics:
-                        marks = true
-                        try x.forEachChild { (_) throws(MusicXMLError) in
-                            let name = x.name
-                            if name == "other-dynamics" {
-                                let text = try x.text()
-                                if !text.isEmpty { kinds.append(.dynamic(text)) }
-                            } else {
-                                kinds.append(.dynamic(name))
-                                try x.skip()
-                            }
-                        }
-                    case .words:
-                        marks = true
-                        let text = try x.text()
-                        if !text.isEmpty { kinds.append(.words(text)) }
-                    case .metronome:
-                        marks = true
-                        var unit: NoteType?
-                        var dots = 0
-                        var perMinute: Double?
-                        try x.forEachChild { (tag) throws(MusicXMLError) in
-                            switch tag {
-                            case .beatUnit: if unit == nil { unit = NoteType(rawValue: try x.text()) } else { try x.skip() }
-                            case .beatUnitDot: if perMinute == nil { dots += 1 }; try x.skip()
-                            case .perMinute:
-                                let text = try x.text()
-                                let digits = text.drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "." }
-                                perMinute = Double(digits)
-                            default: try x.skip()
-                            }
-                        }
-                        if let unit, let perMinute, perMinute > 0 {
-                            try budget.addTempo(x)
-                            kinds.append(.tempo(Tempo(perMinute, beatUnit: Duration(unit, dots: min(dots, 4)))))
-                            hasMetronome = true
-                        }
-                    case .wedge:
-                        if let type = x.attribute("type") { kinds.append(.wedge(type)) }
-                        try x.skip()
-                    case .pedal:
-                        if let type = x.attribute("type") { kinds.append(.pedal(type)) }
-                        try x.skip()
-                    case .octaveShift:
-                        let size = x.attribute("size").flatMap { Int($0) } ?? 8
-                        if let type = x.attribute("type") { kinds.append(.octaveShift(size: (size - 1) / 7, type: type)) }
-                        try x.skip()
-                    case .rehearsal:
-                        marks = true
-                        let text = try x.text()
-                        kinds.append(.other("rehearsal:" + text))
-                    case .segno: marks = true; kinds.append(.other("segno")); try x.skip()
-                    case .coda: marks = true; kinds.append(.other("coda")); try x.skip()
-                    default:
-                        try x.skip()
-                    }
-                }
-            case .offset:
-                if let d = try x.decimal() { offset = try quarters(d, x, element: "offset") }
-            case .staff:
-                staff = try x.int()
-            case .sound:
-                soundTempo = x.attribute("tempo").flatMap(Double.init)
-                if let playback = PartBuilder.playback(x) { kinds.append(.playback(playback)) }
-                try x.skip()
-            default:
-                try x.skip()
-            }
-        }
-        if let soundTempo, soundTempo > 0, !hasMetronome {
-            try budget.addTempo(x)
-            kinds.append(.tempo(Tempo(soundTempo)))
-            marks = true
-        }
-        if marks { built.markEnd = max(built.markEnd, at + offset) }
-        let position = max(.zero, at + offset)
-        for kind in kinds {
-            built.directions.append(Direction(offset: position, staff: staff, kind: kind))
-        }
     }
 }

@@ -30,7 +30,7 @@ enum MusicXMLTag: String, CaseIterable {
     // Directions.
     case direction, directionType = "direction-type", words, metronome, beatUnit = "beat-unit"
     case beatUnitDot = "beat-unit-dot", perMinute = "per-minute", sound, wedge, pedal
-    case octaveShift = "octave-shift", rehearsal, segno, coda, offset
+    case octaveShift = "octave-shift", rehearsal, segno, coda, offset, dashes, bracket
     // Other measure content.
     case harmony, barline, figuredBass = "figured-bass", bookmark, link, grouping
     case barStyle = "bar-style", `repeat`, ending, root, rootStep = "root-step", rootAlter = "root-alter", kind

@@ -285,6 +285,11 @@ struct MusicXMLTextBuilder {
         let styles: Set<String> = ["regular", "dotted", "dashed", "heavy", "light-light", "light-heavy", "heavy-light",
                                    "heavy-heavy", "tick", "short", "none"]
         if let style = barline.style, styles.contains(style) { text += "<bar-style>\(style)</bar-style>" }
+        // The XSD allows two fermatas, after the bar style and before the ending.
+        for fermata in barline.fermatas.prefix(2) {
+            let type = fermata.type.map { " type=\"\($0.rawValue)\"" } ?? ""
+            text += fermata.shape.map { "<fermata\(type)>\($0.rawValue)</fermata>" } ?? "<fermata\(type)/>"
+        }
         if let ending = barline.ending, ["start", "stop", "discontinue"].contains(ending.type) {
             text += "<ending number=\"\(Self.escape(ending.number))\" type=\"\(ending.type)\"/>"
         }
@@ -329,23 +334,19 @@ struct MusicXMLTextBuilder {
                 : "<dynamics><other-dynamics>\(Self.escape(name))</other-dynamics></dynamics>"
         case .words(let text):
             type = "<words>\(Self.escape(text))</words>"
-        case .wedge(let kind):
-            let valid = ["crescendo", "diminuendo", "stop", "continue"].contains(kind) ? kind : "stop"
-            type = "<wedge type=\"\(valid)\"/>"
-        case .pedal(let kind):
-            let valid = ["start", "stop", "sostenuto", "change", "continue", "discontinue", "resume"].contains(kind) ? kind : "stop"
-            type = "<pedal type=\"\(valid)\"/>"
-        case .octaveShift(let size, let kind):
-            let valid = ["up", "down", "stop", "continue"].contains(kind) ? kind : "stop"
-            type = "<octave-shift type=\"\(valid)\" size=\"\(1 + 7 * max(1, size))\"/>"
         case .other(let text):
-            if text == "segno" { type = "<segno/>" }
-            else if text == "coda" { type = "<coda/>" }
-            else if text.hasPrefix("rehearsal:") { type = "<rehearsal>\(Self.escape(String(text.dropFirst(10))))</rehearsal>" }
-            else { type = "<words>\(Self.escape(text))</words>" }
+            type = "<words>\(Self.escape(text))</words>"
         case .chordSymbol, .playback:
             return  // written above
+        case .wedge, .pedal, .octaveShift, .dashes, .bracket, .segno, .coda, .rehearsal:
+            for type in Self.directionTypeXML(d.kind) ?? [] { writeDirection(type: type, sound: "", at: d, relativeTo: cursor) }
+            return
         }
+        writeDirection(type: type, sound: sound, at: d, relativeTo: cursor)
+    }
+
+    /// One `<direction>` holding `type` (the `<direction-type>` contents) at `d`'s place and staff.
+    private mutating func writeDirection(type: String, sound: String, at d: Direction, relativeTo cursor: Rational) {
         var text = "<direction><direction-type>\(type)</direction-type>"
         if d.offset != cursor { text += "<offset>\(units(d.offset - cursor))</offset>" }
         if let staff = d.staff { text += "<staff>\(staff)</staff>" }

@@ -35,9 +35,13 @@ public struct Barline: Sendable, Hashable, Codable {
     public var times: Int?
     /// The volta bracket mark, if any.
     public var ending: Ending?
+    /// Fermatas over (or, inverted, under) the barline: a pause between bars (MusicXML allows two).
+    public var fermatas: [Fermata] = []
 
     /// Creates a barline.
-    public init(_ location: Location, style: String? = nil, repeat: Repeat? = nil, times: Int? = nil, ending: Ending? = nil) {
+    public init(_ location: Location, style: String? = nil, repeat: Repeat? = nil, times: Int? = nil, ending: Ending? = nil,
+                fermatas: [Fermata] = []) {
+        self.fermatas = fermatas
         self.location = location
         self.style = style
         self.repeat = `repeat`

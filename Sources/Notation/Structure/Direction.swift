@@ -8,13 +8,23 @@ public struct Direction: Sendable, Hashable, Codable {
         case dynamic(String)
         /// Free text such as "dolce".
         case words(String)
-        /// The start or end of a crescendo or diminuendo hairpin.
-        case wedge(String)
-        /// A sustain-pedal mark: `"start"`, `"stop"`, `"change"`.
-        case pedal(String)
-        /// An 8va/8vb line: size in octaves and whether it starts or stops.
-        case octaveShift(size: Int, type: String)
-        /// A rehearsal mark or segno/coda, by name.
+        /// A crescendo or diminuendo hairpin's start, end or continuation.
+        case wedge(Wedge)
+        /// A piano pedal mark: down, up, or a change.
+        case pedal(Pedal)
+        /// An 8va/8vb line's start, end or continuation.
+        case octaveShift(OctaveShift)
+        /// A dashed line's start, end or continuation (after "cresc.", "rit.", …).
+        case dashes(Dashes)
+        /// A bracket line's start, end or continuation.
+        case bracket(Bracket)
+        /// A segno sign, the target of a D.S.
+        case segno
+        /// A coda sign.
+        case coda
+        /// A rehearsal mark with its printed text, such as `"A"` or `"12"`.
+        case rehearsal(String)
+        /// Any other mark, by name.
         case other(String)
         /// A chord symbol (MusicXML `<harmony>`), such as `Bb7/D`.
         case chordSymbol(ChordSymbol)

@@ -60,9 +60,9 @@ struct RepeatMarks {
             if p.toCoda != nil { toCodas.insert(i) }
             if p.segno != nil, !segnos.contains(i) { segnos.append(i) }
             if p.coda != nil, !codas.contains(i) { codas.append(i) }
-        case .other(let text) where text == "segno":
+        case .segno:
             if !segnos.contains(i) { segnos.append(i) }
-        case .other(let text) where text == "coda":
+        case .coda:
             if !codas.contains(i) { codas.append(i) }
         case .words(let text):
             let t = text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)

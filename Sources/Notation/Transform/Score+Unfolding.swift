@@ -73,7 +73,7 @@ extension Score {
                 barline.repeat = nil
                 barline.times = nil
                 barline.ending = nil
-                return barline.style == nil ? nil : barline
+                return barline.style == nil && barline.fermatas.isEmpty ? nil : barline
             }
             m.directions.removeAll { if case .playback = $0.kind { true } else { false } }
             result.append(m)

@@ -43,7 +43,7 @@ extension Quantizer {
             while bar + 1 < offsets.count && offsets[bar + 1] <= mark.offset { bar += 1 }
             guard bar < staff.measures.count else { return }
             staff.measures[bar].directions.append(Direction(offset: mark.offset - offsets[bar], staff: number,
-                                                            kind: .pedal(mark.mark)))
+                                                            kind: .pedal(Pedal(Pedal.Kind(rawValue: mark.mark) ?? .stop))))
         }
     }
 }
