@@ -27,37 +27,18 @@ extension Trainer {
             throw GenerationError.notEnoughData("no piece of more than \(training.length) elements")
         }
         try options.validate()
-        var optimizer = Adam(learningRate: options.learningRate, globalClipNorm: options.clipNorm)
-        var random = SeededRandom(seed: options.seed)
-        var state = CheckpointState(epoch: 0, bestEpoch: 0, bestValidationLoss: nil, epochsWithoutImprovement: 0,
-                                    sequences: 0, seconds: 0, lastTrainLoss: .nan)
-        var best = model
-        if let checkpoint, let saved = try Checkpoint.load(from: checkpoint, like: model) {
-            model = saved.model
-            best = saved.best
-            try optimizer.restore(iterations: saved.iterations, momentums: saved.momentums, velocities: saved.velocities)
-            state = saved.state
-        }
         let threads = options.threads ?? SequenceModel.recommendedThreads
         let streamCount = options.batchSize
         let units = model.lstms.map(\.units)
         let windowsPerEpoch = training.pieces.indices.reduce(0) { $0 + training.windowCount($1) }
         // Streams are dealt greedily, so an epoch is about this many steps.
         let stepsPerEpoch = (windowsPerEpoch + streamCount - 1) / streamCount
-        let plannedSteps = options.epochs * stepsPerEpoch
         let unigram = Trainer.unigramLoss(training: training, validation: validation)
-        let start = Date()
-        let secondsBefore = state.seconds, sequencesBefore = state.sequences
+        var run = try TrainingRun(model: &model, options: options, checkpoint: checkpoint)
         var stopped = false
-        // The last validation pass's duration, kept free before the limit for the final one.
-        var validationSeconds = 0.0
-
-        while state.epoch < options.epochs && !stopped {
-            if let patience = options.patience, state.epochsWithoutImprovement >= patience { break }
-            state.epoch += 1
-            random = SeededRandom(seed: options.seed &+ 0x5EED &+ UInt64(state.epoch))
+        while !stopped && run.beginEpoch() {
             var order = Array(training.pieces.indices)
-            order.shuffle(using: &random)
+            order.shuffle(using: &run.random)
             if let maximum = options.maximumSequencesPerEpoch {
                 // Whole pieces, in the shuffled order, until the windows reach the maximum.
                 var kept = 0, windows = 0
@@ -76,63 +57,29 @@ extension Trainer {
                 let windows = rows.map { streams[$0][k] }
                 for (row, window) in zip(rows, windows) where window.index == 0 { carried.reset(row: row) }
                 var rowState = rows.count == streams.count ? carried : carried.rows(rows)
-                if let schedule = options.schedule {
-                    optimizer.learningRate = schedule.rate(
-                        peak: options.learningRate, step: optimizer.iterations,
-                        progress: progressFraction(step: optimizer.iterations, of: plannedSteps, since: start))
-                }
-                let loss = try model.trainEveryStep(try training.batch(windows), state: &rowState, optimizer: &optimizer,
-                                                    random: &random, threads: threads)
+                run.scheduleLearningRate(plannedSteps: options.epochs * stepsPerEpoch)
+                let loss = try model.trainEveryStep(try training.batch(windows), state: &rowState,
+                                                    optimizer: &run.optimizer, random: &run.random, threads: threads)
                 if rows.count == streams.count { carried = rowState } else { carried.setRows(rows, from: rowState) }
                 lossSum += loss * Double(windows.count)
                 seen += windows.count
-                state.sequences += windows.count
-                let rate = Double(state.sequences - sequencesBefore) / max(Date().timeIntervalSince(start), 1e-9)
-                let left = Double((options.epochs - state.epoch) * windowsPerEpoch + (windowsPerEpoch - seen)) / max(rate, 1e-9)
-                progress(TrainingProgress(epoch: state.epoch, epochs: options.epochs, step: k + 1, steps: steps,
-                                          loss: lossSum / Double(seen), sequencesPerSecond: rate,
-                                          secondsLeft: secondsLeft(left, since: start), validationLoss: nil))
-                if timeIsUp(since: start, reserving: validationSeconds) {
+                run.state.sequences += windows.count
+                progress(run.stepProgress(step: k + 1, of: steps, loss: lossSum / Double(seen),
+                                          windowsLeft: (options.epochs - run.state.epoch) * windowsPerEpoch
+                                              + (windowsPerEpoch - seen)))
+                if run.timeIsUp() {
                     stopped = true
                     break
                 }
             }
-            state.lastTrainLoss = lossSum / Double(max(seen, 1))
-            let validationStart = Date()
-            let validationLoss = try Trainer.meanEveryStepLoss(model, validation, streams: streamCount, threads: threads)
-            validationSeconds = Date().timeIntervalSince(validationStart)
-            if let validationLoss {
-                if state.bestValidationLoss.map({ validationLoss < $0 }) ?? true {
-                    state.bestValidationLoss = validationLoss
-                    state.bestEpoch = state.epoch
-                    state.epochsWithoutImprovement = 0
-                    best = model
-                } else {
-                    state.epochsWithoutImprovement += 1
-                }
-            } else {
-                best = model
-                state.bestEpoch = state.epoch
-            }
-            state.seconds = secondsBefore + Date().timeIntervalSince(start)
-            let rate = Double(state.sequences - sequencesBefore) / max(Date().timeIntervalSince(start), 1e-9)
-            progress(TrainingProgress(epoch: state.epoch, epochs: options.epochs, step: steps, steps: steps,
-                                      loss: state.lastTrainLoss, sequencesPerSecond: rate,
-                                      secondsLeft: secondsLeft(Double((options.epochs - state.epoch) * windowsPerEpoch)
-                                                               / max(rate, 1e-9), since: start),
-                                      validationLoss: validationLoss))
-            if let checkpoint {
-                try Checkpoint(model: model, best: best, iterations: optimizer.iterations, momentums: optimizer.momentums,
-                               velocities: optimizer.velocities, state: state).save(to: checkpoint)
+            try run.endEpoch(model: model, trainLoss: lossSum / Double(max(seen, 1)), steps: steps,
+                             windowsPerEpoch: windowsPerEpoch, checkpoint: checkpoint, progress: progress) {
+                try Trainer.meanEveryStepLoss(model, validation, streams: streamCount, threads: threads)
             }
         }
-        model = best
-        let seconds = state.seconds
-        return TrainingSummary(sequences: state.sequences, seconds: seconds,
-                               sequencesPerSecond: Double(state.sequences) / max(seconds, 1e-9),
-                               trainLoss: state.lastTrainLoss, validationLoss: state.bestValidationLoss,
-                               unigramValidationLoss: unigram, epochs: state.epoch, bestEpoch: state.bestEpoch,
-                               targets: state.sequences * training.length, stoppedByTimeLimit: stopped)
+        model = run.best
+        return run.summary(unigramValidationLoss: unigram, targets: run.state.sequences * training.length,
+                           stoppedByTimeLimit: stopped)
     }
 
     /// Mean every-step loss (both heads) over every position of every whole window of `data`,

@@ -38,115 +38,39 @@ public struct Trainer: Sendable {
             throw GenerationError.notEnoughData("no training window of \(training.length + 1) elements")
         }
         try options.validate()
-        var optimizer = Adam(learningRate: options.learningRate, globalClipNorm: options.clipNorm)
-        var random = SeededRandom(seed: options.seed)
-        var state = CheckpointState(epoch: 0, bestEpoch: 0, bestValidationLoss: nil, epochsWithoutImprovement: 0,
-                                    sequences: 0, seconds: 0, lastTrainLoss: .nan)
-        var best = model
-        if let checkpoint, let saved = try Checkpoint.load(from: checkpoint, like: model) {
-            model = saved.model
-            best = saved.best
-            try optimizer.restore(iterations: saved.iterations, momentums: saved.momentums, velocities: saved.velocities)
-            state = saved.state
-        }
         let threads = options.threads ?? SequenceModel.recommendedThreads
         let perEpoch = min(training.count, options.maximumSequencesPerEpoch ?? training.count)
         let steps = (perEpoch + options.batchSize - 1) / options.batchSize
         let unigram = Trainer.unigramLoss(training: training, validation: validation)
-        let start = Date()
-        let secondsBefore = state.seconds, sequencesBefore = state.sequences
-        let plannedSteps = options.epochs * steps
+        var run = try TrainingRun(model: &model, options: options, checkpoint: checkpoint)
         var stopped = false
-        // The last validation pass's duration, kept free before the limit for the final one.
-        var validationSeconds = 0.0
-
-        while state.epoch < options.epochs && !stopped {
-            if let patience = options.patience, state.epochsWithoutImprovement >= patience { break }
-            state.epoch += 1
-            // Each epoch draws from its own stream, so a resumed run repeats exactly what an
-            // uninterrupted one would have done.
-            random = SeededRandom(seed: options.seed &+ 0x5EED &+ UInt64(state.epoch))
+        while !stopped && run.beginEpoch() {
             var order = Array(0..<training.count)
-            order.shuffle(using: &random)
+            order.shuffle(using: &run.random)
             if perEpoch < order.count { order.removeLast(order.count - perEpoch) }
             var lossSum = 0.0, seen = 0
             for step in 0..<steps {
                 let slice = order[(step * options.batchSize)..<min(order.count, (step + 1) * options.batchSize)]
                 let batch = try training.batch(slice).trainingBatch()
-                if let schedule = options.schedule {
-                    optimizer.learningRate = schedule.rate(
-                        peak: options.learningRate, step: optimizer.iterations,
-                        progress: progressFraction(step: optimizer.iterations, of: plannedSteps, since: start))
-                }
-                let loss = try model.train(batch, optimizer: &optimizer, random: &random, threads: threads)
+                run.scheduleLearningRate(plannedSteps: options.epochs * steps)
+                let loss = try model.train(batch, optimizer: &run.optimizer, random: &run.random, threads: threads)
                 lossSum += loss * Double(slice.count)
                 seen += slice.count
-                state.sequences += slice.count
-                let rate = Double(state.sequences - sequencesBefore) / max(Date().timeIntervalSince(start), 1e-9)
-                let left = Double((options.epochs - state.epoch) * perEpoch + (perEpoch - seen)) / max(rate, 1e-9)
-                progress(TrainingProgress(epoch: state.epoch, epochs: options.epochs, step: step + 1, steps: steps,
-                                          loss: lossSum / Double(seen), sequencesPerSecond: rate,
-                                          secondsLeft: secondsLeft(left, since: start), validationLoss: nil))
-                if timeIsUp(since: start, reserving: validationSeconds) {
+                run.state.sequences += slice.count
+                progress(run.stepProgress(step: step + 1, of: steps, loss: lossSum / Double(seen),
+                                          windowsLeft: (options.epochs - run.state.epoch) * perEpoch + (perEpoch - seen)))
+                if run.timeIsUp() {
                     stopped = true
                     break
                 }
             }
-            state.lastTrainLoss = lossSum / Double(max(seen, 1))
-            let validationStart = Date()
-            let validationLoss = try Trainer.meanLoss(model, validation, batchSize: options.batchSize, threads: threads)
-            validationSeconds = Date().timeIntervalSince(validationStart)
-            if let validationLoss {
-                if state.bestValidationLoss.map({ validationLoss < $0 }) ?? true {
-                    state.bestValidationLoss = validationLoss
-                    state.bestEpoch = state.epoch
-                    state.epochsWithoutImprovement = 0
-                    best = model
-                } else {
-                    state.epochsWithoutImprovement += 1
-                }
-            } else {
-                best = model
-                state.bestEpoch = state.epoch
-            }
-            state.seconds = secondsBefore + Date().timeIntervalSince(start)
-            let rate = Double(state.sequences - sequencesBefore) / max(Date().timeIntervalSince(start), 1e-9)
-            progress(TrainingProgress(epoch: state.epoch, epochs: options.epochs, step: steps, steps: steps,
-                                      loss: state.lastTrainLoss, sequencesPerSecond: rate,
-                                      secondsLeft: Double((options.epochs - state.epoch) * perEpoch) / max(rate, 1e-9),
-                                      validationLoss: validationLoss))
-            if let checkpoint {
-                try Checkpoint(model: model, best: best, iterations: optimizer.iterations, momentums: optimizer.momentums,
-                               velocities: optimizer.velocities, state: state).save(to: checkpoint)
+            try run.endEpoch(model: model, trainLoss: lossSum / Double(max(seen, 1)), steps: steps,
+                             windowsPerEpoch: perEpoch, checkpoint: checkpoint, progress: progress) {
+                try Trainer.meanLoss(model, validation, batchSize: options.batchSize, threads: threads)
             }
         }
-        model = best
-        let seconds = state.seconds
-        return TrainingSummary(sequences: state.sequences, seconds: seconds,
-                               sequencesPerSecond: Double(state.sequences) / max(seconds, 1e-9),
-                               trainLoss: state.lastTrainLoss, validationLoss: state.bestValidationLoss,
-                               unigramValidationLoss: unigram, epochs: state.epoch, bestEpoch: state.bestEpoch,
-                               targets: state.sequences, stoppedByTimeLimit: stopped)
-    }
-
-    /// How much of the planned run is done: the larger of the share of steps and the share of
-    /// the time limit.
-    func progressFraction(step: Int, of planned: Int, since start: Date) -> Double {
-        let byStep = Double(step) / Double(max(planned, 1))
-        guard let limit = options.timeLimit else { return byStep }
-        return max(byStep, Date().timeIntervalSince(start) / limit)
-    }
-
-    /// Whether this run has used its time limit, keeping `reserve` seconds for the validation
-    /// pass that ends it.
-    func timeIsUp(since start: Date, reserving reserve: Double = 0) -> Bool {
-        options.timeLimit.map { Date().timeIntervalSince(start) + reserve >= $0 } ?? false
-    }
-
-    /// The estimate `left`, capped by what the time limit leaves.
-    func secondsLeft(_ left: Double, since start: Date) -> Double {
-        guard let limit = options.timeLimit else { return left }
-        return min(left, max(0, limit - Date().timeIntervalSince(start)))
+        model = run.best
+        return run.summary(unigramValidationLoss: unigram, targets: run.state.sequences, stoppedByTimeLimit: stopped)
     }
 
     /// Mean loss (both heads) over every window of `data`, in inference mode; `nil` if empty.
