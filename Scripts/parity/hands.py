@@ -58,6 +58,8 @@ def main():
             print('hands: %s part %s: staves %s in the file, %s read' % (r['file'], r['part'], expected, [r['staff1'], r['staff2']]))
             continue
         n = r['staff1'] + r['staff2']
+        if n == 0:
+            continue
         parts += 1
         total += n
         base += r['baseline']

@@ -3,8 +3,8 @@ import CommandLineSupport
 import Foundation
 import Notation
 
-/// Hidden developer command behind `Scripts/parity/hands.sh`: for every piano part of a MusicXML
-/// file written on a treble and a bass staff, merges the two staves' notes into one list,
+/// Hidden developer command behind `Scripts/parity/hands.sh`: for every two-staff (piano) part of a
+/// MusicXML file, merges the two staves' notes into one list,
 /// separates it again by each ``HandSeparation`` and counts the notes that land on the staff
 /// the file put them on. Prints one JSON line per part (or per unreadable file).
 struct HandsCommand: ParsableCommand {
@@ -26,8 +26,8 @@ struct HandsCommand: ParsableCommand {
                 try out.write(PartRecord(file: file, error: "\(error)"))
                 continue
             }
-            for part in score.parts where part.staves.count == 2
-                && part.staves[0].clef == .treble && part.staves[1].clef == .bass {
+            // Every two-staff part (piano, harp, organ manuals): staff 1 is the right hand's.
+            for part in score.parts where part.staves.count == 2 {
                 var onsets: [Double] = [], pitches: [Int] = [], upper: [Bool] = []
                 for (staffIndex, staff) in part.staves.enumerated() {
                     for (measure, start) in zip(staff.measures, staff.measureOffsets) {
@@ -53,6 +53,7 @@ struct HandsCommand: ParsableCommand {
                 try out.write(record)
             }
         }
+        out.flush()
     }
 
     /// One printed line: a part's note counts per staff and the notes each separation puts back.

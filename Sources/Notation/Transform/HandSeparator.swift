@@ -21,6 +21,8 @@ public struct HandSeparator: Sendable {
     public var maximumNotes = 5
     /// How fast a hand's position follows its new notes (0: not at all, 1: only the last group).
     public var follow = 0.5
+    /// How far (semitones) from its position a hand reaches at no cost.
+    public var reach = 4.0
 
     /// Creates a separator with the default costs.
     public init() {}
@@ -94,11 +96,11 @@ public struct HandSeparator: Sendable {
     private func movingCost(_ notes: [Int], _ k: Int, left: Double, right: Double) -> Double {
         var cost = 0.0
         if k > 0 {
-            cost += abs(mean(notes[0..<k]) - left)
+            cost += max(0, abs(mean(notes[0..<k]) - left) - reach)
             cost += 2 * max(0, Double(notes[k - 1]) - right)
         }
         if k < notes.count {
-            cost += abs(mean(notes[k...]) - right)
+            cost += max(0, abs(mean(notes[k...]) - right) - reach)
             cost += 2 * max(0, left - Double(notes[k]))
         }
         return cost
