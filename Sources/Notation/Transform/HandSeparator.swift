@@ -87,8 +87,8 @@ public struct HandSeparator: Sendable {
             if span > maximumSpan { cost += 100 + 10 * Double(span - maximumSpan) }
             if hand.count > maximumNotes { cost += 100 * Double(hand.count - maximumNotes) }
         }
-        if k > 0 { cost += 0.1 * Double(max(0, notes[k - 1] - 60)) }
-        if k < notes.count { cost += 0.1 * Double(max(0, 60 - notes[k])) }
+        if k > 0 { cost += 0.3 * Double(max(0, notes[k - 1] - 60)) }
+        if k < notes.count { cost += 0.3 * Double(max(0, 60 - notes[k])) }
         return cost
     }
 
