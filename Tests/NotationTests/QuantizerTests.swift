@@ -109,11 +109,12 @@ struct QuantizerTests {
 
         // One track needing two staves (over two octaves, both sides of middle C well used).
         let oneTrack = performance([(1, 59, 0, 480), (1, 60, 0, 480), (1, 40, 480, 960), (1, 72, 480, 960)])
-        let split = try Quantizer().score(from: oneTrack).score
+        let middleC = Quantizer.Options(handSeparation: .splitPoint(Pitch(.C, octave: 4)))
+        let split = try Quantizer(options: middleC).score(from: oneTrack).score
         #expect(split.parts.count == 1)
         #expect(summary(split).map(\.staff) == [1, 1, 2, 2])
         #expect(summary(split).map(\.pitches) == [["C4"], ["C5"], ["B3"], ["E2"]])
-        let higherSplit = try Quantizer(options: .init(splitPitch: 59)).score(from: oneTrack).score
+        let higherSplit = try Quantizer(options: .init(splitPitch: 59, handSeparation: .splitPoint(Pitch(.B, octave: 3)))).score(from: oneTrack).score
         #expect(summary(higherSplit).map(\.pitches) == [["B3", "C4"], ["C5"], ["E2"]])
         // A melody in one track stays one staff.
         let melody = try Quantizer().score(from: performance([(1, 59, 0, 480), (1, 60, 480, 960)])).score

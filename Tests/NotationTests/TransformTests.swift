@@ -53,7 +53,7 @@ import Testing
 
     @Test func splitsOneStaffAtMiddleC() {
         let original = score(["C4", "B3", "G3+E4", "A2+C3"], key: .cMajor)
-        let piano = original.parts[0].splitIntoStaves()
+        let piano = original.parts[0].splitIntoStaves(at: p("C4"))
         #expect(piano.staves.count == 2)
         #expect(piano.staves[0].clef == .treble)
         #expect(piano.staves[1].clef == .bass)

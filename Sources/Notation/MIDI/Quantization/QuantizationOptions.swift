@@ -30,8 +30,12 @@ extension Quantizer {
         public var gapTolerance: Rational
         /// The most voices a staff gets; beyond it the earliest-ending voice is cut short.
         public var maximumVoices: Int
-        /// When a file's notes sit in one track, keys at or above this go to the upper staff.
+        /// When a file's notes sit in one track, whether they need two staves is judged around
+        /// this key (see ``Quantizer``); several piano tracks lying at or above it go on top.
         public var splitPitch: Int
+        /// How a one-track piano file's notes are shared between the staves: by musical cost
+        /// (the default), or at a fixed key with ``HandSeparation/splitPoint(_:)``.
+        public var handSeparation: HandSeparation
         /// A key to spell in, overriding the file's key signature and the estimate.
         public var key: Key?
         /// A time signature to bar in, overriding the file's.
@@ -40,8 +44,10 @@ extension Quantizer {
         /// Creates options; see each property for its meaning.
         public init(divisors: [Int] = [4, 3], allowsTriplets: Bool = true, chordWindow: Rational = 1,
                     overlapTolerance: Rational = Rational(1, 4), gapTolerance: Rational = Rational(1, 4), maximumVoices: Int = 4, splitPitch: Int = 60,
-                    key: Key? = nil, timeSignature: TimeSignature? = nil, keepsArpeggios: Bool = true) {
+                    key: Key? = nil, timeSignature: TimeSignature? = nil, keepsArpeggios: Bool = true,
+                    handSeparation: HandSeparation = .musicalCost) {
             self.keepsArpeggios = keepsArpeggios
+            self.handSeparation = handSeparation
             self.divisors = divisors
             self.allowsTriplets = allowsTriplets
             self.chordWindow = chordWindow

@@ -14,10 +14,11 @@
 ///
 /// Staves: a file whose notes sit in two tracks with the same program (a piano's right and
 /// left hands) becomes one part with a staff per track, the higher track on top; a file with
-/// all its notes in one track and channel becomes a piano part split at
-/// ``Options/splitPitch``; more tracks of one piano sound (hands split over several tracks, or a
-/// fugue's voices) become one two-staff part, tracks named for the right hand or lying at or
-/// above the split pitch on top; anything else gets a part per track (or per channel of a
+/// all its notes in one track and channel, spread over both sides of ``Options/splitPitch``,
+/// becomes a piano part with its notes shared between the hands by ``Options/handSeparation``;
+/// more tracks of one piano sound (hands split over several tracks, or a fugue's voices)
+/// become one two-staff part, tracks named for the right hand or lying at or above the split
+/// pitch on top; anything else gets a part per track (or per channel of a
 /// format-0 file).
 ///
 /// Sustain-pedal presses (controller 64, in any track) become pedal marks under the lowest staff
@@ -362,7 +363,11 @@ public struct Quantizer: Sendable {
                     let name = file.tracks.indices.contains(track) ? file.tracks[track].name : nil
                     return [PartLayout(name: name, instrument: instrument(track: track), staves: [all], clefs: [clef(for: all)])]
                 }
-                staves = [all.filter { Int($0.pitch) >= options.splitPitch }, all.filter { Int($0.pitch) < options.splitPitch }]
+                // Notes struck in the same 64th-note slot count as struck together.
+                let step = max(1, (file.division.ticksPerQuarter ?? 480) / 16)
+                let right = options.handSeparation.rightHand(onsets: all.map { Double($0.on / step) },
+                                                             pitches: all.map { Int($0.pitch) })
+                staves = [zip(all, right).filter(\.1).map(\.0), zip(all, right).filter { !$0.1 }.map(\.0)]
             } else {
                 staves = keys.map { groups[$0] ?? [] }
                 // The higher hand goes on top, whatever the track order.

@@ -1,0 +1,88 @@
+"""Hand separation on ground truth: every piano part of the given MusicXML files written on a
+treble and a bass staff is merged into one list of notes by `recompose-dev hands`, separated
+again, and scored by the notes that land on the staff the file put them on, against a split at
+middle C. The staff counts are checked independently here, from the MusicXML with xml.etree."""
+import json
+import subprocess
+import sys
+import zipfile
+import xml.etree.ElementTree as ET
+
+from paritylib import musicxml_files
+
+
+def root_of(path):
+    """The score element of a .xml/.musicxml file or of the root file named in an .mxl's container."""
+    if path.endswith('.mxl'):
+        with zipfile.ZipFile(path) as z:
+            container = ET.fromstring(z.read('META-INF/container.xml'))
+            name = next(e.get('full-path') for e in container.iter() if e.tag.endswith('rootfile'))
+            return ET.fromstring(z.read(name))
+    return ET.parse(path).getroot()
+
+
+def staff_counts(path):
+    """{part id: [notes on staff 1, notes on staff 2]} for parts declaring two staves; grace
+    notes, rests and unpitched notes left out, as the separation leaves them out."""
+    counts = {}
+    for part in root_of(path).iter('part'):
+        if not any(s.text and s.text.strip() == '2' for s in part.iter('staves')):
+            continue
+        c = [0, 0]
+        for note in part.iter('note'):
+            if note.find('pitch') is None or note.find('grace') is not None:
+                continue
+            staff = note.find('staff')
+            number = int(staff.text) if staff is not None else 1
+            if number in (1, 2):
+                c[number - 1] += 1
+        counts[part.get('id')] = c
+    return counts
+
+
+def main():
+    binary, paths = sys.argv[1], [a for a in sys.argv[2:] if not a.startswith("--")]
+    files = musicxml_files(paths)
+    out = subprocess.run([binary, 'hands'] + files, capture_output=True, text=True, check=True)
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    total = base = cost = 0
+    parts = below = mismatched = errors = 0
+    per_file = {}
+    for r in records:
+        if 'error' in r:
+            errors += 1
+            continue
+        expected = staff_counts(r['file']).get(r['part'])
+        if expected != [r['staff1'], r['staff2']]:
+            mismatched += 1
+            print('hands: %s part %s: staves %s in the file, %s read' % (r['file'], r['part'], expected, [r['staff1'], r['staff2']]))
+            continue
+        n = r['staff1'] + r['staff2']
+        if n == 0:
+            continue
+        parts += 1
+        total += n
+        base += r['baseline']
+        cost += r['cost']
+        f = per_file.setdefault(r['file'], [0, 0, 0])
+        f[0] += n; f[1] += r['baseline']; f[2] += r['cost']
+    worse = sorted((c / n - b / n, name, n, b, c) for name, (n, b, c) in per_file.items() if n and c < b)
+    below = len(worse)
+    for gap, name, n, b, c in worse:
+        print('hands: below the baseline: %s: %d notes, %.2f%% vs %.2f%%' % (name, n, 100 * c / n, 100 * b / n))
+    if '--verbose' in sys.argv:
+        for name, (n, b, c) in sorted(per_file.items()):
+            print('  %s: %d notes, cost %.2f%%, middle C %.2f%%' % (name, n, 100 * c / n, 100 * b / n))
+    if total == 0:
+        sys.exit('hands: no two-staff piano part found')
+    print('hands: %d files, %d parts, %d notes: %.2f%% on the right staff (middle-C split %.2f%%); '
+          '%d files below the baseline, %d unreadable, %d with staff counts differing from the file'
+          % (len(per_file), parts, total, 100 * cost / total, 100 * base / total, below, errors, mismatched))
+    # The aim is 95% (issue 17); until the cost model reaches it, this guards what it reaches
+    # (87.5% on 2026-12-02) and that it stays above the fixed split overall.
+    if cost / total < 0.87 or cost <= base or mismatched:
+        sys.exit(1)
+
+
+if __name__ == '__main__':
+    main()
