@@ -112,25 +112,11 @@ extension SequenceModel {
         _ batch: SequenceBatch, state: RecurrentState?, random: inout SeededRandom?
     ) throws(NetworkError) -> (loss: Double, gradients: [Tensor], state: RecurrentState) {
         var (record, final) = try everyStepForward(batch, state: state, random: &random)
-        let rows = batch.batchSize * batch.steps
-        let notes = SoftmaxCrossEntropy.lossAndGradient(
-            logits: record.noteLogits, targets: record.targetNotes, classes: configuration.noteVocabularySize)
-        let durations = SoftmaxCrossEntropy.lossAndGradient(
-            logits: record.durationLogits, targets: record.targetDurations,
-            classes: configuration.durationVocabularySize)
-        var noteGradients = noteHead.zeroGradients()
-        var durationGradients = durationHead.zeroGradients()
-        var denseGradients = dense.zeroGradients()
-        var dDenseOut = noteHead.backward(
-            x: record.denseOutput, y: record.noteLogits, outputGradient: notes.gradient, rows: rows,
-            gradients: &noteGradients)
-        let fromDurations = durationHead.backward(
-            x: record.denseOutput, y: record.durationLogits, outputGradient: durations.gradient, rows: rows,
-            gradients: &durationGradients)
-        for k in dDenseOut.indices { dDenseOut[k] += fromDurations[k] }
-        var dOutput = dense.backward(
-            x: record.denseInput, y: record.denseOutput, outputGradient: dDenseOut, rows: rows,
-            gradients: &denseGradients)
+        var dOutput: [Float] = []
+        let heads = headsLossAndBackward(
+            denseInput: record.denseInput, denseOutput: record.denseOutput, noteLogits: record.noteLogits,
+            durationLogits: record.durationLogits, targetNotes: record.targetNotes,
+            targetDurations: record.targetDurations, rows: batch.batchSize * batch.steps, outputGradient: &dOutput)
 
         var lstmGradients = lstms.map { $0.zeroGradients() }
         for index in lstms.indices.reversed() {
@@ -152,11 +138,9 @@ extension SequenceModel {
             recycle(&dOutput)
             dOutput = dInput
         }
-        var gradients: [Tensor] = []
-        for g in lstmGradients { gradients += [g.kernel, g.recurrentKernel, g.bias] }
-        gradients += [denseGradients.kernel, denseGradients.bias, noteGradients.kernel, noteGradients.bias,
-                      durationGradients.kernel, durationGradients.bias]
-        return (notes.loss + durations.loss, gradients, final)
+        let gradients = SequenceModel.orderedGradients(
+            lstms: lstmGradients, dense: heads.dense, notes: heads.notes, durations: heads.durations)
+        return (heads.loss, gradients, final)
     }
 
     /// Training-mode mean loss over every position of the windows, its gradients and the state

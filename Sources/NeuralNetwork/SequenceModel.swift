@@ -209,26 +209,11 @@ public struct SequenceModel: Sendable, Equatable {
     ) throws(NetworkError) -> (loss: Double, gradients: [Tensor]) {
         try checkTargets(batch)
         var record = try forward(batch, random: &random)
-        let b = batch.batchSize
-        let notes = SoftmaxCrossEntropy.lossAndGradient(
-            logits: record.noteLogits, targets: batch.targetNotes, classes: configuration.noteVocabularySize)
-        let durations = SoftmaxCrossEntropy.lossAndGradient(
-            logits: record.durationLogits, targets: batch.targetDurations,
-            classes: configuration.durationVocabularySize)
-
-        var noteGradients = noteHead.zeroGradients()
-        var durationGradients = durationHead.zeroGradients()
-        var denseGradients = dense.zeroGradients()
-        var dDenseOut = noteHead.backward(
-            x: record.denseOutput, y: record.noteLogits, outputGradient: notes.gradient, rows: b,
-            gradients: &noteGradients)
-        let fromDurations = durationHead.backward(
-            x: record.denseOutput, y: record.durationLogits, outputGradient: durations.gradient, rows: b,
-            gradients: &durationGradients)
-        for k in dDenseOut.indices { dDenseOut[k] += fromDurations[k] }
-        var dOutput = dense.backward(
-            x: record.denseInput, y: record.denseOutput, outputGradient: dDenseOut, rows: b,
-            gradients: &denseGradients)
+        var dOutput: [Float] = []
+        let heads = headsLossAndBackward(
+            denseInput: record.denseInput, denseOutput: record.denseOutput, noteLogits: record.noteLogits,
+            durationLogits: record.durationLogits, targetNotes: batch.targetNotes,
+            targetDurations: batch.targetDurations, rows: batch.batchSize, outputGradient: &dOutput)
 
         var lstmGradients = lstms.map { $0.zeroGradients() }
         for index in lstms.indices.reversed() {
@@ -257,11 +242,9 @@ public struct SequenceModel: Sendable, Equatable {
             dOutput = dInput
         }
 
-        var gradients: [Tensor] = []
-        for g in lstmGradients { gradients += [g.kernel, g.recurrentKernel, g.bias] }
-        gradients += [denseGradients.kernel, denseGradients.bias, noteGradients.kernel, noteGradients.bias,
-                      durationGradients.kernel, durationGradients.bias]
-        return (notes.loss + durations.loss, gradients)
+        let gradients = SequenceModel.orderedGradients(
+            lstms: lstmGradients, dense: heads.dense, notes: heads.notes, durations: heads.durations)
+        return (heads.loss, gradients)
     }
 
     /// The thread count for ``train(_:optimizer:random:threads:)`` that uses the whole machine:
