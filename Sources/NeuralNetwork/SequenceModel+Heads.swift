@@ -1,4 +1,4 @@
-/// The part of the backward pass that last-step and every-step training share: the two heads'
+/// The parts of the backward pass that last-step and every-step training share: the two heads'
 /// cross-entropies and the dense layer, over as many rows as the forward pass produced.
 extension SequenceModel {
     /// The summed cross-entropy of both heads over `rows` rows and the dense layer's and the
@@ -34,5 +34,25 @@ extension SequenceModel {
         for g in lstms { gradients += [g.kernel, g.recurrentKernel, g.bias] }
         gradients += [dense.kernel, dense.bias, notes.kernel, notes.bias, durations.kernel, durations.bias]
         return gradients
+    }
+
+    /// Adds one thread's part of a batch's gradients, scaled by its share `weight` of the
+    /// windows, to the batch's (the first part sets them).
+    static func accumulate(_ part: [Tensor], weight: Float, into gradients: inout [Tensor]) {
+        if gradients.isEmpty {
+            gradients = part.map { g in
+                var scaled = g
+                for k in 0..<scaled.count { scaled.scalars[k] *= weight }
+                return scaled
+            }
+            return
+        }
+        for index in gradients.indices {
+            gradients[index].scalars.withUnsafeMutableBufferPointer { total in
+                part[index].scalars.withUnsafeBufferPointer { g in
+                    for k in 0..<total.count { total[k] += weight * g[k] }
+                }
+            }
+        }
     }
 }

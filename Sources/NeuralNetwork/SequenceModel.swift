@@ -318,21 +318,7 @@ public struct SequenceModel: Sendable, Equatable {
             let (partLoss, partGradients) = try result.get()
             let weight = Double(subBatches[part].batchSize) / Double(batch.batchSize)
             loss += weight * partLoss
-            if gradients.isEmpty {
-                gradients = partGradients.map { g in
-                    var scaled = g
-                    for k in 0..<scaled.count { scaled.scalars[k] *= Float(weight) }
-                    return scaled
-                }
-            } else {
-                for index in gradients.indices {
-                    gradients[index].scalars.withUnsafeMutableBufferPointer { total in
-                        partGradients[index].scalars.withUnsafeBufferPointer { g in
-                            for k in 0..<total.count { total[k] += Float(weight) * g[k] }
-                        }
-                    }
-                }
-            }
+            SequenceModel.accumulate(partGradients, weight: Float(weight), into: &gradients)
         }
         return (loss, gradients)
     }
