@@ -14,7 +14,9 @@ struct EvaluateCommand: ParsableCommand {
             rate, share of complete bars, treble/bass onset alignment, share of onsets on the \
             sixteenth/triplet grid; harmony: Roman-numeral bigram distance to the reference \
             (total variation), parallel fifths/octaves of the outer voices per 100 beats, share \
-            of time in recognisable chords. With --json, one JSON object per file, then one for the mean.
+            of time in recognisable chords; memorisation: the share of the piece's 8-note melodic \
+            interval patterns (treble top line) found verbatim in the reference (for the reference \
+            pieces, in the other reference pieces). With --json, one JSON object per file, then one for the mean.
             """)
 
     @Argument(help: "Pieces to evaluate (MusicXML or MIDI).")
@@ -28,6 +30,9 @@ struct EvaluateCommand: ParsableCommand {
 
     @Option(help: "A name for this set of pieces in the report.")
     var label: String = "pieces"
+
+    @Flag(help: "Also print a row for each reference piece (its patterns checked against the other reference pieces).")
+    var referenceRows = false
 
     @Flag(help: "Print JSON lines instead of a table.")
     var json = false
@@ -52,18 +57,19 @@ struct EvaluateCommand: ParsableCommand {
             try attributing(to: path) { try ModelBundle(contentsOf: URL(fileURLWithPath: path)) }.validationPerplexity
         }
         let evaluation = Evaluation(pieces: pieces, label: label, reference: corpus, validationPerplexity: perplexity)
+        let rows = evaluation.allRows + (referenceRows ? evaluation.referenceRows : [])
         if json {
             var output = JSONLines()
-            for row in evaluation.allRows { try output.write(row) }
+            for row in rows { try output.write(row) }
             if let perplexity { try output.write(Perplexity(validationPerplexity: perplexity)) }
             output.flush()
             return
         }
-        print(["file", "pc-dist", "scale", "range", "poly", "empty", "complete", "aligned", "grid", "notes", "rn-dist", "par/100", "chords"].joined(separator: "\t"))
-        for r in evaluation.allRows {
+        print(["file", "pc-dist", "scale", "range", "poly", "empty", "complete", "aligned", "grid", "notes", "rn-dist", "par/100", "chords", "copied"].joined(separator: "\t"))
+        for r in rows {
             let values = [r.histogramDistance, r.scaleConsistency, r.pitchRange, r.polyphony, r.emptyBeatRate,
                           r.completeMeasureRate, r.handOnsetAlignment, r.gridOnsetRate, r.notes,
-                          r.romanBigramDistance, r.outerParallelsPer100Beats, r.recognisedChordRate]
+                          r.romanBigramDistance, r.outerParallelsPer100Beats, r.recognisedChordRate, r.copiedPatternRate]
             print(([r.file] + values.map { $0.map { String(format: "%.3f", $0) } ?? "-" }).joined(separator: "\t"))
         }
         if let perplexity { print("model validation perplexity (per element, both heads): \(String(format: "%.2f", perplexity))") }

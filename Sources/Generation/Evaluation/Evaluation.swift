@@ -20,7 +20,10 @@ public struct Evaluation: Sendable {
         /// The Roman-numeral bigram distribution of all pieces together; `nil` if no piece has
         /// a bigram.
         public var romanBigrams: [String: Double]?
-        /// Each piece against ``histogram`` and ``romanBigrams``.
+        /// The melodic patterns of the reference pieces, for the memorisation check.
+        public var patterns: PatternIndex
+        /// Each piece against ``histogram`` and ``romanBigrams``, and its patterns against the
+        /// other reference pieces'.
         public var rows: [EvaluationRow]
 
         /// Measures pieces as a reference.
@@ -34,8 +37,11 @@ public struct Evaluation: Sendable {
             for (_, metrics) in pieces { bigrams.merge(metrics.harmony.romanBigrams, uniquingKeysWith: +) }
             let distribution = HarmonicMetrics.distribution(bigrams)
             romanBigrams = distribution.isEmpty ? nil : distribution
+            let index = PatternIndex(pieces.map(\.metrics.melodicPatterns))
+            patterns = index
             rows = pieces.map { [romanBigrams] in
-                EvaluationRow(file: $0.file, metrics: $0.metrics, referenceHistogram: mean, referenceBigrams: romanBigrams)
+                EvaluationRow(file: $0.file, metrics: $0.metrics, referenceHistogram: mean, referenceBigrams: romanBigrams,
+                              copiedPatternRate: index.copiedShare(of: $0.metrics.melodicPatterns, excludingItself: true))
             }
         }
 
@@ -56,6 +62,8 @@ public struct Evaluation: Sendable {
     /// The mean over the reference pieces, named `"mean of N reference pieces"`; `nil` without
     /// a reference or when none of its files could be read.
     public var referenceMean: EvaluationRow?
+    /// Each reference piece's row (``Reference/rows``), empty without a reference.
+    public var referenceRows: [EvaluationRow]
     /// The model's validation perplexity (``ModelBundle/validationPerplexity``), if given.
     public var validationPerplexity: Double?
 
@@ -71,9 +79,11 @@ public struct Evaluation: Sendable {
                 validationPerplexity: Double? = nil) {
         rows = pieces.map {
             EvaluationRow(file: $0.file, metrics: $0.metrics, referenceHistogram: reference?.histogram,
-                          referenceBigrams: reference?.romanBigrams)
+                          referenceBigrams: reference?.romanBigrams,
+                          copiedPatternRate: reference?.patterns.copiedShare(of: $0.metrics.melodicPatterns))
         }
         mean = EvaluationRow.mean(rows, label: label)
+        referenceRows = reference?.rows ?? []
         referenceMean = reference.flatMap { $0.rows.isEmpty ? nil : EvaluationRow.mean($0.rows, label: "reference pieces") }
         self.validationPerplexity = validationPerplexity
     }

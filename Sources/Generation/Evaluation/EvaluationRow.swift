@@ -32,12 +32,17 @@ public struct EvaluationRow: Sendable, Hashable, Codable {
     public var outerParallelsPer100Beats: Double = 0
     /// ``HarmonicMetrics/recognisedChordRate``.
     public var recognisedChordRate: Double = 0
+    /// Share of the piece's 8-note melodic interval patterns (``MelodicPatterns``) that occur
+    /// verbatim in the reference corpus (for a reference piece: in the other reference pieces);
+    /// `nil` without a reference or for a melody shorter than one pattern.
+    public var copiedPatternRate: Double?
 
     /// Creates a row from its values.
     public init(file: String, histogramDistance: Double?, scaleConsistency: Double, pitchRange: Double,
                 polyphony: Double, emptyBeatRate: Double, completeMeasureRate: Double, handOnsetAlignment: Double,
                 gridOnsetRate: Double, notes: Double, romanBigramDistance: Double? = nil,
-                outerParallelsPer100Beats: Double = 0, recognisedChordRate: Double = 0) {
+                outerParallelsPer100Beats: Double = 0, recognisedChordRate: Double = 0,
+                copiedPatternRate: Double? = nil) {
         self.file = file
         self.histogramDistance = histogramDistance
         self.scaleConsistency = scaleConsistency
@@ -51,13 +56,15 @@ public struct EvaluationRow: Sendable, Hashable, Codable {
         self.romanBigramDistance = romanBigramDistance
         self.outerParallelsPer100Beats = outerParallelsPer100Beats
         self.recognisedChordRate = recognisedChordRate
+        self.copiedPatternRate = copiedPatternRate
     }
 
     /// The row of one piece; `referenceHistogram` (a reference corpus's mean pitch-class
     /// histogram) gives the ``histogramDistance``, `referenceBigrams` (its Roman-numeral bigram
-    /// distribution) the ``romanBigramDistance``.
+    /// distribution) the ``romanBigramDistance``, `copiedPatternRate` the memorisation check
+    /// (``PatternIndex/copiedShare(of:excludingItself:)``).
     public init(file: String, metrics m: PieceMetrics, referenceHistogram: [Double]? = nil,
-                referenceBigrams: [String: Double]? = nil) {
+                referenceBigrams: [String: Double]? = nil, copiedPatternRate: Double? = nil) {
         self.init(file: file, histogramDistance: referenceHistogram.map { PieceMetrics.histogramDistance(m.pitchClassHistogram, $0) },
                   scaleConsistency: m.scaleConsistency, pitchRange: Double(m.pitchRange), polyphony: m.polyphony,
                   emptyBeatRate: m.emptyBeatRate, completeMeasureRate: m.completeMeasureRate,
@@ -66,7 +73,7 @@ public struct EvaluationRow: Sendable, Hashable, Codable {
                       HarmonicMetrics.distance(HarmonicMetrics.distribution(m.harmony.romanBigrams), $0)
                   },
                   outerParallelsPer100Beats: m.harmony.outerParallelsPer100Beats,
-                  recognisedChordRate: m.harmony.recognisedChordRate)
+                  recognisedChordRate: m.harmony.recognisedChordRate, copiedPatternRate: copiedPatternRate)
     }
 
     /// The mean of each column over `rows`, named `"mean of N LABEL"`: NaN for a column of no
@@ -85,6 +92,7 @@ public struct EvaluationRow: Sendable, Hashable, Codable {
             notes: average(\.notes),
             romanBigramDistance: rows.contains { $0.romanBigramDistance != nil } ? average(\.romanBigramDistance) : nil,
             outerParallelsPer100Beats: average(\.outerParallelsPer100Beats),
-            recognisedChordRate: average(\.recognisedChordRate))
+            recognisedChordRate: average(\.recognisedChordRate),
+            copiedPatternRate: rows.contains { $0.copiedPatternRate != nil } ? average(\.copiedPatternRate) : nil)
     }
 }

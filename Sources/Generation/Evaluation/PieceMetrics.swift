@@ -29,6 +29,8 @@ public struct PieceMetrics: Sendable, Hashable, Codable {
     public var noteCount: Int
     /// Roman-numeral bigrams, outer-voice parallels and the share of recognisable chords.
     public var harmony: HarmonicMetrics
+    /// The treble's 8-note melodic interval patterns, for the memorisation check.
+    public var melodicPatterns: MelodicPatterns
 
     /// Measures a score. `tonicPitchClass` rotates the histogram (0 = C); pass the estimated
     /// key's tonic.
@@ -119,6 +121,7 @@ public struct PieceMetrics: Sendable, Hashable, Codable {
         let onGrid = allOnsets.filter { ($0 * 4).isInteger || ($0 * 3).isInteger }.count
         gridOnsetRate = allOnsets.isEmpty ? 0 : Double(onGrid) / Double(allOnsets.count)
         harmony = HarmonicMetrics(score: score)
+        melodicPatterns = MelodicPatterns(score: score)
     }
 
     /// Reads a MusicXML or MIDI file and measures its piano part (the part
