@@ -38,6 +38,17 @@ public struct Dropout: Sendable, Equatable {
         return mask
     }
 
+    /// The forward pass: in training mode (`random` non-nil) draws a mask from `random`,
+    /// applies it to `values` and returns it for the backward pass; in inference mode leaves
+    /// `values` alone and returns an empty mask.
+    func forward(_ values: inout [Float], random: inout SeededRandom?) -> [Float] {
+        guard var generator = random else { return [] }
+        let mask = mask(count: values.count, random: &generator)
+        random = generator
+        Dropout.apply(mask, to: &values)
+        return mask
+    }
+
     /// Applies a mask in place (forward) or to a gradient (backward: the same product).
     static func apply(_ mask: [Float], to values: inout [Float]) {
         guard !mask.isEmpty else { return }

@@ -85,14 +85,7 @@ extension SequenceModel {
             var sequence = uninitializedFloats(t * b * u)
             sequence.withUnsafeMutableBufferPointer { target in _ = target.update(fromContentsOf: trace.sequenceOutput) }
             if index < lstms.count - 1 {
-                if var generator = random {
-                    let mask = dropout.mask(count: sequence.count, random: &generator)
-                    random = generator
-                    Dropout.apply(mask, to: &sequence)
-                    record.masks.append(mask)
-                } else {
-                    record.masks.append([])
-                }
+                record.masks.append(dropout.forward(&sequence, random: &random))
                 input = .dense(sequence)
             } else {
                 record.denseInput = sequence

@@ -178,14 +178,7 @@ public struct SequenceModel: Sendable, Equatable {
                 sequence.withUnsafeMutableBufferPointer { target in
                     _ = target.update(fromContentsOf: trace.sequenceOutput)
                 }
-                if var generator = random {
-                    let mask = dropout.mask(count: sequence.count, random: &generator)
-                    random = generator
-                    Dropout.apply(mask, to: &sequence)
-                    record.masks.append(mask)
-                } else {
-                    record.masks.append([])
-                }
+                record.masks.append(dropout.forward(&sequence, random: &random))
                 input = .dense(sequence)
             } else {
                 record.denseInput = Array(trace.lastOutput)
