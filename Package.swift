@@ -63,6 +63,7 @@ let package = Package(
             dependencies: [
                 "CommandLineSupport",
                 "Notation",
+                "NeuralNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tools/recompose-dev"
