@@ -162,13 +162,15 @@ def loss(note_logits: torch.Tensor, duration_logits: torch.Tensor, target_notes:
 
 def _lstm(projection: torch.Tensor, recurrent: torch.Tensor, return_sequences: bool) -> torch.Tensor:
     """Runs an LSTM given each step's input projection plus bias ``[B, T, 4u]``."""
-    batch, steps, gates = projection.shape
+    batch, _, gates = projection.shape
     units = gates // 4
     h = projection.new_zeros(batch, units)
     c = projection.new_zeros(batch, units)
     outputs = []
-    for t in range(steps):
-        z = projection[:, t] + h @ recurrent
+    # One unbind, not a slice per step: a slice's backward would zero-fill the whole [B, T, 4u]
+    # gradient at every step (most of the step's time at T = 100).
+    for x in projection.unbind(1):
+        z = x + h @ recurrent
         i, f, g, o = z.split(units, dim=1)
         c = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)
         h = torch.sigmoid(o) * torch.tanh(c)
