@@ -27,6 +27,7 @@ if [ ! -d "$corpus" ]; then
   exit 1
 fi
 bash Scripts/setup-torch.sh
+export PYTHONPATH="$PWD/Python${PYTHONPATH:+:$PYTHONPATH}"
 if [ -z "${RECOMPOSE:-}" ]; then
   swift build --product recompose >/dev/null
   RECOMPOSE="$(swift build --show-bin-path)/recompose"

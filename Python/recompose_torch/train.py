@@ -88,7 +88,14 @@ class Run:
         torch.set_num_threads(threads or 1)
         self.distributed = self.world > 1
         if self.distributed:
-            dist.init_process_group(backend="nccl" if self.cuda else "gloo")
+            # After an elastic restart torchrun hands the new workers the same store, which still
+            # holds the dead round's addresses; a prefix per round keeps the new mesh from
+            # dialling them ("Connection refused").
+            store, _, _ = next(dist.rendezvous("env://"))
+            round_ = os.environ.get("TORCHELASTIC_RESTART_COUNT", "0")
+            dist.init_process_group(backend="nccl" if self.cuda else "gloo",
+                                    store=dist.PrefixStore(f"recompose-round-{round_}", store),
+                                    rank=self.rank, world_size=self.world)
 
     def mean(self, value: float) -> float:
         """The mean of a scalar over the ranks."""

@@ -26,7 +26,7 @@ def train(data: str, out: str, processes: int | None, extra: list[str], torchrun
         command = [sys.executable] + arguments
     else:
         command = [TORCHRUN, "--standalone", "--nproc_per_node", str(processes), *torchrun] + arguments
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300,
+    result = subprocess.run(command, capture_output=True, text=True, timeout=180,
                             env={**os.environ, "OMP_NUM_THREADS": "1"})
     if result.returncode:
         raise AssertionError(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")

@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash Scripts/setup-torch.sh
+export PYTHONPATH="$PWD/Python${PYTHONPATH:+:$PYTHONPATH}"
 swift build --product recompose >/dev/null
 swift build --product recompose-dev >/dev/null
 bin=$(swift build --show-bin-path)
