@@ -17,6 +17,7 @@ import torch
 from recompose_torch import bundle, safetensors_io
 from recompose_torch.model import ModelConfiguration, SequenceModel, loss
 from recompose_torch.optimizer import KerasAdam
+from recompose_torch.swift_random import SeededRandom, dropout_masks
 from tools import ROOT, tool
 
 TOLERANCE = 1e-5
@@ -82,8 +83,8 @@ class SwiftParityTests(unittest.TestCase):
         self.assertLess(worst, TOLERANCE)
         self.assertLess(abs(value - expected["loss"]), TOLERANCE)
 
-    def check_one_step(self, clip: float):
-        configuration = ModelConfiguration(9, 5, [12, 8], 7, 0.0)
+    def check_one_step(self, clip: float, dropout: float = 0.0):
+        configuration = ModelConfiguration(9, 5, [12, 10, 8], 7, dropout)
         network = SequenceModel(configuration, torch.Generator().manual_seed(3))
         save_network(os.path.join(self.folder, "before"), network)
         before = {name: p.detach().clone() for name, p in network.named_weights()}
@@ -92,14 +93,16 @@ class SwiftParityTests(unittest.TestCase):
                          train_step=os.path.join(self.folder, "after"), clip=clip, learning_rate=0.01)
         optimizer = KerasAdam(list(network.parameters()), 0.01, clip_norm=clip if clip > 0 else None)
         tensors = [torch.from_numpy(np.asarray(a)) for a in batch]
-        value = loss(*network(tensors[0], tensors[1]), tensors[2], tensors[3])
+        # Swift's masks for this step: its generator seeded 1, drawn as Swift draws them.
+        masks = dropout_masks(configuration.lstm_units, dropout, 6, 7, SeededRandom(1)) if dropout else None
+        value = loss(*network(tensors[0], tensors[1], masks), tensors[2], tensors[3])
         value.backward()
         norm = KerasAdam.global_norm([p.grad for p in network.parameters()])
         optimizer.step()
         swift_weights, _ = safetensors_io.read(os.path.join(self.folder, "after", "model.safetensors"))
         worst = max(float(np.abs(p.detach().numpy() - swift_weights[name]).max()) for name, p in network.named_weights())
         moved = min(float((p.detach() - before[name]).abs().max()) for name, p in network.named_weights())
-        print(f"train step (clip {clip}, gradient norm {norm:.4f}): loss {value.item():.6f} vs "
+        print(f"train step (clip {clip}, dropout {dropout}, gradient norm {norm:.4f}): loss {value.item():.6f} vs "
               f"{expected['trainLoss']:.6f}, largest weight difference {worst:.2e}, every tensor moved ≥ {moved:.2e}")
         self.assertLess(abs(value.item() - expected["trainLoss"]), TOLERANCE)
         self.assertLess(worst, TOLERANCE)
@@ -112,6 +115,19 @@ class SwiftParityTests(unittest.TestCase):
     def test_one_training_step_with_the_clip_binding(self):
         norm = self.check_one_step(clip=0.05)
         self.assertGreater(norm, 0.05)
+
+    def test_one_training_step_with_swifts_dropout_masks(self):
+        self.check_one_step(clip=5.0, dropout=0.3)
+
+    def test_swift_random_stream(self):
+        # SplitMix64 seeding and xoshiro256** by their published definitions, seed 0: the first
+        # SplitMix64 output is 0xE220A8397B1DCDAF (Vigna's reference), the state's first word.
+        self.assertEqual(SeededRandom(0).s[0], 0xE220A8397B1DCDAF)
+        masks = dropout_masks([8, 4], 0.25, 3, 5, SeededRandom(9))
+        self.assertEqual(list(masks[0].shape), [3, 5, 8])
+        dropped = float((masks[0] == 0).float().mean())
+        self.assertTrue(0.05 < dropped < 0.5)
+        self.assertTrue(set(masks[0].unique().tolist()) <= {0.0, float(np.float32(1) / np.float32(0.75))})
 
     def test_loads_a_swift_trained_model(self):
         out = os.path.join(self.folder, "swift-model")

@@ -28,6 +28,9 @@ struct NetworkCommand: ParsableCommand {
     @Option(help: "Global gradient-norm limit for --train-step (0: none).")
     var clipNorm: Float = 5
 
+    @Option(help: "Seed of the dropout masks of --train-step (SeededRandom, one thread).")
+    var dropoutSeed: UInt64 = 1
+
     /// The batch file's shape.
     struct BatchFile: Decodable {
         var notes: [[Int32]]
@@ -58,13 +61,10 @@ struct NetworkCommand: ParsableCommand {
         let (notes, durations) = try network.predict(windows)
         var output = Output(notes: notes, durations: durations, loss: try network.loss(windows))
         if let folder = trainStep {
-            // Swift's dropout masks come from its own generator, which PyTorch does not share.
-            guard network.configuration.dropout == 0 else {
-                throw ValidationError("--train-step compares with PyTorch only without dropout; this network's is "
-                                      + "\(network.configuration.dropout)")
-            }
             var optimizer = Adam(learningRate: learningRate, globalClipNorm: clipNorm > 0 ? clipNorm : nil)
-            var random = SeededRandom(seed: 1)
+            // One thread: the dropout masks come straight from this generator, layer by layer, which
+            // recompose_torch.swift_random reproduces.
+            var random = SeededRandom(seed: dropoutSeed)
             output.trainLoss = try network.train(windows, optimizer: &optimizer, random: &random, threads: 1)
             try network.save(to: URL(fileURLWithPath: folder))
         }
