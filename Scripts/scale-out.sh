@@ -5,14 +5,16 @@
 #   train   torchrun --nproc_per_node PROCS -m recompose_torch.train (PyTorch DDP, gloo on CPU)
 #   compose recompose generate, then the MusicXML checked against the XSD and for complete bars
 #
-# Settings (environment): CORPUS (../shared/corpus/piano-midi, all composers), OUT (out/scale-out),
+# Settings (environment): RECOMPOSE_SHARED (../shared), CORPUS ($RECOMPOSE_SHARED/corpus/piano-midi, all
+# composers), OUT (out/scale-out),
 # SHARDS (4), JOBS (2, prepare processes at once), PROCS (2, training ranks), STEPS (40 per clef),
 # BATCH (64, global), SEQ (100), UNITS (256,256,256), DENSE (256), RECOMPOSE (the debug build).
 # The defaults train the seed's network for a few minutes on two cores: enough to show the
 # pipeline, not to make good music (see Docs/Scaling.md for the throughput and a projection).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=${CORPUS:-../shared/corpus/piano-midi}
+shared=${RECOMPOSE_SHARED:-../shared}
+corpus=${CORPUS:-$shared/corpus/piano-midi}
 out=${OUT:-out/scale-out}
 shards=${SHARDS:-4}
 jobs=${JOBS:-2}
@@ -52,7 +54,7 @@ OMP_NUM_THREADS=1 .venv-torch/bin/torchrun --standalone --nproc_per_node "$procs
   --checkpoint-dir "$out/checkpoints" --checkpoint-every 10 --metrics "$out/metrics.jsonl"
 echo "== compose"
 "$RECOMPOSE" generate --model "$out/model" --out "$out/piece" --bars 16 --seed 7
-XML_CATALOG_FILES=../shared/musicxml/schema/catalog.xml \
-  xmllint --nonet --noout --schema ../shared/musicxml/schema/musicxml.xsd "$out/piece.musicxml"
+XML_CATALOG_FILES="$shared/musicxml/schema/catalog.xml" \
+  xmllint --nonet --noout --schema "$shared/musicxml/schema/musicxml.xsd" "$out/piece.musicxml"
 .venv-torch/bin/python -m recompose_torch.check_score "$out/piece.musicxml"
 echo "scale-out: done in $(( $(date +%s) - started )) s: $out/piece.musicxml, $out/piece.mid"

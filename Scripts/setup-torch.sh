@@ -8,7 +8,7 @@
 # through its find-links (PIP_FIND_LINKS or pip.conf); PyPI's plain torch brings gigabytes of CUDA.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-hash=$(sha256sum Python/requirements.txt | cut -c1-12)
+hash=$(grep -v '^#' Python/requirements.txt | sha256sum | cut -c1-12)  # the pins, not the comments
 venv=${RECOMPOSE_TORCH_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/recompose/venv-torch-$hash}
 if [ ! -f "$venv/.complete" ]; then
   rm -rf "$venv"
