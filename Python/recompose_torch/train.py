@@ -178,10 +178,14 @@ def train_clef(args: argparse.Namespace, run: Run, clef: str, data: shards.Merge
     start, losses = 0, []
     resume = newest_checkpoint(args.checkpoint_dir, clef)
     if resume:
-        state = torch.load(resume, map_location=run.device, weights_only=False)
-        model.load_state_dict(state["model"])
-        optimizer.load_state_dict(state["optimizer"])
-        start, losses = int(state["step"]), list(state["losses"])
+        try:
+            state = torch.load(resume, map_location=run.device, weights_only=False)
+            model.load_state_dict(state["model"])
+            optimizer.load_state_dict(state["optimizer"])
+            start, losses = int(state["step"]), list(state["losses"])
+        except Exception as error:  # a damaged file or one of another architecture: say which
+            raise SystemExit(f"train: {clef}: cannot resume from {resume} ({type(error).__name__}: "
+                             f"{str(error)[:300]}); remove it or use another --checkpoint-dir") from None
         say(run, f"train: {clef}: resumed from {resume} (step {start} of {total})")
         log(args, run, {"event": "resumed", "clef": clef, "step": start})
     parallel = torch.nn.parallel.DistributedDataParallel(model) if run.distributed else model
@@ -268,16 +272,22 @@ def main(argv: list[str] | None = None) -> int:
         if unknown:
             print(f"train: unknown clef '{unknown[0]}' (known: treble, bass)", file=sys.stderr)
             return 2
+        if args.batch_size % run.world:
+            print(f"train: the global batch of {args.batch_size} does not divide among {run.world} ranks; "
+                  f"use a multiple of {run.world}", file=sys.stderr)
+            return 2
         training, validation = split_pieces(len(data.names), args.validation_fraction, args.seed)
         models, summaries = {}, {}
         for clef in clefs:
             models[clef], summaries[clef], _ = train_clef(args, run, clef, data, training, validation)
         if run.rank == 0:
             warmup = args.schedule == "warmup-cosine"
+            # The epochs the run covered (with --steps, what those steps amount to).
+            epochs = max(summary["epochs"] for summary in summaries.values())
             bundle.save(args.out, models, args.recipe,
                         bundle.preprocessing_json(args.sequence_length, args.seed, data.min_count,
                                                   args.validation_fraction),
-                        bundle.training_json(args.epochs, args.batch_size, args.learning_rate,
+                        bundle.training_json(epochs, args.batch_size, args.learning_rate,
                                              args.clip_norm if args.clip_norm > 0 else None, args.seed,
                                              args.warmup_steps if warmup else None, args.floor if warmup else None),
                         summaries, command="python -m recompose_torch.train " + " ".join(sys.argv[1:]))

@@ -74,5 +74,31 @@ class DDPTests(unittest.TestCase):
             self.assertAlmostEqual(one[step], after[step], delta=1e-5)
 
 
+class RefusalTests(unittest.TestCase):
+    def test_a_damaged_checkpoint_is_named_not_used(self):
+        with tempfile.TemporaryDirectory() as folder:
+            data = make_merged(os.path.join(folder, "merged"), shard_count=2)
+            os.makedirs(os.path.join(folder, "checkpoints", "treble"))
+            with open(os.path.join(folder, "checkpoints", "treble", "step-00000002.pt"), "wb") as handle:
+                handle.write(b"not a checkpoint")
+            result = subprocess.run([sys.executable, "-m", "recompose_torch.train", "--data", data, "--out",
+                                     os.path.join(folder, "model"), "--steps", "3", "--checkpoint-dir",
+                                     os.path.join(folder, "checkpoints")] + SMALL, capture_output=True, text=True)
+            self.assertNotEqual(result.returncode, 0)
+            self.assertIn("cannot resume from", result.stderr)
+            self.assertIn("step-00000002.pt", result.stderr)
+            self.assertFalse(os.path.exists(os.path.join(folder, "model")))
+
+    def test_missing_shard_stops_before_training(self):
+        with tempfile.TemporaryDirectory() as folder:
+            data = make_merged(os.path.join(folder, "merged"), shard_count=2)
+            os.unlink(os.path.join(data, "shard-00001-of-00002.safetensors"))
+            result = subprocess.run([sys.executable, "-m", "recompose_torch.train", "--data", data, "--out",
+                                     os.path.join(folder, "model"), "--steps", "3"] + SMALL,
+                                    capture_output=True, text=True)
+            self.assertEqual(result.returncode, 2)
+            self.assertIn("shard-00001-of-00002.safetensors: missing", result.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()
