@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -26,10 +27,17 @@ def train(data: str, out: str, processes: int | None, extra: list[str], torchrun
         command = [sys.executable] + arguments
     else:
         command = [TORCHRUN, "--standalone", "--nproc_per_node", str(processes), *torchrun] + arguments
-    result = subprocess.run(command, capture_output=True, text=True, timeout=180,
-                            env={**os.environ, "OMP_NUM_THREADS": "1"})
-    if result.returncode:
-        raise AssertionError(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
+    # A session of its own, so a hang ends with torchrun's workers too, not only torchrun.
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True, env={**os.environ, "OMP_NUM_THREADS": "1"})
+    try:
+        stdout, stderr = process.communicate(timeout=180)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        stdout, stderr = process.communicate()
+        raise AssertionError(f"{' '.join(command)} hung for 180 s:\n{stdout}\n{stderr}") from None
+    if process.returncode:
+        raise AssertionError(f"{' '.join(command)} failed:\n{stdout}\n{stderr}")
     with open(metrics) as handle:
         return [json.loads(line) for line in handle]
 
