@@ -8,7 +8,8 @@ import PackageDescription
 //   Generation          — Notation, NeuralNetwork.
 //   CommandLineSupport  — Notation; what the two command-line tools share (JSON lines).
 //   recompose           — the user's CLI over all of the above.
-//   recompose-dev       — oracle and benchmark commands for the parity scripts; not installed.
+//   recompose-dev       — oracle and benchmark commands for the parity scripts (NeuralNetwork for the
+//                         PyTorch parity); not installed.
 let package = Package(
     name: "Recompose",
     // Built and tested on Linux only. The Apple platforms are the oldest with Synchronization's
@@ -63,6 +64,7 @@ let package = Package(
             dependencies: [
                 "CommandLineSupport",
                 "Notation",
+                "NeuralNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tools/recompose-dev"
