@@ -34,23 +34,6 @@ import Testing
         #expect(result.middleC != result.expected)
     }
 
-    @Test func heldBassNotesUnderABrokenChord() {
-        // A broken chord over two bars (each bar: C4 held for the bar, E4 held for three
-        // sixteenths, then G4 C5 E5 twice): the left hand holds the two lowest keys, the
-        // right hand plays the figure above them.
-        var notes: [(Double, Double, String, Bool)] = []
-        for bar in 0..<2 {
-            let start = Double(bar) * 2
-            notes += [(start, 2, "C4", false), (start + 0.25, 1.75, "E4", false)]
-            for (index, name) in ["G4", "C5", "E5", "G4", "C5", "E5"].enumerated() {
-                notes.append((start + 0.5 + Double(index) / 4, 0.25, name, true))
-            }
-        }
-        let result = separate(notes)
-        #expect(result.got == result.expected)
-        #expect(result.middleC != result.expected)
-    }
-
     @Test func unisonGoesToBothHands() {
         // A4 twice at once (written on both staves) with C#5 above: one hand cannot strike a
         // key twice, so each hand takes one A4.

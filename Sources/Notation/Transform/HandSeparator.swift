@@ -12,8 +12,8 @@ import Foundation
 ///   ``maximumSpan`` or over more than ``maximumNotes`` keys (a large penalty: a real hand
 ///   cannot), or striking one key twice;
 /// - each new note's distance, beyond ``reach``, from the nearest of the last ``recentNotes``
-///   notes its hand played (lines stay in one hand), weighed down the longer the hand has
-///   been silent (``memory``);
+///   notes its hand played (lines stay in one hand), older notes counting as farther
+///   (``ageing``), weighed down the longer the hand has been silent (``memory``);
 /// - a left-hand key above the right hand's position or below a key it holds, or the reverse
 ///   (crossing);
 /// - a small pull towards middle C (for the first notes and for ties);
@@ -40,8 +40,11 @@ public struct HandSeparator: Sendable {
     public var heldWindow = 2.0
     /// After how long a silence (quarter notes) a hand's recent notes count 1/e as much.
     public var memory = 4.0
+    /// How much farther (semitones per quarter note) a recent note lies for each quarter
+    /// since it was played: the newer notes say better where the hand is now.
+    public var ageing = 1.5
     /// What a hand saves by striking where one of its keys ends (a line continuing legato).
-    public var legatoBonus = 3.0
+    public var legatoBonus = 4.0
     /// Onsets and ends closer than this (quarter notes) coincide.
     public var tolerance = 1.0 / 16
 
@@ -93,10 +96,11 @@ public struct HandSeparator: Sendable {
         // states[g][k]: the cheapest path that gives group g's lowest k notes to the left hand.
         var states: [[Int]] = []
         states.reserveCapacity(groups.count)
-        // A hand not yet heard from sits an octave from middle C, and its distance costs nothing.
+        // A hand not yet heard from sits an octave from middle C (for crossing), and has no
+        // recent notes to be far from.
         var previousStates = [State(cost: 0,
-                                    left: Hand(position: 48, lastTime: -.infinity, held: [], recent: [(-.infinity, 48)]),
-                                    right: Hand(position: 72, lastTime: -.infinity, held: [], recent: [(-.infinity, 72)]),
+                                    left: Hand(position: 48, lastTime: -.infinity, held: [], recent: []),
+                                    right: Hand(position: 72, lastTime: -.infinity, held: [], recent: []),
                                     previous: -1)]
         for group in groups {
             let time = onsets[order[group.lowerBound]]
@@ -174,8 +178,8 @@ public struct HandSeparator: Sendable {
         let weight = exp(-(time - hand.lastTime) / memory)
         if weight > 0 {
             for note in notes {
-                let distance = hand.recent.map { abs(note - $0.pitch) }.min() ?? 0
-                cost += weight * max(0, Double(distance) - reach)
+                let distance = hand.recent.map { Double(abs(note - $0.pitch)) + ageing * (time - $0.time) }.min() ?? 0
+                cost += weight * max(0, distance - reach)
             }
         }
         return cost
