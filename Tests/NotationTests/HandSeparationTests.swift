@@ -13,6 +13,47 @@ import Testing
                 HandSeparation.splitPoint(Pitch(.C, octave: 4)).rightHand(onsets: onsets, pitches: pitches))
     }
 
+    /// Notes as (onset, length in quarters, pitch name, right hand?): the separation also sees
+    /// when each key is released.
+    func separate(_ notes: [(Double, Double, String, Bool)]) -> (got: [Bool], expected: [Bool], middleC: [Bool]) {
+        let onsets = notes.map(\.0), ends = notes.map { $0.0 + $0.1 }, pitches = notes.map { p($0.2) }
+        return (HandSeparation.musicalCost.rightHand(onsets: onsets, ends: ends, pitches: pitches), notes.map(\.3),
+                HandSeparation.splitPoint(Pitch(.C, octave: 4)).rightHand(onsets: onsets, ends: ends, pitches: pitches))
+    }
+
+    @Test func albertiBassAboveMiddleCUnderAHeldMelody() {
+        // The right hand holds C5 (a half note), then E5, G5; the left hand plays an Alberti bass
+        // C4 G4 E4 G4 in eighths, all at or above middle C. Each bass note starts as the one
+        // before it ends (a line going on legato), while the right hand's key is still down.
+        var notes: [(Double, Double, String, Bool)] = [(0, 2, "C5", true), (2, 1, "E5", true), (3, 1, "G5", true)]
+        for (index, name) in ["C4", "G4", "E4", "G4", "C4", "G4", "E4", "G4"].enumerated() {
+            notes.append((Double(index) / 2, 0.5, name, false))
+        }
+        let result = separate(notes)
+        #expect(result.got == result.expected)
+        #expect(result.middleC != result.expected)
+    }
+
+    @Test func unisonGoesToBothHands() {
+        // A4 twice at once (written on both staves) with C#5 above: one hand cannot strike a
+        // key twice, so each hand takes one A4.
+        let got = HandSeparation.musicalCost.rightHand(onsets: [0, 0, 0], pitches: [p("A4"), p("A4"), p("C#5")])
+        #expect(got.filter { $0 }.count == 2)
+        #expect(got[2])
+    }
+
+    @Test func octaveStaysInOneHand() {
+        // A right-hand melody in octaves over a left-hand bass: each octave is one hand's
+        // (a hand spans an octave), whichever side of middle C its lower note lies.
+        var notes: [(Double, Double, String, Bool)] = []
+        for (beat, (low, high)) in [("G3", "G4"), ("A3", "A4"), ("B3", "B4"), ("C4", "C5")].enumerated() {
+            notes += [(Double(beat), 1, low, true), (Double(beat), 1, high, true), (Double(beat), 1, "C2", false)]
+        }
+        let result = separate(notes)
+        #expect(result.got == result.expected)
+        #expect(result.middleC != result.expected)
+    }
+
     @Test func leftHandMelodyAboveMiddleC() {
         // Right hand: C6–E6 thirds on every beat; left hand: a line rising G3 … E4 under them.
         let line = ["G3", "A3", "B3", "C4", "D4", "E4"]

@@ -8,21 +8,23 @@ public enum HandSeparation: Sendable, Hashable {
     /// Keys at or above the pitch go to the right hand, lower ones to the left.
     case splitPoint(Pitch)
     /// Each note goes to the hand that plays it at the least musical cost: close to the hand's
-    /// recent notes, within a hand's span (about a tenth), at most five notes per hand at once,
-    /// hands not crossing without need. See ``HandSeparator``.
+    /// recent notes, within a hand's span (about a tenth) counting the keys it holds, at most
+    /// five keys per hand at once, lines going on legato in one hand, hands not crossing
+    /// without need. See ``HandSeparator``.
     case musicalCost
 
     /// Which notes the right (upper) hand plays: one answer per note, in the order given.
     ///
-    /// Notes with equal onsets sound together; `onsets` may be in any unit (ticks, quarter
-    /// notes) as long as it is the same for all notes.
-    public func rightHand(onsets: [Double], pitches: [Int]) -> [Bool] {
-        precondition(onsets.count == pitches.count, "one onset per pitch")
+    /// Notes with equal onsets sound together. `onsets` and `ends` are in quarter notes; with
+    /// `ends` (when each key is released) the cost also sees the keys each hand still holds
+    /// and the lines it plays legato.
+    public func rightHand(onsets: [Double], ends: [Double]? = nil, pitches: [Int]) -> [Bool] {
+        precondition(onsets.count == pitches.count && (ends?.count ?? onsets.count) == onsets.count, "one onset and end per pitch")
         switch self {
         case .splitPoint(let pitch):
             return pitches.map { $0 >= pitch.midi }
         case .musicalCost:
-            return HandSeparator().rightHand(onsets: onsets, pitches: pitches)
+            return HandSeparator().rightHand(onsets: onsets, ends: ends, pitches: pitches)
         }
     }
 }

@@ -1,41 +1,89 @@
+import Foundation
+
 /// Chooses each note's hand by musical cost, with a Viterbi search over onset groups.
 ///
 /// The notes that start together form a group; sorted low to high, the left hand takes the
 /// lowest `k` of them and the right hand the rest, for some `k` from 0 to the group's size. The
 /// search keeps, for each `k` of the current group, the cheapest way to have reached it, with
-/// the two hands' recent positions (an exponential mean of the pitches each played) that way
-/// implies. A choice costs:
-/// - a hand stretched beyond ``maximumSpan`` semitones, or given more than ``maximumNotes``
-///   keys, a large penalty per semitone or key too many (a real hand cannot);
-/// - the distance of each hand's new notes from where that hand last was (lines stay in
-///   one hand);
-/// - a left-hand note above the right hand's position, or a right-hand note below the left
-///   hand's (crossing);
-/// - a small pull towards middle C for the first notes and for ties.
+/// what that way implies about each hand: the keys it still holds, the notes it played last, when
+/// it last played and where it is (an exponential mean of its pitches). A choice costs:
+/// - a hand stretched beyond ``comfortableSpan`` over the keys it strikes and those it still
+///   holds from the last ``heldWindow`` quarters (a little per semitone), beyond
+///   ``maximumSpan`` or over more than ``maximumNotes`` keys (a large penalty: a real hand
+///   cannot), or striking one key twice;
+/// - each new note's distance, beyond ``reach``, from the nearest of the last ``recentNotes``
+///   notes its hand played (lines stay in one hand), older notes counting as farther
+///   (``ageing``), weighed down the longer the hand has been silent (``memory``);
+/// - a left-hand key above the right hand's position or below a key it holds, or the reverse
+///   (crossing);
+/// - a small pull towards middle C (for the first notes and for ties);
+/// and it earns ``legatoBonus`` when a hand strikes where one of its keys is just released (a
+/// line going on legato).
 /// Each group has at most its size + 1 states, so the work is linear in the number of notes
 /// for chords of bounded size.
 public struct HandSeparator: Sendable {
     /// The widest a hand stretches, in semitones (16: a major tenth).
     public var maximumSpan = 16
-    /// The most keys one hand plays at once.
+    /// The widest a hand stretches at no cost, in semitones (10: a minor seventh), counting
+    /// the keys it still holds.
+    public var comfortableSpan = 10
+    /// The most keys one hand plays (or holds) at once.
     public var maximumNotes = 5
-    /// How fast a hand's position follows its new notes (0: not at all, 1: only the last group).
-    public var follow = 0.5
-    /// How far (semitones) from its position a hand reaches at no cost.
-    public var reach = 4.0
+    /// How far (semitones) from its recent notes a hand reaches at no cost.
+    public var reach = 2.0
+    /// How many of a hand's last notes, played within ``recentWindow``, say where it is.
+    public var recentNotes = 4
+    /// How long (quarter notes) a played note still says where its hand is.
+    public var recentWindow = 2.0
+    /// How long (quarter notes) a held key still limits its hand's stretch: a key held longer
+    /// is likely held by the pedal, or by a finger the hand no longer needs to reach from.
+    public var heldWindow = 2.0
+    /// After how long a silence (quarter notes) a hand's recent notes count 1/e as much.
+    public var memory = 4.0
+    /// How much farther (semitones per quarter note) a recent note lies for each quarter
+    /// since it was played: the newer notes say better where the hand is now.
+    public var ageing = 1.5
+    /// What a hand saves by striking where one of its keys ends (a line continuing legato).
+    public var legatoBonus = 4.0
+    /// Onsets and ends closer than this (quarter notes) coincide.
+    public var tolerance = 1.0 / 16
 
     /// Creates a separator with the default costs.
     public init() {}
 
+    /// A key one hand holds: when it was struck and when it is released.
+    private struct Held {
+        var pitch: Int
+        var start: Double
+        var end: Double
+    }
+
+    /// What one way of reaching a group says about one hand.
+    private struct Hand {
+        /// An exponential mean of the pitches it played (what crossing is measured from).
+        var position: Double
+        /// When it last struck a key.
+        var lastTime: Double
+        /// The keys it holds.
+        var held: [Held]
+        /// Its last notes, oldest first (time, pitch).
+        var recent: [(time: Double, pitch: Int)]
+    }
+
     private struct State {
         var cost: Double
-        var left: Double
-        var right: Double
+        var left: Hand
+        var right: Hand
         var previous: Int
     }
 
     /// Which notes the right hand plays, one answer per note, in the order given.
-    public func rightHand(onsets: [Double], pitches: [Int]) -> [Bool] {
+    ///
+    /// `onsets` and `ends` are in quarter notes; notes with equal onsets sound together.
+    /// Without `ends`, no key is taken to be held beyond its onset.
+    public func rightHand(onsets: [Double], ends: [Double]? = nil, pitches: [Int]) -> [Bool] {
+        precondition(onsets.count == pitches.count && (ends?.count ?? onsets.count) == onsets.count, "one onset and end per pitch")
+        let ends = ends ?? onsets
         let order = pitches.indices.sorted { onsets[$0] != onsets[$1] ? onsets[$0] < onsets[$1] : pitches[$0] < pitches[$1] }
         var groups: [Range<Int>] = []
         var start = 0
@@ -46,25 +94,49 @@ public struct HandSeparator: Sendable {
         if !order.isEmpty { groups.append(start..<order.count) }
 
         // states[g][k]: the cheapest path that gives group g's lowest k notes to the left hand.
-        var states: [[State]] = []
+        var states: [[Int]] = []
         states.reserveCapacity(groups.count)
-        var previousStates = [State(cost: 0, left: 48, right: 72, previous: -1)]
+        // A hand not yet heard from sits an octave from middle C (for crossing), and has no
+        // recent notes to be far from.
+        var previousStates = [State(cost: 0,
+                                    left: Hand(position: 48, lastTime: -.infinity, held: [], recent: []),
+                                    right: Hand(position: 72, lastTime: -.infinity, held: [], recent: []),
+                                    previous: -1)]
         for group in groups {
+            let time = onsets[order[group.lowerBound]]
             let notes = group.map { pitches[order[$0]] }
+            let noteEnds = group.map { ends[order[$0]] }
+            // Per previous state: the keys each hand releases now (legato) and still holds.
+            let sounding = previousStates.map { state in
+                (left: continuing(state.left, at: time), right: continuing(state.right, at: time))
+            }
             var current: [State] = []
             current.reserveCapacity(notes.count + 1)
+            var back: [Int] = []
+            back.reserveCapacity(notes.count + 1)
             for k in 0...notes.count {
-                var best = State(cost: .infinity, left: 0, right: 0, previous: 0)
-                let fixed = fixedCost(notes, k)
+                let low = notes[0..<k], high = notes[k...]
+                var best = -1
+                var bestCost = Double.infinity
                 for (index, from) in previousStates.enumerated() {
-                    let cost = from.cost + fixed + movingCost(notes, k, left: from.left, right: from.right)
-                    if cost < best.cost { best = State(cost: cost, left: from.left, right: from.right, previous: index) }
+                    let (left, right) = sounding[index]
+                    var cost = from.cost
+                    cost += handCost(low, hand: from.left, released: left.released, held: left.held, at: time)
+                    cost += handCost(high, hand: from.right, released: right.released, held: right.held, at: time)
+                    cost += crossingCost(low: low, high: high, left: from.left, right: from.right,
+                                         leftHeld: left.held, rightHeld: right.held)
+                    if cost < bestCost { bestCost = cost; best = index }
                 }
-                if k > 0 { best.left = best.left * (1 - follow) + mean(notes[0..<k]) * follow }
-                if k < notes.count { best.right = best.right * (1 - follow) + mean(notes[k...]) * follow }
-                current.append(best)
+                let from = previousStates[best]
+                let (left, right) = sounding[best]
+                current.append(State(
+                    cost: bestCost,
+                    left: moved(from.left, held: left.held, playing: low, ends: noteEnds[0..<k], at: time),
+                    right: moved(from.right, held: right.held, playing: high, ends: noteEnds[k...], at: time),
+                    previous: best))
+                back.append(best)
             }
-            states.append(current)
+            states.append(back)
             previousStates = current
         }
 
@@ -74,39 +146,74 @@ public struct HandSeparator: Sendable {
             for (position, orderIndex) in groups[g].enumerated() {
                 result[order[orderIndex]] = position >= k
             }
-            k = states[g][k].previous
+            k = states[g][k]
         }
         return result
     }
 
-    /// What a split costs whatever came before: span, key count, a light pull to middle C.
-    private func fixedCost(_ notes: [Int], _ k: Int) -> Double {
+    /// The keys a hand releases at `time` and those it still holds after it.
+    private func continuing(_ hand: Hand, at time: Double) -> (released: [Int], held: [Held]) {
+        (hand.held.filter { abs($0.end - time) <= tolerance }.map(\.pitch),
+         hand.held.filter { $0.end > time + tolerance })
+    }
+
+    /// What it costs one hand to strike `notes` (low to high) at `time`: stretch, key count,
+    /// distance from its recent notes, less the legato bonus.
+    private func handCost(_ notes: ArraySlice<Int>, hand: Hand, released: [Int], held: [Held], at time: Double) -> Double {
+        guard let lowest = notes.first, let highest = notes.last else { return 0 }
         var cost = 0.0
-        for hand in [notes[0..<k], notes[k...]] where !hand.isEmpty {
-            let span = hand.last! - hand.first!
-            if span > maximumSpan { cost += 100 + 10 * Double(span - maximumSpan) }
-            if hand.count > maximumNotes { cost += 100 * Double(hand.count - maximumNotes) }
+        var low = lowest, high = highest, keys = notes.count
+        for key in held where key.start >= time - heldWindow && !notes.contains(key.pitch) {
+            low = min(low, key.pitch)
+            high = max(high, key.pitch)
+            keys += 1
         }
-        if k > 0 { cost += 0.3 * Double(max(0, notes[k - 1] - 60)) }
-        if k < notes.count { cost += 0.3 * Double(max(0, 60 - notes[k])) }
+        let span = high - low
+        if span > comfortableSpan { cost += 2 * Double(span - comfortableSpan) }
+        if span > maximumSpan { cost += 100 + 10 * Double(span - maximumSpan) }
+        if keys > maximumNotes { cost += 100 * Double(keys - maximumNotes) }
+        if zip(notes, notes.dropFirst()).contains(where: { $0 == $1 }) { cost += 100 }
+        if released.contains(where: { key in notes.contains { abs($0 - key) <= 12 } }) { cost -= legatoBonus }
+        // A hand silent for long may have moved anywhere: its recent notes count less.
+        let weight = exp(-(time - hand.lastTime) / memory)
+        if weight > 0 {
+            for note in notes {
+                let distance = hand.recent.map { Double(abs(note - $0.pitch)) + ageing * (time - $0.time) }.min() ?? 0
+                cost += weight * max(0, distance - reach)
+            }
+        }
         return cost
     }
 
-    /// What a split costs given where the hands were: distance moved and crossing.
-    private func movingCost(_ notes: [Int], _ k: Int, left: Double, right: Double) -> Double {
+    /// What a split costs in crossing, and the pull towards middle C.
+    private func crossingCost(low: ArraySlice<Int>, high: ArraySlice<Int>, left: Hand, right: Hand,
+                              leftHeld: [Held], rightHeld: [Held]) -> Double {
         var cost = 0.0
-        if k > 0 {
-            cost += max(0, abs(mean(notes[0..<k]) - left) - reach)
-            cost += 2 * max(0, Double(notes[k - 1]) - right)
+        if let top = low.last {
+            cost += 3 * max(0, Double(top) - right.position)
+            if let lowestHeld = rightHeld.map(\.pitch).min() { cost += 10 * Double(max(0, top - lowestHeld)) }
+            cost += 0.3 * Double(max(0, top - 60))
         }
-        if k < notes.count {
-            cost += max(0, abs(mean(notes[k...]) - right) - reach)
-            cost += 2 * max(0, left - Double(notes[k]))
+        if let bottom = high.first {
+            cost += 3 * max(0, left.position - Double(bottom))
+            if let highestHeld = leftHeld.map(\.pitch).max() { cost += 10 * Double(max(0, highestHeld - bottom)) }
+            cost += 0.3 * Double(max(0, 60 - bottom))
         }
         return cost
     }
 
-    private func mean(_ notes: ArraySlice<Int>) -> Double {
-        Double(notes.reduce(0, +)) / Double(notes.count)
+    /// A hand after striking `notes` (or nothing) at `time`.
+    private func moved(_ hand: Hand, held: [Held], playing notes: ArraySlice<Int>, ends: ArraySlice<Double>, at time: Double) -> Hand {
+        var hand = hand
+        hand.held = held
+        guard !notes.isEmpty else { return hand }
+        let mean = Double(notes.reduce(0, +)) / Double(notes.count)
+        hand.position = hand.position * 0.5 + mean * 0.5
+        hand.lastTime = time
+        hand.held.removeAll { notes.contains($0.pitch) }
+        hand.held += zip(notes, ends).map { Held(pitch: $0, start: time, end: $1) }
+        let kept = hand.recent.filter { $0.time >= time - recentWindow && !notes.contains($0.pitch) }
+        hand.recent = Array(kept.suffix(max(0, recentNotes - notes.count))) + notes.map { (time, $0) }
+        return hand
     }
 }

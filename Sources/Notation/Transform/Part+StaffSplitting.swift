@@ -17,18 +17,19 @@ extension Part {
         guard staves.count == 1, let source = staves.first else { return self }
         // Every note of the staff, in reading order, with its onset: the hands are chosen
         // over the whole staff at once, then read back in the same order.
-        var onsets: [Double] = [], pitches: [Int] = []
+        var onsets: [Double] = [], ends: [Double] = [], pitches: [Int] = []
         for (measure, start) in zip(source.measures, source.measureOffsets) {
             for voice in measure.voices {
                 for element in voice.elements {
                     for pitch in element.event.pitches {
                         onsets.append((start + element.offset).doubleValue)
+                        ends.append((start + element.end).doubleValue)
                         pitches.append(pitch.midi)
                     }
                 }
             }
         }
-        let right = separation.rightHand(onsets: onsets, pitches: pitches)
+        let right = separation.rightHand(onsets: onsets, ends: ends, pitches: pitches)
         var treble = Staff(clef: .treble, measures: [])
         var bass = Staff(clef: .bass, measures: [])
         var next = 0

@@ -363,9 +363,12 @@ public struct Quantizer: Sendable {
                     let name = file.tracks.indices.contains(track) ? file.tracks[track].name : nil
                     return [PartLayout(name: name, instrument: instrument(track: track), staves: [all], clefs: [clef(for: all)])]
                 }
-                // Notes struck in the same 64th-note slot count as struck together.
-                let step = max(1, (file.division.ticksPerQuarter ?? 480) / 16)
-                let right = options.handSeparation.rightHand(onsets: all.map { Double($0.on / step) },
+                // Notes struck in the same 64th-note slot count as struck together; the
+                // separation reads onsets and releases in quarter notes.
+                let ticksPerQuarter = max(1, file.division.ticksPerQuarter ?? 480)
+                let step = max(1, ticksPerQuarter / 16)
+                let right = options.handSeparation.rightHand(onsets: all.map { Double($0.on / step * step) / Double(ticksPerQuarter) },
+                                                             ends: all.map { Double($0.off) / Double(ticksPerQuarter) },
                                                              pitches: all.map { Int($0.pitch) })
                 staves = [zip(all, right).filter(\.1).map(\.0), zip(all, right).filter { !$0.1 }.map(\.0)]
             } else {
