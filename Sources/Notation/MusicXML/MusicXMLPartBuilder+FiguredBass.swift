@@ -42,7 +42,7 @@ extension PartBuilder {
             case "figure-number":
                 let text = try x.text()
                 guard !text.isEmpty else { return }
-                guard let number = Int(text), (0...99).contains(number) else {
+                guard let number = Int(text), (0...1000).contains(number) else {
                     x.skipped.insert("figure/figure-number=\(text)")
                     return
                 }
