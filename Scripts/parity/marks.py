@@ -33,7 +33,9 @@ OWNED_PREFIXES = ('beam ', 'slur', 'glissando', 'slide', 'ornament ', 'technical
                   'other-notation', 'notehead', 'stem', 'grace slash', 'cue', 'lyric', 'tied',
                   # Typed directions and barline marks.
                   'wedge', 'pedal', 'octave-shift', 'dashes', 'bracket', 'segno', 'coda', 'rehearsal',
-                  'dynamics (direction)', 'fermata (barline)')
+                  'dynamics (direction)', 'fermata (barline)',
+                  # Figured bass and barlines inside the bar.
+                  'figured-bass', 'barline (middle)')
 # All kinds together must keep at least this share.
 TOTAL_THRESHOLD = 99.0
 
@@ -139,7 +141,16 @@ def direction_marks(element):
                     marks.append((item.tag, item.tag))
     elif element.tag == 'harmony':
         marks.append(('harmony', 'harmony'))
+    elif element.tag == 'figured-bass':
+        # Each figure as written: prefix, number, suffix, extension; the stack's parentheses.
+        for f in element.findall('figure'):
+            text = '|'.join((f.findtext(t) or '').strip() for t in ('prefix', 'figure-number', 'suffix'))
+            extend = f.find('extend')
+            text += '|' + ('' if extend is None else extend.get('type', 'continue'))
+            marks.append(('figured-bass', 'figure:%s:%s' % (element.get('parentheses', 'no'), text)))
     elif element.tag == 'barline':
+        if element.get('location') == 'middle':
+            marks.append(('barline (middle)', 'mid-barline:' + (element.findtext('bar-style') or 'regular').strip()))
         for f in element.findall('fermata'):
             marks.append(('fermata (barline)', 'bfermata'))
         if element.find('repeat') is not None:
@@ -174,6 +185,18 @@ def collect(root):
         at = Fraction(0)
         last_onset = Fraction(0)
         seen = collections.Counter()
+        # Figured bass stands under the next note that is not a grace note or chord tone, each
+        # after the ones before it there have run their <duration>: its place is part of its key.
+        figures = []
+
+        def place_figures(onset):
+            for kind, key, duration in figures:
+                full = '%s@%s' % (key, onset)
+                counts[(p, m, None, full)] += 1
+                kinds[full] = kind
+                onset += duration
+            figures.clear()
+
         for element in measure:
             tag = element.tag
             if tag == 'attributes':
@@ -193,10 +216,21 @@ def collect(root):
                 continue
             if tag != 'note':
                 for kind, key in direction_marks(element):
+                    if kind == 'figured-bass':
+                        try:
+                            duration = Fraction(element.findtext('duration', '0').strip()) / divisions[p]
+                        except (ValueError, ZeroDivisionError):
+                            duration = Fraction(0)
+                        figures.append((kind, key, duration))
+                        continue
+                    if kind == 'barline (middle)':
+                        key = '%s@%s' % (key, at)
                     counts[(p, m, None, key)] += 1
                     kinds[key] = kind
                 continue
             grace = element.find('grace') is not None
+            if figures and not grace and element.find('chord') is None:
+                place_figures(at)
             onset = last_onset if element.find('chord') is not None else at
             last_onset = onset
             base = (onset, pitch_of(element), grace)
@@ -210,6 +244,7 @@ def collect(root):
                     at += Fraction(element.findtext('duration', '0').strip()) / divisions[p]
                 except (ValueError, ZeroDivisionError):
                     pass
+        place_figures(at)
     return counts, kinds
 
 

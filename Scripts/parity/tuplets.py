@@ -4,9 +4,19 @@
 A rounded `<duration>` (a triplet sixteenth stored as 42 or 43 of 256 divisions) must come back as
 the file's notated 3:2, not as a ratio invented to fit the rounded number (128:85). The count is
 per note of the output, matched to the input note of the same part, measure, pitch and occurrence
-(a piece the writer split off a note is checked against every ratio of the input file). Uses only xml.etree: no music21 needed."""
+(a piece the writer split off a note is checked against every ratio of the input file). Uses only xml.etree: no music21 needed.
+
+Nesting: on every file whose input opens a `<tuplet>` of a number other than 1 (only nested
+brackets need one), each note's tuplets as `recompose-dev xmldump --tuplets` reads them are
+compared with music21's `note.duration.tuplets` on the same file, as ratios in one note value
+(5 sixteenths in the time of 2 eighths is 5:4): the input, and our export of it. music21 lists a
+note's tuplets by bracket number; we list them outermost first (of two brackets begun together,
+the one ending first is inside), so on the input the lists are compared as multisets and the
+notes whose order differs are printed apart; our export numbers brackets outermost first, so
+there music21's list must equal ours, order included."""
 import argparse
 import collections
+import json
 import os
 import subprocess
 import sys
@@ -82,6 +92,82 @@ def note_ratios(root):
     return notes
 
 
+def has_nested_brackets(root):
+    """Whether the document opens a <tuplet> numbered other than 1 (nesting needs a second number)."""
+    return any(t.get('type') == 'start' and t.get('number', '1').strip() != '1' for t in root.iter('tuplet'))
+
+
+def canonical(actual, normal, actual_length, normal_length):
+    """A tuplet as actual:normal counted in its actual note value (5 sixteenths : 2 eighths -> 5:4)."""
+    if actual_length and normal_length and actual_length != normal_length:
+        n = Fraction(normal) * Fraction(normal_length) / Fraction(actual_length)
+        return '%d:%d' % (actual * n.denominator, n.numerator)
+    return '%d:%d' % (actual, normal)
+
+
+def music21_tuplets(path):
+    """{(part index, offset, pitches): [tuplet, ...]} for every note, chord and rest, as music21 reads it."""
+    from music21 import converter
+    score = converter.parse(path, forceSource=True)
+    found = {}
+    for p, part in enumerate(score.parts):
+        for n in part.recurse().notesAndRests:
+            if n.duration.isGrace:
+                continue
+            pitches = tuple(sorted(x.nameWithOctave.replace('-', 'b') for x in n.pitches)) if not n.isRest else ()
+            key = (p, Fraction(n.getOffsetInHierarchy(score)).limit_denominator(10 ** 6), pitches)
+            found[key] = [canonical(t.numberNotesActual, t.numberNotesNormal,
+                                    t.durationActual.quarterLength if t.durationActual else None,
+                                    t.durationNormal.quarterLength if t.durationNormal else None)
+                          for t in n.duration.tuplets]
+    return found
+
+
+def recompose_tuplets(binary, path):
+    """The same mapping from `recompose-dev xmldump --tuplets`."""
+    out = subprocess.run([binary, 'xmldump', '--tuplets', path], capture_output=True, text=True, check=True).stdout
+    found = {}
+    for line in out.splitlines():
+        record = json.loads(line)
+        if 'file' in record or record['grace']:
+            continue
+        pitches = tuple(sorted(record['pitches']))
+        found[(record['part'], Fraction(record['offset']), pitches)] = record['tuplets']
+    return found
+
+
+def nesting_check(binary, files, exported):
+    """(files checked, notes compared, notes that differ, notes in another order, report lines)."""
+    checked, compared, differ, reordered, lines = 0, 0, 0, 0, []
+    for f in files:
+        try:
+            if not has_nested_brackets(root_of(f)):
+                continue
+        except Exception:
+            continue
+        checked += 1
+        for label, path in (('read', f), ('export', exported.get(f))):
+            if path is None:
+                lines.append('NESTING %s: no export' % f)
+                differ += 1
+                continue
+            theirs, ours = music21_tuplets(path), recompose_tuplets(binary, path)
+            for key in sorted(set(theirs) | set(ours)):
+                compared += 1
+                a, b = theirs.get(key), ours.get(key)
+                # Our export numbers brackets by level, so music21 must list them in our order.
+                if a is None or b is None or sorted(a) != sorted(b) or (label == 'export' and a != b):
+                    differ += 1
+                    lines.append('NESTING %s (%s) part %d offset %s %s: music21 %s, recompose %s'
+                                 % (os.path.basename(f), label, key[0], key[1], ' '.join(key[2]) or 'rest', a, b))
+                elif a != b:
+                    reordered += 1
+                    if label == 'read':
+                        lines.append('order %s offset %s: music21 %s (by bracket number), recompose %s (outermost first)'
+                                     % (os.path.basename(f), key[1], a, b))
+    return checked, compared, differ, reordered, lines
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--recompose-dev', dest='recompose', required=True)
@@ -90,6 +176,7 @@ def main():
     a = ap.parse_args()
     files = paritylib.musicxml_files(a.paths)
     invented_notes, invented_files, unreadable, written = 0, [], 0, 0
+    exports = {}
     with tempfile.TemporaryDirectory() as out:
         # xmldump --export names each output after its input's base name: one batch per name.
         batches = collections.defaultdict(list)
@@ -110,6 +197,7 @@ def main():
                     unreadable += 1  # the reader refused it: nothing written, nothing invented
                     continue
                 written += 1
+                exports[f] = os.path.join(folder, os.path.splitext(os.path.basename(f))[0] + '.musicxml')
                 try:
                     root = root_of(f)
                     given, inputs = ratios(root), note_ratios(root)
@@ -132,11 +220,16 @@ def main():
                     count = sum(new.values())
                     invented_notes += count
                     invented_files.append((f, count, sorted(new.items(), key=lambda x: -x[1])[:4]))
+        checked, compared, differ, reordered, lines = nesting_check(a.recompose, files, exports)
     for f, count, examples in sorted(invented_files, key=lambda x: -x[1]):
         print('INVENTED', f, '--', count, 'notes, e.g.', ', '.join('%d:%d ×%d' % (r[0], r[1], c) for r, c in examples))
     print('tuplets: %d files written, %d notes with a <time-modification> the input never wrote (in %d files); '
           '%d files not written (refused by the reader)' % (written, invented_notes, len(invented_files), unreadable))
-    return 0 if written and not invented_notes else 1
+    for line in lines:
+        print(line)
+    print('tuplets: nesting: %d files with nested brackets, %d notes compared with music21 (read and exported), '
+          '%d differ, %d listed in another order' % (checked, compared, differ, reordered))
+    return 0 if written and not invented_notes and checked and not differ else 1
 
 
 if __name__ == '__main__':

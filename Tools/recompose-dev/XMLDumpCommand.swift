@@ -24,13 +24,24 @@ struct XMLDumpCommand: ParsableCommand {
     @Flag(help: "Print each part's measure lengths instead of notes.")
     var lengths = false
 
+    @Flag(help: "Print each note's, chord's and rest's tuplets (outermost first) instead of notes.")
+    var tuplets = false
+
+    @Flag(help: "Print the reading's warnings (code and text) instead of notes.")
+    var warnings = false
+
     func run() throws {
         if bench { return try runBenchmark() }
         var out = JSONLines()
         for file in files {
             do {
-                let score = try MusicXMLReader().read(contentsOf: URL(fileURLWithPath: file))
+                let reading = try MusicXMLReader().readScore(contentsOf: URL(fileURLWithPath: file))
+                let score = reading.score
                 try out.write(FileRecord(file: file))
+                if warnings {
+                    for warning in reading.warnings { try out.write(WarningRecord(code: warning.code, text: "\(warning)")) }
+                    continue
+                }
                 if let export {
                     let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".musicxml"
                     try MusicXMLWriter().write(score, to: URL(fileURLWithPath: export).appendingPathComponent(name))
@@ -39,6 +50,14 @@ struct XMLDumpCommand: ParsableCommand {
                     for part in score.parts {
                         try out.write(MeasureLengths(part: part.id, lengths: part.staves.first?.measures.map {
                             "\($0.number)=\($0.length)" } ?? []))
+                    }
+                    continue
+                }
+                if tuplets {
+                    for placed in score.events {
+                        try out.write(TupletRecord(part: placed.part, offset: placed.offset, pitches: placed.event.pitches.map(\.name),
+                                                   grace: placed.event.isGrace,
+                                                   tuplets: placed.event.duration.tuplets.map(\.description)))
                     }
                     continue
                 }
@@ -96,4 +115,19 @@ struct XMLDumpCommand: ParsableCommand {
 private struct MeasureLengths: Encodable {
     var part: String
     var lengths: [String]
+}
+
+/// `xmldump --tuplets`: an event's tuplets, `["3:2", "5:4"]`, outermost first.
+private struct TupletRecord: Encodable {
+    var part: Int
+    var offset: Rational
+    var pitches: [String]
+    var grace: Bool
+    var tuplets: [String]
+}
+
+/// `xmldump --warnings`: one warning of a reading.
+private struct WarningRecord: Encodable {
+    var code: String
+    var text: String
 }

@@ -34,6 +34,11 @@ public struct MusicXMLError: Error, Hashable, CustomStringConvertible, Localized
         /// Not an error: a mark that ends or continues something never begun (a slur stop
         /// with no start, a beam `continue` with no `begin`), kept as written.
         case unmatchedMark(String)
+        /// Not an error: a note whose `<duration>` disagrees with its `<type>`, dots and
+        /// `<time-modification>` by more than rounding to the file's divisions explains. The
+        /// duration is kept (offsets follow the file); `notation` is what the notation says,
+        /// e.g. `"eighth 3:2"`, lasting `notated` quarters, against `duration` quarters.
+        case durationDisagreement(notation: String, notated: Rational, duration: Rational)
 
         /// The stable name of the case, e.g. `"malformedXML"`.
         public var code: String {
@@ -48,6 +53,7 @@ public struct MusicXMLError: Error, Hashable, CustomStringConvertible, Localized
             case .limitExceeded: return "limitExceeded"
             case .assumption: return "assumption"
             case .unmatchedMark: return "unmatchedMark"
+            case .durationDisagreement: return "durationDisagreement"
             }
         }
     }
@@ -94,6 +100,8 @@ public struct MusicXMLError: Error, Hashable, CustomStringConvertible, Localized
         case .limitExceeded(let m): what = "beyond the reader's limits: \(m)"
         case .assumption(let m): what = m
         case .unmatchedMark(let m): what = m
+        case .durationDisagreement(let notation, let notated, let duration):
+            what = "<duration> of \(duration) quarters disagrees with the notated \(notation) (\(notated) quarters); the duration is kept"
         }
         return "\(place): \(what)" + (cause.map { ": \(ErrorMessage.of($0))" } ?? "")
     }

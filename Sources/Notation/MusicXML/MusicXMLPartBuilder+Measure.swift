@@ -20,6 +20,7 @@ extension PartBuilder {
         var articulations: Set<Articulation> = []
         var lyrics: [Lyric] = []
         var marks = NoteMarks()
+        var tupletMarks: [TupletMark] = []
     }
 
     /// State of the measure being read.
@@ -111,13 +112,16 @@ extension PartBuilder {
             case .harmony:
                 try parseHarmony(x, into: &built, at: cursor.at)
             case .barline:
-                try parseBarline(x, into: &built)
-            case .print, .figuredBass, .bookmark, .link, .grouping:
+                try parseBarline(x, into: &built, at: cursor.at)
+            case .figuredBass:
+                try parseFiguredBass(x, into: &built)
+            case .print, .bookmark, .link, .grouping:
                 try x.skip()
             default:
                 try x.skipUnknown(in: "measure")
             }
         }
+        placeFiguredBass(&built, at: cursor.at, staff: nil)
         finish(&built)
         guard max(measures.count, index ?? 0) < budget.limits.maximumMeasures else {
             throw x.error(.limitExceeded("part \(id) has more than \(budget.limits.maximumMeasures) measures"))
@@ -303,8 +307,10 @@ extension PartBuilder {
 
     /// The notated duration and the time taken, following music21: the time is
     /// `<duration>` ÷ divisions (0 without `<duration>`); the notation comes from `<type>`,
-    /// dots and `<time-modification>` when they agree with it.
-    private func durations(of n: NoteData, _ x: XMLStream) throws(MusicXMLError) -> (notated: Duration?, length: Rational) {
+    /// dots and the note's tuplets (see ``tuplets(of:voice:)``) when they agree with it.
+    /// `<normal-type>` names the note value the ratio counts in (a quarter note in an eighth
+    /// triplet is 3:2 of eighths): it does not change the ratio.
+    private func durations(of n: NoteData, tuplets: [Tuplet], _ x: XMLStream) throws(MusicXMLError) -> (notated: Duration?, length: Rational) {
         var length = Rational.zero
         if let divs = n.durationDivs {
             noteMissingDivisions(x)
@@ -314,18 +320,13 @@ extension PartBuilder {
             }
         }
         guard let type = n.type else { return (nil, length) }
-        var tuplets: [Tuplet] = []
-        if let actual = n.actual, let normal = n.normal, actual > 0, normal > 0, actual <= 1000, normal <= 1000 {
-            if let normalType = n.normalType, normalType != type || n.normalDots > 0 {
-                // Express the ratio in notes of the written type.
-                let normalLength = Duration(normalType, dots: min(n.normalDots, 4)).quarterLength * Rational(normal)
-                let inWritten = normalLength / Duration(type).quarterLength
-                if inWritten.isInteger, inWritten.numerator > 0 { tuplets = [Tuplet(actual, inWritten.numerator)] }
-            } else if actual != normal {
-                tuplets = [Tuplet(actual, normal)]
-            }
-        }
         return (Duration(type, dots: min(n.dots, 4), tuplets: tuplets), length)
+    }
+
+    /// Whether a rest is written to fill its bar whatever the bar's length (a measure rest, or
+    /// a whole or breve rest), so its `<type>` says nothing about its length.
+    static func fillsBar(_ n: NoteData) -> Bool {
+        n.rest && (n.measureRest || ((n.type == .whole || n.type == .breve) && n.dots == 0 && n.actual == nil))
     }
 
     /// The notated value when the file's `<duration>` is that value rounded to its divisions:
@@ -349,10 +350,15 @@ extension PartBuilder {
     }
 
     private func place(_ n: NoteData, _ x: XMLStream, into built: inout Built, cursor: inout Cursor) throws(MusicXMLError) {
-        let (notated, rounded) = try durations(of: n, x)
-        let length = n.chord ? rounded : (notatedLength(notated, durationDivs: n.durationDivs) ?? rounded)
+        if !built.pendingFigures.isEmpty && !n.chord && !n.grace { placeFiguredBass(&built, at: cursor.at, staff: n.staff) }
         let voice = n.voice.flatMap { $0.isEmpty ? nil : $0 } ?? cursor.lastVoice ?? "1"
         if n.voice != nil { cursor.lastVoice = voice }
+        let tuplets = n.actual == nil && n.tupletMarks.isEmpty ? [] : tuplets(of: n, voice: voice)
+        let (notated, rounded) = try durations(of: n, tuplets: tuplets, x)
+        let length = n.chord ? rounded : (notatedLength(notated, durationDivs: n.durationDivs) ?? rounded)
+        if !n.chord, let notated, n.durationDivs != nil, notated.quarterLength != length, !PartBuilder.fillsBar(n) {
+            warnings.append(x.error(.durationDisagreement(notation: notated.label, notated: notated.quarterLength, duration: length)))
+        }
         let tie: Tie? = n.ties.count == 1 ? Tie(rawValue: n.ties[0])
             : (n.ties.contains("start") && n.ties.contains("stop") ? .continue : nil)
 
@@ -372,6 +378,7 @@ extension PartBuilder {
                                              isSimpleNote: false))
                 at += length == .zero ? .zero : d.quarterLength
             }
+            if !openTuplets.isEmpty { closeTuplets(n, voice: voice, element: pieces.count == 1 ? built.elements.count - 1 : nil, in: &built) }
             if !n.grace { cursor.advance(exact: length, rounded: rounded) }
             return
         }
@@ -427,6 +434,7 @@ extension PartBuilder {
             case .rest:
                 break
             }
+            if !openTuplets.isEmpty { closeTuplets(n, voice: voice, element: nil, in: &built) }
             return
         }
 
@@ -442,6 +450,7 @@ extension PartBuilder {
             if !grace { at += d.quarterLength }
         }
         cursor.lastNote = pieces.count == 1 ? built.elements.count - 1 : nil
+        if !openTuplets.isEmpty { closeTuplets(n, voice: voice, element: cursor.lastNote, in: &built) }
         if !grace { cursor.advance(exact: length, rounded: rounded) }
     }
 
@@ -587,9 +596,10 @@ extension PartBuilder {
 
     // MARK: Barlines and chord symbols
 
-    private func parseBarline(_ x: XMLStream, into built: inout Built) throws(MusicXMLError) {
+    private func parseBarline(_ x: XMLStream, into built: inout Built, at: Rational) throws(MusicXMLError) {
         let where_ = x.attribute("location") ?? "right"
-        var barline = Barline(where_ == "left" ? .left : .right)
+        var barline = Barline(where_ == "left" ? .left : where_ == "middle" ? .middle : .right)
+        if barline.location == .middle { barline.offset = at }
         try x.forEachChild { (tag) throws(MusicXMLError) in
             switch tag {
             case .barStyle:
@@ -611,12 +621,12 @@ extension PartBuilder {
                 try x.skip()
             }
         }
-        // A mid-bar barline has no place in a bar-edge model; plain barlines carry nothing.
-        guard where_ != "middle", barline != Barline(barline.location) else {
-            if where_ == "middle" { x.skipped.insert("barline[location=middle]") }
-            return
+        // A barline inside the bar is kept even when plain: it is drawn. At the bar's edges a
+        // plain barline carries nothing.
+        if barline.location != .middle {
+            guard barline != Barline(barline.location) else { return }
+            if barline.style == "regular" && barline.repeat == nil && barline.ending == nil && barline.fermatas.isEmpty { return }
         }
-        if barline.style == "regular" && barline.repeat == nil && barline.ending == nil && barline.fermatas.isEmpty { return }
         built.barlines.append(barline)
     }
 }

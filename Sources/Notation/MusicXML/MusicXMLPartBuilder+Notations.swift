@@ -1,5 +1,5 @@
 /// Reading the marks of a `<note>` into ``NoteMarks``: beams, stem, notehead and the
-/// `<notations>` children other than ties, tuplets and articulations.
+/// `<notations>` children other than ties and articulations.
 extension PartBuilder {
     /// Whether a note's beams are tracked with the main notes or with grace and cue notes,
     /// which beam among themselves across the main beam.
@@ -60,7 +60,7 @@ extension PartBuilder {
         n.marks.notehead = Notehead(shape, filled: filled, parentheses: parentheses)
     }
 
-    /// One child of `<notations>` other than `<tied>`, `<tuplet>` and `<articulations>`.
+    /// One child of `<notations>` other than `<tied>` and `<articulations>`.
     func parseNotationMark(_ tag: MusicXMLTag, _ x: XMLStream, into n: inout NoteData) throws(MusicXMLError) {
         switch tag {
         case .slur:
@@ -122,9 +122,10 @@ extension PartBuilder {
             let type = x.attribute("type").flatMap(OtherNotation.Kind.init(rawValue:)) ?? .single
             let number = Self.number(x)
             n.marks.otherNotations.append(OtherNotation(type, number: number, text: try x.text()))
-        case .tied, .tuplet:
-            // Ties are read from <tie> (a cue note, which has none, sounds untied, as in
-            // music21); tuplet brackets are rebuilt from durations.
+        case .tuplet:
+            try parseTuplet(x, into: &n)
+        case .tied:
+            // Ties are read from <tie> (a cue note, which has none, sounds untied, as in music21).
             try x.skip()
         default:
             if x.name == "non-arpeggiate" {

@@ -17,6 +17,10 @@ final class PartBuilder {
     var openSlurs: Set<Int> = []
     /// Beam levels begun and not yet ended, by voice, to report a continue with no begin.
     var openBeams: [String: Set<Int>] = [:]
+    /// Tuplet brackets begun and not yet ended, by voice, outermost first.
+    var openTuplets: [String: [OpenTuplet]] = [:]
+    /// Counts the notes read, to tell which tuplet brackets began together.
+    var noteSerial = 0
     /// Whether the part has rounded a notated value its divisions cannot express (a triplet in
     /// 256 per quarter): its other durations may then be a division or two off too.
     var roundsDurations = false
@@ -36,6 +40,9 @@ final class PartBuilder {
         /// measure's length as music21's `highestTime` does.
         var markEnd = Rational.zero
         var barlines: [Barline] = []
+        /// Figured bass read and waiting for the note it stands under (the next one that is
+        /// neither a grace note nor a chord tone).
+        var pendingFigures: [FiguredBass] = []
     }
 
     /// An event with its staff, voice and offset in the measure.

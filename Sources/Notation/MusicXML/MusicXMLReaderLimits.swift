@@ -4,8 +4,8 @@ extension MusicXMLReader {
     ///
     /// The defaults are far above any real score (the largest of music21's corpus has 20 parts
     /// and about 30,000 notes). Some bounds are fixed by the reader itself and need no option:
-    /// a note carries at most one tuplet level (from `<time-modification>`; `<tuplet>` marks
-    /// are not nested), time grids finer than 2^20 per quarter and parts longer than 2^20
+    /// a note's tuplets nest at most 16 deep (MusicXML's bracket numbers 1…16) and multiply to
+    /// its `<time-modification>` (numbers up to 1,000), time grids finer than 2^20 per quarter and parts longer than 2^20
     /// quarter notes are refused as invalid values, and libxml2 refuses nesting deeper than
     /// 256 elements and entity expansion bombs.
     ///

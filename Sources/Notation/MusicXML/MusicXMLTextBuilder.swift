@@ -56,6 +56,10 @@ struct MusicXMLTextBuilder {
                 for measure in staff.measures {
                     try include(measure.length)
                     for direction in measure.directions { try include(direction.offset) }
+                    for barline in measure.barlines { if let offset = barline.offset { try include(offset) } }
+                    for direction in measure.directions {
+                        if case .figuredBass(let f) = direction.kind, let d = f.duration { try include(d) }
+                    }
                     for voice in measure.voices {
                         for element in voice.elements {
                             try include(element.offset)
@@ -68,7 +72,7 @@ struct MusicXMLTextBuilder {
         return lcm
     }
 
-    private func units(_ value: Rational) -> Int {
+    func units(_ value: Rational) -> Int {
         (value * Rational(divisions)).numerator
     }
 
@@ -165,7 +169,8 @@ struct MusicXMLTextBuilder {
             line(2, "<measure number=\"\(MusicXMLTextBuilder.escape(number.isEmpty ? "\(index + 1)" : number))\"\(implicit)>")
             writeAttributes(part: part, staves: staves, measures: measures, index: index, keys: &keys)
             for barline in first.barlines where barline.location == .left { writeBarline(barline) }
-            try writeContent(staves: staves, measures: measures, keys: keys, length: first.length)
+            try writeContent(staves: staves, measures: measures, keys: keys, length: first.length,
+                             middleBarlines: first.barlines.filter { $0.location == .middle })
             for barline in first.barlines where barline.location == .right { writeBarline(barline) }
             line(2, "</measure>")
         }
@@ -229,11 +234,14 @@ struct MusicXMLTextBuilder {
         line(3, "</attributes>")
     }
 
-    private mutating func writeContent(staves: [Staff], measures: [Measure?], keys: [KeySignature], length: Rational) throws(MusicXMLError) {
+    private mutating func writeContent(staves: [Staff], measures: [Measure?], keys: [KeySignature], length: Rational,
+                                       middleBarlines: [Barline] = []) throws(MusicXMLError) {
         let multiStaff = staves.count > 1
         var directions: [Direction] = []
+        var trailingFigures: [Direction] = []
         for (i, m) in measures.enumerated() {
             for d in m?.directions ?? [] {
+                if case .figuredBass = d.kind { continue }   // written before its note, below
                 var d = d
                 if multiStaff && d.staff == nil && i > 0 { d.staff = i + 1 }
                 directions.append(d)
@@ -241,6 +249,9 @@ struct MusicXMLTextBuilder {
         }
         directions = directions.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map(\.element)
         var pending = directions[...]
+        // Barlines inside the bar, written where the cursor stands at their offset.
+        var pendingBarlines = middleBarlines.enumerated()
+            .sorted { ($0.element.offset ?? .zero, $0.offset) < ($1.element.offset ?? .zero, $1.offset) }.map(\.element)[...]
         var cursor = Rational.zero
         var wroteAny = false
         for (i, measure) in measures.enumerated() {
@@ -248,7 +259,9 @@ struct MusicXMLTextBuilder {
             let staffNumber = multiStaff ? i + 1 : nil
             // Alterations in force in this bar, by letter and octave, for accidentals.
             var inForce: [Int: Int] = [:]
-            for voice in measure.voices {
+            let figures = Self.figuredBassPlacement(measure)
+            trailingFigures += figures.trailing
+            for (voiceIndex, voice) in measure.voices.enumerated() {
                 // Each voice is reached from where the last one ended by one <backup> or
                 // <forward> straight to its first element, so no gap appears that a reader
                 // (music21 for Finale files) could take for a hidden rest.
@@ -259,12 +272,18 @@ struct MusicXMLTextBuilder {
                         writeDirection(d, relativeTo: cursor)
                         pending.removeFirst()
                     }
+                    while let b = pendingBarlines.first, (b.offset ?? .zero) <= element.offset {
+                        moveCursor(&cursor, to: b.offset ?? .zero, voice: voice.id, staff: staffNumber)
+                        writeBarline(b)
+                        pendingBarlines.removeFirst()
+                    }
                     if element.offset > cursor {
                         line(3, "<forward><duration>\(units(element.offset - cursor))</duration><voice>\(MusicXMLTextBuilder.escape(voice.id))</voice>\(staffNumber.map { "<staff>\($0)</staff>" } ?? "")</forward>")
                     } else if element.offset < cursor {
                         line(3, "<backup><duration>\(units(cursor - element.offset))</duration></backup>")
                     }
                     cursor = element.offset
+                    for f in figures.before[[voiceIndex, index]] ?? [] { line(3, figuredBassXML(f)) }
                     try writeEvent(element.event, voice: voice.id, staff: staffNumber, key: keys[min(i, keys.count - 1)],
                                    inForce: &inForce)
                     cursor += element.event.quarterLength
@@ -278,6 +297,28 @@ struct MusicXMLTextBuilder {
             cursor = length
         }
         for d in pending { writeDirection(d, relativeTo: cursor) }
+        for b in pendingBarlines {
+            moveCursor(&cursor, to: b.offset ?? .zero, voice: nil, staff: nil)
+            writeBarline(b)
+        }
+        // Figured bass under no note: a reader places it where the cursor ends the bar.
+        for d in trailingFigures {
+            guard case .figuredBass(let f) = d.kind else { continue }
+            moveCursor(&cursor, to: d.offset, voice: nil, staff: nil)
+            line(3, figuredBassXML(f))
+        }
+    }
+
+    /// A `<backup>` or `<forward>` from `cursor` to `offset` (nothing when already there).
+    private mutating func moveCursor(_ cursor: inout Rational, to offset: Rational, voice: String?, staff: Int?) {
+        if offset > cursor {
+            line(3, "<forward><duration>\(units(offset - cursor))</duration>"
+                 + (voice.map { "<voice>\(MusicXMLTextBuilder.escape($0))</voice>" } ?? "")
+                 + (staff.map { "<staff>\($0)</staff>" } ?? "") + "</forward>")
+        } else if offset < cursor {
+            line(3, "<backup><duration>\(units(cursor - offset))</duration></backup>")
+        }
+        cursor = offset
     }
 
     private mutating func writeBarline(_ barline: Barline) {
@@ -336,8 +377,8 @@ struct MusicXMLTextBuilder {
             type = "<words>\(Self.escape(text))</words>"
         case .other(let text):
             type = "<words>\(Self.escape(text))</words>"
-        case .chordSymbol, .playback:
-            return  // written above
+        case .chordSymbol, .playback, .figuredBass:
+            return  // written above, or before their note (figured bass)
         case .wedge, .pedal, .octaveShift, .dashes, .bracket, .segno, .coda, .rehearsal:
             for type in Self.directionTypeXML(d.kind) ?? [] { writeDirection(type: type, sound: "", at: d, relativeTo: cursor) }
             return
@@ -371,7 +412,7 @@ struct MusicXMLTextBuilder {
             text += Self.stemAndNoteheadXML(rest.marks)
             if let staff { text += "<staff>\(staff)</staff>" }
             text += Self.beamsXML(rest.marks)
-            let notations = tuplet.xml + Self.leadingNotationsXML(rest.marks)
+            let notations = tuplet.xml(rest.duration) + Self.leadingNotationsXML(rest.marks)
                 + Self.trailingNotationsXML(rest.marks, hasFermata: !rest.marks.fermatas.isEmpty)
             if !notations.isEmpty { text += "<notations>\(notations)</notations>" }
             line(3, text + "</note>")
@@ -386,39 +427,46 @@ struct MusicXMLTextBuilder {
 
     /// Where each event starts or ends a tuplet bracket. MusicXML leaves `<tuplet>` optional,
     /// but notation programs (MuseScore: "implicit tuplet start") want it to group the notes.
-    /// A group closes when its written length, unscaled, fills `actual` of its shortest unit
-    /// (three triplet eighths, or a quarter and an eighth), when the ratio changes, or at the
-    /// end of the voice in the bar.
+    /// At each nesting level, a group is a run of notes with the same tuplet at that level (and
+    /// the same ones outside it); it closes when its written length at that level, unscaled,
+    /// fills `actual` of its shortest note of that level (three triplet eighths, or a quarter
+    /// and an eighth; a nested group counts as its length), when the ratio changes, or at the
+    /// end of the enclosing group. Groups of two or more notes get brackets; their inner levels
+    /// are grouped the same way within them.
     static func tupletBrackets(_ events: [Event]) -> [TupletBracket] {
         var marks = [TupletBracket](repeating: .none, count: events.count)
-        var openAt: Int?, ratio = (1, 1), written = Rational.zero, unit = Rational.zero
-        func ratioOf(_ d: Duration) -> (Int, Int) {
-            (d.tuplets.reduce(1) { $0 * $1.actual }, d.tuplets.reduce(1) { $0 * $1.normal })
-        }
-        func close(_ last: Int) {
-            guard let start = openAt else { return }
-            // A single-note "group" needs no bracket.
-            if last > start { marks[start] = .start; marks[last] = .stop }
-            openAt = nil
-        }
-        for (i, event) in events.enumerated() {
-            let duration: Duration
-            switch event {
-            case .note(let n): duration = n.duration
-            case .rest(let r): duration = r.duration
-            case .chord(let c): duration = c.duration
+        let durations = events.map(\.duration)
+        func group(level: Int, _ range: Range<Int>) {
+            var openAt: Int?, ratio = Tuplet.triplet, written = Rational.zero, unit: Rational?, scale = Rational(1)
+            func close(_ last: Int) {
+                guard let start = openAt else { return }
+                openAt = nil
+                // A single-note "group" needs no bracket.
+                guard last > start else { return }
+                marks[start].starts.append(level)
+                marks[last].stops.append(level)
+                group(level: level + 1, start..<(last + 1))
             }
-            let r = ratioOf(duration)
-            if openAt != nil, r != ratio { close(i - 1) }
-            guard r.0 != r.1, !duration.tuplets.isEmpty, duration.quarterLength > .zero else { continue }
-            let length = duration.quarterLength * Rational(r.0, r.1)
-            if openAt == nil { openAt = i; ratio = r; written = .zero; unit = length }
-            written += length
-            unit = min(unit, length)
-            let group = unit * Rational(r.0, 1)
-            if written >= group, (written / group).denominator == 1 { close(i) }
+            for i in range {
+                let d = durations[i]
+                guard d.tuplets.count > level, d.tuplets[level].actual != d.tuplets[level].normal, d.quarterLength > .zero
+                else { close(i - 1); continue }
+                if openAt != nil, d.tuplets[level] != ratio { close(i - 1) }
+                if openAt == nil {
+                    openAt = i; ratio = d.tuplets[level]; written = .zero; unit = nil
+                    scale = d.tuplets[...level].reduce(Rational(1)) { $0 * $1.multiplier }
+                }
+                // The note's length in this level's written values (inner tuplets still applied).
+                let length = d.quarterLength / scale
+                written += length
+                if d.tuplets.count == level + 1 { unit = min(unit ?? length, length) }
+                guard let unit else { continue }
+                let full = unit * Rational(ratio.actual)
+                if written >= full, (written / full).denominator == 1 { close(i) }
+            }
+            close(range.upperBound - 1)
         }
-        close(events.count - 1)
+        group(level: 0, 0..<events.count)
         return marks
     }
 
@@ -491,7 +539,7 @@ struct MusicXMLTextBuilder {
         case .continue?: notations += "<tied type=\"stop\"/><tied type=\"start\"/>"
         case nil: break
         }
-        if !chordMember { notations += tuplet.xml }
+        if !chordMember { notations += tuplet.xml(note.duration) }
         notations += Self.leadingNotationsXML(marks)
         let articulations = note.articulations.filter { $0 != .fermata }.map(\.rawValue).sorted()
         if !articulations.isEmpty {

@@ -1,13 +1,21 @@
 /// A barline that is more than a plain single line: a repeat sign, a volta bracket end, or a
-/// special style (MusicXML `<barline>`).
+/// special style (MusicXML `<barline>`); or any barline standing inside a bar.
 ///
 /// ```swift
 /// var m = Measure(number: 8, length: 4)
 /// m.barlines = [Barline(.right, style: "light-heavy", repeat: .backward)]
+/// m.barlines.append(Barline(.middle, style: "dotted", offset: 2))   // a dotted line after beat 2
 /// ```
 public struct Barline: Sendable, Hashable, Codable {
     /// Which side of the bar it stands on.
-    public enum Location: String, Sendable, Hashable, Codable { case left, right }
+    public enum Location: String, Sendable, Hashable, Codable {
+        /// At the bar's start.
+        case left
+        /// At the bar's end.
+        case right
+        /// Inside the bar, at ``Barline/offset`` (MusicXML `location="middle"`).
+        case middle
+    }
     /// A repeat sign's direction: `.forward` opens a repeated section, `.backward` closes it.
     public enum Repeat: String, Sendable, Hashable, Codable { case forward, backward }
 
@@ -37,11 +45,15 @@ public struct Barline: Sendable, Hashable, Codable {
     public var ending: Ending?
     /// Fermatas over (or, inverted, under) the barline: a pause between bars (MusicXML allows two).
     public var fermatas: [Fermata] = []
+    /// Where a ``Location/middle`` barline stands, in quarter notes from the bar's start; `nil`
+    /// for barlines at the bar's edges.
+    public var offset: Rational?
 
     /// Creates a barline.
     public init(_ location: Location, style: String? = nil, repeat: Repeat? = nil, times: Int? = nil, ending: Ending? = nil,
-                fermatas: [Fermata] = []) {
+                fermatas: [Fermata] = [], offset: Rational? = nil) {
         self.fermatas = fermatas
+        self.offset = offset
         self.location = location
         self.style = style
         self.repeat = `repeat`

@@ -30,6 +30,8 @@ public struct Direction: Sendable, Hashable, Codable {
         case chordSymbol(ChordSymbol)
         /// Playback jumps and their targets (MusicXML `<sound dacapo="yes">` and the like).
         case playback(Playback)
+        /// Figured bass under the bass note at this point (MusicXML `<figured-bass>`).
+        case figuredBass(FiguredBass)
     }
 
     /// Quarter notes from the measure's start.

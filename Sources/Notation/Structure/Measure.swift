@@ -22,7 +22,7 @@ public struct Measure: Sendable, Hashable, Codable {
     /// Tempo marks, dynamics and text at points in the bar.
     public var directions: [Direction]
     /// Repeat signs, volta brackets and styled barlines at the bar's edges (empty for plain
-    /// barlines).
+    /// barlines), and barlines inside the bar (``Barline/Location/middle``, at their offset).
     public var barlines: [Barline] = []
     /// In a score played out by ``Score/unfolded()``, the ``number`` this bar had in the
     /// written score (``number`` then counts the bars as played); `nil` elsewhere.
