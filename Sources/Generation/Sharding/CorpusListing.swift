@@ -48,17 +48,16 @@ public struct CorpusListing: Sendable, Hashable {
         self.init(files: files)
     }
 
-    /// The files named in a list, one path a line (blank lines skipped, a trailing carriage
-    /// return dropped), keyed by the path as written; relative paths are read from `base`.
+    /// The files named in a list, one path a line (LF or CR LF; blank lines skipped), keyed by the path as written; relative paths are read from `base`.
     /// Every named file is kept whatever its extension: one that is not music is refused
     /// when it is read, and says so.
     ///
     /// - Throws: ``GenerationError/Code/emptyCorpus`` naming `source` when the list names no file.
     public init(list text: String, relativeTo base: URL, source: String) throws(GenerationError) {
         var files: [File] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            var path = String(line)
-            if path.hasSuffix("\r") { path.removeLast() }
+        // `isNewline` splits at "\r\n" too, which Swift holds as one Character, not two.
+        for line in text.split(whereSeparator: \.isNewline) {
+            let path = String(line)
             guard !path.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
             files.append(File(key: path, url: url))
