@@ -1,6 +1,7 @@
 import Foundation
 
-/// Reading and writing the safetensors format (Hugging Face's), Float32 only.
+/// Reading and writing the safetensors format (Hugging Face's): Float32 tensors for weights,
+/// Int32 and Int64 arrays for token ids (``Entry``).
 ///
 /// Layout: an 8-byte little-endian unsigned header length N, N bytes of UTF-8 JSON, then the raw
 /// little-endian tensor bytes. The header maps each tensor name to
@@ -9,13 +10,19 @@ import Foundation
 /// with spaces to a multiple of 8 bytes, as the reference implementation does, so the data is
 /// aligned.
 public enum SafeTensors {
-    /// Encodes named tensors (written in the given order) and string metadata.
+    /// Encodes named Float32 tensors (written in the given order) and string metadata.
     public static func encode(_ tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:]) throws(NetworkError) -> Data {
+        try encode(entries: tensors.map { ($0.name, Entry($0.tensor)) }, metadata: metadata)
+    }
+
+    /// Encodes named entries of any ``DType`` (written in the given order) and string metadata.
+    /// The header's keys are sorted, so the same entries always give the same bytes.
+    public static func encode(entries: [(name: String, entry: Entry)], metadata: [String: String] = [:]) throws(NetworkError) -> Data {
         var header: [String: Any] = [:]
         var offset = 0
-        for (name, tensor) in tensors {
-            let bytes = tensor.count * 4
-            header[name] = ["dtype": "F32", "shape": tensor.shape, "data_offsets": [offset, offset + bytes]] as [String: Any]
+        for (name, entry) in entries {
+            let bytes = entry.bytes.count
+            header[name] = ["dtype": entry.dtype.rawValue, "shape": entry.shape, "data_offsets": [offset, offset + bytes]] as [String: Any]
             offset += bytes
         }
         if !metadata.isEmpty { header["__metadata__"] = metadata }
@@ -29,25 +36,32 @@ public enum SafeTensors {
         var data = Data(capacity: 8 + json.count + offset)
         withUnsafeBytes(of: UInt64(json.count).littleEndian) { data.append(contentsOf: $0) }
         data.append(json)
-        for (_, tensor) in tensors {
-            tensor.scalars.withUnsafeBufferPointer { buffer in
-                #if _endian(little)
-                data.append(UnsafeBufferPointer(
-                    start: UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: UInt8.self),
-                    count: buffer.count * 4))
-                #else
-                for x in buffer { withUnsafeBytes(of: x.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
-                #endif
-            }
-        }
+        for (_, entry) in entries { data.append(contentsOf: entry.bytes) }
         return data
     }
 
     /// Decodes every tensor and the metadata; `path` only names the source in errors.
     ///
-    /// - Throws: ``NetworkError/Code/modelFile`` for a truncated file, a bad header, an
-    ///   unsupported dtype, or offsets that do not fit the shape or the file.
+    /// - Throws: ``NetworkError/Code/modelFile`` for a truncated file, a bad header, a tensor
+    ///   that is not Float32, or offsets that do not fit the shape or the file.
     public static func decode(_ data: Data, path: String = "<memory>") throws(NetworkError) -> (tensors: [String: Tensor], metadata: [String: String]) {
+        let (entries, metadata) = try decodeEntries(data, path: path)
+        var tensors: [String: Tensor] = [:]
+        for (name, entry) in entries {
+            guard let tensor = entry.tensor else {
+                throw .modelFile(path: path, reason: "tensor '\(name)' has dtype \(entry.dtype.rawValue); only F32 is supported here")
+            }
+            tensors[name] = tensor
+        }
+        return (tensors, metadata)
+    }
+
+    /// Decodes every entry, whatever its ``DType``, and the metadata; `path` only names the
+    /// source in errors.
+    ///
+    /// - Throws: ``NetworkError/Code/modelFile`` for a truncated file, a bad header, a dtype
+    ///   other than F32, I32 and I64, or offsets that do not fit the shape or the file.
+    public static func decodeEntries(_ data: Data, path: String = "<memory>") throws(NetworkError) -> (entries: [String: Entry], metadata: [String: String]) {
         guard data.count >= 8 else { throw .modelFile(path: path, reason: "shorter than the 8-byte header length") }
         let bytes = [UInt8](data)
         var length: UInt64 = 0
@@ -66,21 +80,21 @@ public enum SafeTensors {
             throw .modelFile(path: path, reason: "header is not a JSON object")
         }
         var metadata: [String: String] = [:]
-        var tensors: [String: Tensor] = [:]
+        var entries: [String: Entry] = [:]
         let dataSize = bytes.count - headerEnd
         for (name, value) in header {
             if name == "__metadata__" {
                 metadata = (value as? [String: String]) ?? [:]
                 continue
             }
-            guard let entry = value as? [String: Any],
-                  let dtype = entry["dtype"] as? String,
-                  let shape = (entry["shape"] as? [NSNumber])?.map(\.intValue),
-                  let offsets = (entry["data_offsets"] as? [NSNumber])?.map(\.intValue), offsets.count == 2 else {
+            guard let fields = value as? [String: Any],
+                  let dtypeName = fields["dtype"] as? String,
+                  let shape = (fields["shape"] as? [NSNumber])?.map(\.intValue),
+                  let offsets = (fields["data_offsets"] as? [NSNumber])?.map(\.intValue), offsets.count == 2 else {
                 throw .modelFile(path: path, reason: "tensor '\(name)' has a malformed header entry")
             }
-            guard dtype == "F32" else {
-                throw .modelFile(path: path, reason: "tensor '\(name)' has dtype \(dtype); only F32 is supported")
+            guard let dtype = DType(rawValue: dtypeName) else {
+                throw .modelFile(path: path, reason: "tensor '\(name)' has dtype \(dtypeName); only F32, I32 and I64 are supported")
             }
             guard shape.allSatisfy({ $0 >= 0 }) else {
                 throw .modelFile(path: path, reason: "tensor '\(name)' has a negative dimension")
@@ -95,18 +109,12 @@ public enum SafeTensors {
                 count = product
             }
             guard offsets[0] >= 0, offsets[1] >= offsets[0], offsets[1] <= dataSize,
-                  offsets[1] - offsets[0] == count * 4 else {
+                  offsets[1] - offsets[0] == count * dtype.byteCount else {
                 throw .modelFile(path: path, reason: "tensor '\(name)' has data offsets \(offsets) that do not fit shape \(shape) and the file")
             }
-            var scalars = [Float](repeating: 0, count: count)
             let start = headerEnd + offsets[0]
-            for k in 0..<count {
-                let p = start + 4 * k
-                let bits = UInt32(bytes[p]) | UInt32(bytes[p + 1]) << 8 | UInt32(bytes[p + 2]) << 16 | UInt32(bytes[p + 3]) << 24
-                scalars[k] = Float(bitPattern: bits)
-            }
-            tensors[name] = try Tensor(shape: shape, scalars: scalars)
+            entries[name] = try Entry(dtype: dtype, shape: shape, bytes: Array(bytes[start..<(headerEnd + offsets[1])]))
         }
-        return (tensors, metadata)
+        return (entries, metadata)
     }
 }

@@ -4,8 +4,11 @@ import Generation
 
 /// Options shared by `prepare` and `train`: which corpus and how to preprocess it.
 struct CorpusOptions: ParsableArguments {
-    @Option(help: "A folder of MIDI or MusicXML files (searched recursively).")
-    var corpus: String = "Corpus"
+    @Option(name: .customLong("corpus"), help: "A folder of MIDI or MusicXML files (searched recursively). (default: Corpus)")
+    var corpusArgument: String?
+
+    /// The corpus folder: `--corpus`, else `Corpus`.
+    var corpus: String { corpusArgument ?? "Corpus" }
 
     @Option(help: "Sample this many files (by --seed) instead of all.")
     var files: Int?

@@ -14,6 +14,7 @@ struct Recompose: ParsableCommand {
             ConvertCommand.self,
             TransposeCommand.self,
             PrepareCommand.self,
+            MergeCommand.self,
             TrainCommand.self,
             GenerateCommand.self,
             EvaluateCommand.self,

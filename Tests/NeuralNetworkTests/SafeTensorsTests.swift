@@ -36,6 +36,43 @@ import Testing
         #expect(metadata == ["format": "recompose"])
     }
 
+    /// Integer entries, bytes checked by hand: I32 and I64 little-endian, two's complement.
+    @Test func encodesIntegerEntries() throws {
+        let data = try SafeTensors.encode(entries: [("i", SafeTensors.Entry(int32: [1, -2])), ("l", SafeTensors.Entry(int64: [3]))])
+        let bytes = [UInt8](data)
+        let length = Int(bytes[0]) | Int(bytes[1]) << 8
+        let header = String(decoding: bytes[8..<(8 + length)], as: UTF8.self)
+        #expect(header.trimmingCharacters(in: .whitespaces)
+                == #"{"i":{"data_offsets":[0,8],"dtype":"I32","shape":[2]},"l":{"data_offsets":[8,16],"dtype":"I64","shape":[1]}}"#)
+        #expect(Array(bytes[(8 + length)...]) == [1, 0, 0, 0, 0xFE, 0xFF, 0xFF, 0xFF, 3, 0, 0, 0, 0, 0, 0, 0])
+        let (entries, _) = try SafeTensors.decodeEntries(data)
+        #expect(entries["i"]?.int32Values == [1, -2])
+        #expect(entries["l"]?.int64Values == [3])
+        #expect(entries["i"]?.int64Values == nil)
+        // The Float32-only reader refuses integers rather than reinterpreting their bits.
+        #expect(throws: NetworkError.self) { try SafeTensors.decode(data) }
+    }
+
+    @Test func integerEntriesRoundTripExtremes() throws {
+        let int32s: [Int32] = [.min, -1, 0, 1, .max], int64s: [Int64] = [.min, -1, 0, 1 << 40, .max]
+        let data = try SafeTensors.encode(entries: [("a", SafeTensors.Entry(int32: int32s)), ("b", SafeTensors.Entry(int64: int64s)),
+                                                    ("c", SafeTensors.Entry(try Tensor(shape: [1, 2], scalars: [0.5, -1])))],
+                                          metadata: ["k": "v"])
+        let (entries, metadata) = try SafeTensors.decodeEntries(data)
+        #expect(entries["a"]?.int32Values == int32s)
+        #expect(entries["b"]?.int64Values == int64s)
+        #expect(entries["c"]?.tensor == (try Tensor(shape: [1, 2], scalars: [0.5, -1])))
+        #expect(metadata == ["k": "v"])
+        // A header whose I64 offsets hold a byte count of I32 is refused.
+        let header = #"{"a":{"dtype":"I64","shape":[2],"data_offsets":[0,8]}}"#
+        var bad = Data()
+        withUnsafeBytes(of: UInt64(header.utf8.count).littleEndian) { bad.append(contentsOf: $0) }
+        bad.append(contentsOf: Array(header.utf8))
+        bad.append(contentsOf: [UInt8](repeating: 0, count: 8))
+        #expect(throws: NetworkError.self) { try SafeTensors.decodeEntries(bad) }
+        #expect(throws: NetworkError.self) { try SafeTensors.Entry(dtype: .int64, shape: [3], bytes: [UInt8](repeating: 0, count: 16)) }
+    }
+
     @Test func rejectsTruncatedAndMalformedFiles() throws {
         let data = try SafeTensors.encode([("a", try Tensor(shape: [4], scalars: [1, 2, 3, 4]))])
         #expect(throws: NetworkError.self) { try SafeTensors.decode(data.prefix(5)) }

@@ -102,6 +102,20 @@ public struct CorpusPreprocessor: Sendable {
     /// reported in ``PreparedCorpus/failures`` and left out; the order of pieces follows `files`.
     /// `progress` is called from the reading threads, with the number of files done so far.
     public func prepare(files: [URL], progress: (@Sendable (Int, Int) -> Void)? = nil) -> PreparedCorpus {
+        var pieces: [PreparedPiece] = [], failures: [CorpusFailure] = []
+        for result in results(files: files, progress: progress) {
+            switch result {
+            case .success(let piece): pieces.append(piece)
+            case .failure(let failure): failures.append(failure)
+            }
+        }
+        return PreparedCorpus(options: options, pieces: pieces, failures: failures)
+    }
+
+    /// Steps 1–6 for many files, read in parallel on every core: one result per file, in the
+    /// order of `files`, so each piece or failure can be traced to its file.
+    /// `progress` is called from the reading threads, with the number of files done so far.
+    public func results(files: [URL], progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Result<PreparedPiece, CorpusFailure>] {
         // The package's one pattern for a parallel loop: each iteration stores its result in its
         // own slot of an array behind a `Mutex`; `Atomic` only counts.
         let results = Mutex([Result<PreparedPiece, CorpusFailure>?](repeating: nil, count: files.count))
@@ -116,17 +130,7 @@ public struct CorpusPreprocessor: Sendable {
             let finished = done.add(1, ordering: .relaxed).newValue
             progress?(finished, files.count)
         }
-        var pieces: [PreparedPiece] = [], failures: [CorpusFailure] = []
-        results.withLock { all in
-            for slot in all {
-                switch slot {
-                case .success(let piece)?: pieces.append(piece)
-                case .failure(let failure)?: failures.append(failure)
-                case nil: break
-                }
-            }
-        }
-        return PreparedCorpus(options: options, pieces: pieces, failures: failures)
+        return results.withLock { $0.compactMap { $0 } }
     }
 }
 

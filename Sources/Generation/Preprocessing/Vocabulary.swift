@@ -14,6 +14,13 @@ public struct Vocabulary: Sendable, Hashable, Codable {
     public init<S: Sequence>(counting labels: S, minimumCount: Int = 1) where S.Element == String {
         var counts: [String: Int] = [:]
         for label in labels { counts[label, default: 0] += 1 }
+        self.init(counts: counts, minimumCount: minimumCount)
+    }
+
+    /// Builds a vocabulary from labels already counted (summed over shards, say), keeping
+    /// those seen at least `minimumCount` times: `<unk>` at 0, then by count descending, ties
+    /// by label. ``init(counting:minimumCount:)`` counts and then applies this same rule.
+    public init(counts: [String: Int], minimumCount: Int = 1) {
         let kept = counts.filter { $0.value >= minimumCount && $0.key != Vocabulary.unknown }
             .sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .map(\.key)
