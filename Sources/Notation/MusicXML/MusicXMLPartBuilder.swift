@@ -16,7 +16,7 @@ final class PartBuilder {
     /// Slur numbers started and not yet stopped, to report a stop with no start.
     var openSlurs: Set<Int> = []
     /// Beam levels begun and not yet ended, by voice, to report a continue with no begin.
-    var openBeams: [String: Set<Int>] = [:]
+    var openBeams: [String: UInt16] = [:]
     /// Whether the part has rounded a notated value its divisions cannot express (a triplet in
     /// 256 per quarter): its other durations may then be a division or two off too.
     var roundsDurations = false
