@@ -256,7 +256,7 @@ def main():
           f"({counts['unread known']} known, {unwritten} unexplained); MuseScore import errors: "
           f"{known_errors} known, {sum(1 for n, l in MESSAGES.items() for e in errors_of(l)) - known_errors} unexplained")
     if args.midi:
-        sampled = f" (every {args.every}th of {midi_total})" if args.every > 1 else ""
+        sampled = f" (one in {args.every} of {midi_total})" if args.every > 1 else ""
         print(f"musescore parity, MIDI exports: {len(midi_files)} files{sampled}, {midi_clean} read with no "
               f"import error, {len(midi_files) - midi_clean} with errors"
               + ("; " + "; ".join(f"{k}: {n}" for k, n in midi_errors.most_common(8)) if midi_errors else ""))
