@@ -7,8 +7,19 @@ For every MusicXML file of a folder: read it with our reader and export it
 MuseScore's file with those it gets from our export (`recompose dump`): pitches, offsets,
 durations, staff and grace. Voices are not compared (MuseScore renumbers them).
 
+MuseScore's import errors (its `Error at line … col …: …` lines and `… is not a valid MusicXML
+file`) about our exports are failures too unless listed, file by file, in the known-messages file;
+for a test-suite file the script also has MuseScore read the original and says whether it
+complains the same way. Its other output (debug lines such as `determineTupletBaseLen …`) is
+counted and reported, not failed on.
+
+`--midi FOLDER` also exports every MIDI file under FOLDER (recursively) with `recompose convert`
+and has MuseScore read each export (`mscore3 -o ours.mscx ours.musicxml`): any import error fails.
+`--every N` checks only every Nth MIDI file (in sorted order).
+
 Exit status 1 when a file disagrees, or our `recompose convert` cannot write it, and it is not in
-the known-differences list; also when the folder holds no MusicXML file.
+the known-differences list; when an import error is not a known one; also when the folder holds
+no MusicXML file.
 """
 import argparse
 import collections
@@ -21,8 +32,26 @@ import sys
 import tempfile
 
 
-# MuseScore's complaints about each of our exports, by file (reported, not failed on).
+# MuseScore's output about each of our exports, by file.
 MESSAGES = {}
+
+# The lines MuseScore's importer logs as errors (`logError`) or prints when its schema check fails;
+# everything else it prints is debug output of its layout and tuplet code.
+ERROR = re.compile(r"^Error at line \d+ col \d+: |is not a valid MusicXML file")
+NOISE = ("QStandardPaths:", "convert <", "to <", "... success!")
+
+
+def mscore_lines(stderr):
+    return [line.strip() for line in stderr.splitlines()
+            if line.strip() and not line.strip().startswith(NOISE)]
+
+
+def errors_of(lines):
+    return [re.sub(r"^Error at line \d+ col \d+: ", "", line) for line in lines if ERROR.search(line)]
+
+
+def mscore_env(folder):
+    return dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=folder)
 
 
 def run(args, timeout=120, env=None):
@@ -50,14 +79,19 @@ def check(recompose, mscore, source, work):
     converted = run([recompose, "convert", source, ours])
     if converted.returncode != 0:
         return name, "unread", converted.stderr.strip()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=folder)
+    env = mscore_env(folder)
     try:
         result = run([mscore, "-o", back, ours], env=env)
     except subprocess.TimeoutExpired:
         return name, "differs", "mscore3 timed out"
-    messages = [line.strip() for line in result.stderr.splitlines()
-                if line.strip() and not line.strip().startswith(("QStandardPaths:", "convert <", "to <", "... success!"))]
-    MESSAGES[name] = messages
+    MESSAGES[name] = mscore_lines(result.stderr)
+    if errors_of(MESSAGES[name]):
+        # Evidence for the known-messages list: does MuseScore say the same of the original?
+        try:
+            original = run([mscore, "-o", os.path.join(folder, "original.mscx"), source], env=env)
+            ORIGINAL_ERRORS[name] = errors_of(mscore_lines(original.stderr))
+        except subprocess.TimeoutExpired:
+            ORIGINAL_ERRORS[name] = []
     if result.returncode != 0 or not os.path.exists(back):
         return name, "differs", "mscore3 failed: " + result.stderr.strip()[-300:]
     mine, error = notes(recompose, ours)
@@ -85,6 +119,52 @@ def check(recompose, mscore, source, work):
                              f"{sum((theirs - mine).values())} only MuseScore's, e.g. {only_theirs}" + same_as_original)
 
 
+# MuseScore's import errors about the original test-suite file, for files whose export drew some.
+ORIGINAL_ERRORS = {}
+
+
+def check_midi(recompose, mscore, source, work):
+    """Exports one MIDI file and has MuseScore read the export: (name, errors, other lines)."""
+    name = os.path.relpath(source, MIDI_ROOT[0])
+    folder = os.path.join(work, "midi", name.replace(os.sep, "_"))
+    os.makedirs(folder, exist_ok=True)
+    ours = os.path.join(folder, "ours.musicxml")
+    converted = run([recompose, "convert", source, ours])
+    if converted.returncode != 0:
+        return name, ["recompose convert failed: " + converted.stderr.strip()[-300:]], []
+    try:
+        result = run([mscore, "-o", os.path.join(folder, "ours.mscx"), ours], env=mscore_env(folder))
+    except subprocess.TimeoutExpired:
+        return name, ["mscore3 timed out"], []
+    lines = mscore_lines(result.stderr)
+    errors = errors_of(lines)
+    if result.returncode != 0:
+        errors.append(f"mscore3 exited with status {result.returncode}")
+    return name, errors, [line for line in lines if not ERROR.search(line)]
+
+
+MIDI_ROOT = [""]
+
+
+def kind_of(line):
+    return re.sub(r"0x[0-9a-f]+|\d+", "N", re.sub(r"'[^']*'", "'…'", line))
+
+
+def read_known_messages(path):
+    """`FILE | message | reason` lines: MuseScore errors explained in the Rendering article."""
+    known = collections.defaultdict(dict)
+    if not path:
+        return known
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                parts = [p.strip() for p in line.split(" | ")]
+                if len(parts) == 3:
+                    known[parts[0]][parts[1]] = parts[2]
+    return known
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--recompose", required=True)
@@ -92,6 +172,9 @@ def main():
     parser.add_argument("--known", required=True)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--messages", action="store_true", help="list MuseScore's messages file by file")
+    parser.add_argument("--known-messages", help="FILE | message | reason: MuseScore import errors explained")
+    parser.add_argument("--midi", help="also export every MIDI file under this folder and have MuseScore read it")
+    parser.add_argument("--every", type=int, default=1, help="check every Nth MIDI file only")
     parser.add_argument("folder")
     args = parser.parse_args()
     known = {}
@@ -103,8 +186,10 @@ def main():
                 known[path.strip()] = reason.strip()
     files = sorted(os.path.join(args.folder, n) for n in os.listdir(args.folder)
                    if n.endswith((".xml", ".musicxml", ".mxl")))
+    known_messages = read_known_messages(args.known_messages)
     counts = collections.Counter()
     unexplained = unwritten = 0
+    bad_messages = 0
     with tempfile.TemporaryDirectory(prefix="recompose-musescore-") as work, \
             concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         for name, status, detail in pool.map(lambda s: check(args.recompose, args.mscore, s, work), files):
@@ -123,22 +208,67 @@ def main():
                 else:
                     unwritten += 1
                     print(f"UNREAD {name}: {detail}")
-    kinds = collections.Counter()
+        midi_files = []
+        if args.midi:
+            MIDI_ROOT[0] = args.midi
+            midi_files = sorted(os.path.join(root, n) for root, _, names in os.walk(args.midi)
+                                for n in names if n.lower().endswith((".mid", ".midi")))
+            midi_total = len(midi_files)
+            midi_files = midi_files[::max(args.every, 1)]
+            midi_errors = collections.Counter()
+            midi_debug = collections.Counter()
+            midi_clean = 0
+            for name, errors, other in pool.map(lambda s: check_midi(args.recompose, args.mscore, s, work), midi_files):
+                for line in other:
+                    midi_debug[kind_of(line)] += 1
+                if not errors:
+                    midi_clean += 1
+                    continue
+                bad_messages += 1
+                for error in errors:
+                    midi_errors[kind_of(error)] += 1
+                print(f"MIDI MESSAGE {name}: " + " | ".join(errors[:5]))
+    known_errors = 0
+    debug = collections.Counter()
     for name, lines in sorted(MESSAGES.items()):
+        errors = errors_of(lines)
         for line in lines:
-            kind = re.sub(r"0x[0-9a-f]+|\d+", "N", re.sub(r"'[^']*'", "'…'", line))
-            kinds[kind] += 1
+            if not ERROR.search(line):
+                debug[kind_of(line)] += 1
+        original = ORIGINAL_ERRORS.get(name, [])
+        for error in errors:
+            reason = next((r for m, r in known_messages.get(name, {}).items() if m in error), None)
+            also = " (MuseScore says the same of the original file)" if error in original else ""
+            if reason is not None:
+                known_errors += 1
+                if args.messages:
+                    print(f"KNOWN MESSAGE {name}: {error}{also} — {reason}")
+            else:
+                bad_messages += 1
+                print(f"MESSAGE {name}: {error}{also}")
         if lines and args.messages:
             print(f"MESSAGES {name}: " + " | ".join(lines[:5]))
-    if kinds:
-        print("MuseScore's messages about our exports (kind: count): "
-              + "; ".join(f"{k}: {n}" for k, n in kinds.most_common(8)))
+    if debug:
+        print("MuseScore's other (debug) output about our test-suite exports (kind: count): "
+              + "; ".join(f"{k}: {n}" for k, n in debug.most_common(8)))
     print(f"musescore parity: {len(files)} files, {counts['same']} same, {counts['differs']} differ "
           f"({counts['known']} known, {unexplained} unexplained), {counts['unread']} not read by us "
-          f"({counts['unread known']} known, {unwritten} unexplained)")
+          f"({counts['unread known']} known, {unwritten} unexplained); MuseScore import errors: "
+          f"{known_errors} known, {sum(1 for n, l in MESSAGES.items() for e in errors_of(l)) - known_errors} unexplained")
+    if args.midi:
+        sampled = f" (one in {args.every} of {midi_total})" if args.every > 1 else ""
+        print(f"musescore parity, MIDI exports: {len(midi_files)} files{sampled}, {midi_clean} read with no "
+              f"import error, {len(midi_files) - midi_clean} with errors"
+              + ("; " + "; ".join(f"{k}: {n}" for k, n in midi_errors.most_common(8)) if midi_errors else ""))
+        if midi_debug:
+            print("MuseScore's other (debug) output about the MIDI exports (kind: count): "
+                  + "; ".join(f"{k}: {n}" for k, n in midi_debug.most_common(6)))
+        if not midi_files:
+            print(f"musescore parity: no MIDI file under {args.midi}")
+            return 1
     if not files:
         print(f"musescore parity: no MusicXML file in {args.folder}")
-    return 1 if unexplained or unwritten or not counts["same"] else 0
+    return 1 if unexplained or unwritten or bad_messages or not counts["same"] else 0
 
 
 if __name__ == "__main__":

@@ -18,14 +18,14 @@ struct NoteMarksTests {
         <note><pitch><step>C</step><octave>5</octave></pitch><duration>1</duration><voice>1</voice><type>eighth</type>
           <stem>up</stem><notehead parentheses="yes">diamond</notehead><beam number="1">begin</beam>
           <notations><slur type="start" number="1" placement="above"/><glissando type="start" line-type="wavy">gliss.</glissando>
-            <ornaments><trill-mark/><accidental-mark>sharp</accidental-mark><wavy-line type="start"/></ornaments>
+            <ornaments><trill-mark/><accidental-mark>sharp</accidental-mark><wavy-line type="start" number="2"/></ornaments>
             <technical><fingering>3</fingering><up-bow/></technical>
             <articulations><staccato/><breath-mark/></articulations><dynamics><sf/></dynamics>
             <fermata type="inverted">angled</fermata><other-notation type="single">x</other-notation></notations>
           <lyric number="1"><syllabic>single</syllabic><text>Ah</text><extend/></lyric></note>
         <note><pitch><step>D</step><octave>5</octave></pitch><duration>1</duration><voice>1</voice><type>eighth</type>
           <beam number="1">end</beam><notations><slur type="stop" number="1"/><glissando type="stop"/>
-            <ornaments><wavy-line type="stop"/><tremolo type="single">3</tremolo><inverted-mordent long="yes"/></ornaments>
+            <ornaments><wavy-line type="stop" number="2"/><tremolo type="single">3</tremolo><inverted-mordent long="yes"/></ornaments>
             <technical><harmonic><natural/></harmonic><hammer-on type="start">H</hammer-on></technical></notations></note>
         <note><pitch><step>E</step><octave>4</octave></pitch><duration>2</duration><voice>1</voice><type>quarter</type>
           <notations><arpeggiate direction="up"/></notations></note>
@@ -61,7 +61,7 @@ struct NoteMarksTests {
         #expect(m.beams == [Beam(.begin, number: 1)])
         #expect(m.slurs == [Slur(.start, number: 1, placement: .above)])
         #expect(m.glissandos == [Glissando(.glissando, .start, lineType: .wavy, text: "gliss.")])
-        #expect(m.ornaments == [Ornament(.trillMark, accidentalMarks: [AccidentalMark("sharp")]), Ornament(.wavyLine, type: .start)])
+        #expect(m.ornaments == [Ornament(.trillMark, accidentalMarks: [AccidentalMark("sharp")]), Ornament(.wavyLine, type: .start, number: 2)])
         #expect(m.technical == [Technical(.fingering, text: "3"), Technical(.upBow)])
         #expect(c5.articulations == [.staccato, .breathMark, .fermata])
         #expect(m.dynamics == ["sf"])
@@ -71,7 +71,7 @@ struct NoteMarksTests {
         #expect(d5.marks.beams == [Beam(.end)])
         #expect(d5.marks.slurs == [Slur(.stop)])
         #expect(d5.marks.glissandos == [Glissando(.glissando, .stop)])
-        #expect(d5.marks.ornaments == [Ornament(.wavyLine, type: .stop), Ornament(.tremolo, tremolo: .single, marks: 3),
+        #expect(d5.marks.ornaments == [Ornament(.wavyLine, type: .stop, number: 2), Ornament(.tremolo, tremolo: .single, marks: 3),
                                        Ornament(.invertedMordent, long: true)])
         #expect(d5.marks.technical == [Technical(.harmonic, parts: [Technical.Part("natural")]),
                                        Technical(.hammerOn, text: "H", type: .start)])
@@ -95,6 +95,11 @@ struct NoteMarksTests {
         let result = try MusicXMLSchema.validate([file])
         #expect(result.status == 0, "\(result.output)")
         #expect(try reader.read(contentsOf: file) == score)
+        // A part with no instrument still gets a score-instrument (MuseScore 3 reports "no
+        // instrument found for part" without one); its empty name reads back as no name.
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains("<score-instrument id=\"P1-I1\">"), "\(text.prefix(600))")
+        #expect(score.parts[0].instrument.name == nil)
     }
 
     @Test("a slur stop with no start and a beam continue with no begin are reported with their line; the rest is read")

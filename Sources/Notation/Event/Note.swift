@@ -33,17 +33,24 @@ public struct Note: Sendable, Hashable, Codable {
         set {
             stemMark = newValue.stem
             beamMarks = newValue.beams
-            var rare = newValue
-            rare.stem = nil
-            rare.beams = []
-            markStorage = rare.isEmpty ? nil : .marks(rare)
+            if newValue.onlyStemAndBeams {
+                markStorage = nil
+            } else {
+                var rare = newValue
+                rare.stem = nil
+                rare.beams = []
+                markStorage = .marks(rare)
+            }
         }
     }
     // Stems and beams are on most notes of an engraved score: kept inline, they cost no
     // allocation per note. The rarer marks are boxed so that a note stays small to copy.
-    private var stemMark: Stem?
-    private var beamMarks: [Beam] = []
+    // Internal so that the MusicXML writer reads them without assembling a `NoteMarks`.
+    private(set) var stemMark: Stem?
+    private(set) var beamMarks: [Beam] = []
     private var markStorage: NoteMarkStorage?
+    /// The boxed marks (all but stem and beams), `nil` when there are none.
+    var rareMarks: NoteMarks? { markStorage?.marks }
 
     /// Creates a note.
     public init(_ pitch: Pitch, _ duration: Duration = Duration(.quarter), tie: Tie? = nil, velocity: Int? = nil,
@@ -57,7 +64,29 @@ public struct Note: Sendable, Hashable, Codable {
         self.lyrics = lyrics
         self.isGrace = isGrace
         self.displayedAccidental = displayedAccidental
-        if !marks.isEmpty { self.marks = marks }
+        if marks.stem != nil || !marks.beams.isEmpty || !marks.onlyStemAndBeams { self.marks = marks }
+    }
+
+    /// The MusicXML reader's initializer: the stem and beams as they are, the other marks
+    /// boxed only when `marks` has any (checked by the caller once per `<note>`), so that an
+    /// ordinary note costs no copy of a whole ``NoteMarks``.
+    init(_ pitch: Pitch, _ duration: Duration, tie: Tie?, velocity: Int?, articulations: Set<Articulation>,
+         lyrics: [Lyric], isGrace: Bool, displayedAccidental: Accidental?, stem: Stem?, beams: [Beam], rare: NoteMarks?) {
+        self.pitch = pitch
+        self.duration = duration
+        self.tie = tie
+        self.velocity = velocity
+        self.articulations = articulations
+        self.lyrics = lyrics
+        self.isGrace = isGrace
+        self.displayedAccidental = displayedAccidental
+        self.stemMark = stem
+        self.beamMarks = beams
+        if var rare {
+            rare.stem = nil
+            rare.beams = []
+            markStorage = .marks(rare)
+        }
     }
 
     /// The time the note takes in its measure: zero for grace notes.

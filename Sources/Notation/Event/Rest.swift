@@ -11,6 +11,8 @@ public struct Rest: Sendable, Hashable, Codable, CustomStringConvertible {
     }
     /// Boxed so that an unmarked rest stays small.
     private var markStorage: NoteMarkStorage?
+    /// The marks when there are any (the MusicXML writer's fast path), else `nil`.
+    var marksIfAny: NoteMarks? { markStorage?.marks }
 
     /// Creates a rest.
     public init(_ duration: Duration = Duration(.quarter), isMeasureRest: Bool = false, marks: NoteMarks = NoteMarks()) {

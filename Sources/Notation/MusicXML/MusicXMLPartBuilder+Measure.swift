@@ -243,7 +243,8 @@ extension PartBuilder {
                 n.type = NoteType(rawValue: text)
             case .dot: n.dots += 1; try x.skip()
             case .accidental:
-                let marked = ["cautionary", "editorial", "parentheses", "bracket"].contains { x.attribute($0) == "yes" }
+                let marked = x.hasAttributes && (x.attribute("cautionary") == "yes" || x.attribute("editorial") == "yes"
+                    || x.attribute("parentheses") == "yes" || x.attribute("bracket") == "yes")
                 let name = try x.text()
                 n.writtenAccidental = Accidental(musicXMLName: name)
                 if marked { n.accidental = n.writtenAccidental }
@@ -336,16 +337,18 @@ extension PartBuilder {
     /// a duration up to two divisions (and at most 1/16 of the value) off is taken as rounding
     /// too (a dotted half of 50 where 17 per quarter make 51). Anything further is a real
     /// difference and keeps the file's number.
-    func notatedLength(_ notated: Duration?, durationDivs: Rational?) -> Rational? {
-        guard let notated, let divs = durationDivs, let divisions, divisions > 0 else { return nil }
-        let exact = notated.quarterLength * Rational(divisions)
+    /// `notated` is the notated value's length in quarters, `rounded` the file's.
+    func notatedLength(_ notated: Rational?, rounded: Rational, durationDivs: Rational?) -> Rational? {
+        // The common case, checked without multiplying: the file's value is the notated one.
+        guard let notated, notated != rounded, let divs = durationDivs, let divisions, divisions > 0 else { return nil }
+        let exact = notated * Rational(divisions)
         let error = (exact - divs).magnitude
         guard error > 0 else { return nil }
         if !exact.isInteger && error < 1 {
             roundsDurations = true
-            return notated.quarterLength
+            return notated
         }
-        if roundsDurations && error <= 2 && error * 16 <= exact { return notated.quarterLength }
+        if roundsDurations && error <= 2 && error * 16 <= exact { return notated }
         return nil
     }
 
@@ -355,9 +358,10 @@ extension PartBuilder {
         if n.voice != nil { cursor.lastVoice = voice }
         let tuplets = n.actual == nil && n.tupletMarks.isEmpty ? [] : tuplets(of: n, voice: voice)
         let (notated, rounded) = try durations(of: n, tuplets: tuplets, x)
-        let length = n.chord ? rounded : (notatedLength(notated, durationDivs: n.durationDivs) ?? rounded)
-        if !n.chord, let notated, n.durationDivs != nil, notated.quarterLength != length, !PartBuilder.fillsBar(n) {
-            warnings.append(x.error(.durationDisagreement(notation: notated.label, notated: notated.quarterLength, duration: length)))
+        let notatedQuarters = notated?.quarterLength  // once: it costs a Rational product per tuplet and dot
+        let length = n.chord ? rounded : (notatedLength(notatedQuarters, rounded: rounded, durationDivs: n.durationDivs) ?? rounded)
+        if !n.chord, let notated, let notatedQuarters, n.durationDivs != nil, notatedQuarters != length, !PartBuilder.fillsBar(n) {
+            warnings.append(x.error(.durationDisagreement(notation: notated.label, notated: notatedQuarters, duration: length)))
         }
         let tie: Tie? = n.ties.count == 1 ? Tie(rawValue: n.ties[0])
             : (n.ties.contains("start") && n.ties.contains("stop") ? .continue : nil)
@@ -365,7 +369,7 @@ extension PartBuilder {
         if n.rest {
             cursor.lastNote = nil
             var pieces: [Duration]
-            if let notated, notated.quarterLength == length { pieces = [notated] }
+            if let notated, notatedQuarters == length { pieces = [notated] }
             else if length.isDyadic { pieces = Duration.decompose(length) }  // never an invented tuplet
             else if let single = PartBuilder.exactDuration(length) { pieces = [single] }
             else { pieces = Duration.decompose(length) }
@@ -374,7 +378,7 @@ extension PartBuilder {
             for (i, d) in pieces.enumerated() {
                 built.elements.append(Placed(staff: n.staff ?? 1, voice: voice, offset: at,
                                              event: .rest(Rest(d, isMeasureRest: n.measureRest && (n.type == nil || n.type == .whole || n.type == .breve),
-                                                               marks: i == 0 ? n.marks : NoteMarks())),
+                                                               marks: i == 0 && !n.marks.isEmpty ? n.marks : NoteMarks())),
                                              isSimpleNote: false))
                 at += length == .zero ? .zero : d.quarterLength
             }
@@ -404,7 +408,7 @@ extension PartBuilder {
         var pieces: [Duration]
         if grace {
             pieces = [notated ?? Duration(.eighth)]
-        } else if let notated, notated.quarterLength == length {
+        } else if let notated, notatedQuarters == length {
             pieces = [notated]
         } else if let single = length.isDyadic ? Duration(quarterLength: length).flatMap({ $0.tuplets.isEmpty ? $0 : nil })
                     : PartBuilder.exactDuration(length) {
@@ -420,10 +424,12 @@ extension PartBuilder {
         }
 
         // <chord/> right after a note joins that note; otherwise it starts a new chord here.
+        // Most notes carry a stem and beams at most: checked once, their marks are not copied whole.
+        let rare: NoteMarks? = n.marks.onlyStemAndBeams ? nil : n.marks
         if n.chord, let index = cursor.lastNote, index < built.elements.count {
             let tone = Note(pitch, built.elements[index].event.duration, tie: tie, velocity: n.velocity, articulations: n.articulations,
                             lyrics: n.lyrics, isGrace: built.elements[index].event.isGrace,
-                            displayedAccidental: n.accidental, marks: n.marks)
+                            displayedAccidental: n.accidental, stem: n.marks.stem, beams: n.marks.beams, rare: rare)
             switch built.elements[index].event {
             case .note(let first):
                 built.elements[index].event = .chord(Chord(notes: [first, tone]))
@@ -444,10 +450,10 @@ extension PartBuilder {
             let pieceTie = pieces.count == 1 ? tie : (i == 0 ? splitTies.first : i == pieces.count - 1 ? splitTies.last : splitTies.middle)
             let note = Note(pitch, d, tie: pieceTie, velocity: n.velocity, articulations: i == 0 ? n.articulations : [],
                             lyrics: i == 0 ? n.lyrics : [], isGrace: grace, displayedAccidental: i == 0 ? n.accidental : nil,
-                            marks: i == 0 ? n.marks : NoteMarks())
+                            stem: i == 0 ? n.marks.stem : nil, beams: i == 0 ? n.marks.beams : [], rare: i == 0 ? rare : nil)
             built.elements.append(Placed(staff: n.staff ?? 1, voice: voice, offset: at, event: .note(note),
                                          isSimpleNote: !n.chord))
-            if !grace { at += d.quarterLength }
+            if !grace && pieces.count > 1 { at += d.quarterLength }  // one piece: `at` is not read again
         }
         cursor.lastNote = pieces.count == 1 ? built.elements.count - 1 : nil
         if !openTuplets.isEmpty { closeTuplets(n, voice: voice, element: cursor.lastNote, in: &built) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reading the marks of a `<note>` into ``NoteMarks``: beams, stem, notehead and the
 /// `<notations>` children other than ties and articulations.
 extension PartBuilder {
@@ -10,30 +12,30 @@ extension PartBuilder {
     /// `<beam number="2">begin</beam>`; a `continue` or `end` with no open beam of its level
     /// in the voice is kept and reported.
     func parseBeam(_ x: XMLStream, into n: inout NoteData) throws(MusicXMLError) {
-        let number = x.hasAttributes ? x.attribute("number").flatMap { Int($0) } ?? 1 : 1
+        let number = !x.hasAttributes ? 1 : x.smallIntAttribute("number") ?? x.attribute("number").flatMap { Int($0) } ?? 1
         // Beams and stems are on most notes: matched on bytes, no String per note.
         let bytes = try x.textBytes()
         let value: Beam.Value?
-        switch (bytes.first, bytes.count) {
-        case (UInt8(ascii: "b"), 5): value = .begin
-        case (UInt8(ascii: "c"), 8): value = .continue
-        case (UInt8(ascii: "e"), 3): value = .end
-        default: value = Beam.Value(rawValue: x.lastText)
-        }
-        guard let value, value.rawValue.utf8.elementsEqual(bytes), (1...8).contains(number) else {
+        if Self.bytes(bytes, are: "begin") { value = .begin }
+        else if Self.bytes(bytes, are: "continue") { value = .continue }
+        else if Self.bytes(bytes, are: "end") { value = .end }
+        else { value = Beam.Value(rawValue: x.lastText) }
+        guard let value, (1...8).contains(number) else {
             return reject(x, "beam", "\(x.lastText) (number \(number))")
         }
-        let text = value.rawValue
+        // The open beam levels of a voice as bits: no set to allocate per voice.
+        let bit = UInt16(1) << number
         let voice = beamVoice(n)
         switch value {
         case .begin:
-            openBeams[voice, default: []].insert(number)
+            openBeams[voice, default: 0] |= bit
         case .continue, .end:
-            if openBeams[voice]?.contains(number) != true {
-                warnings.append(x.error(.unmatchedMark("beam \(number) \(text) with no beam begun in voice \(n.voice ?? "1")")))
+            let open = openBeams[voice, default: 0]
+            if open & bit == 0 {
+                warnings.append(x.error(.unmatchedMark("beam \(number) \(value.rawValue) with no beam begun in voice \(n.voice ?? "1")")))
             }
             // Reported once: after an unmatched `continue` the beam counts as open.
-            if value == .end { openBeams[voice]?.remove(number) } else { openBeams[voice, default: []].insert(number) }
+            openBeams[voice] = value == .end ? open & ~bit : open | bit
         case .forwardHook, .backwardHook:
             break
         }
@@ -43,13 +45,17 @@ extension PartBuilder {
     func parseStem(_ x: XMLStream, into n: inout NoteData) throws(MusicXMLError) {
         let bytes = try x.textBytes()
         let stem: Stem?
-        switch (bytes.first, bytes.count) {
-        case (UInt8(ascii: "u"), 2): stem = .up
-        case (UInt8(ascii: "d"), 4): stem = .down
-        default: stem = Stem(rawValue: x.lastText)
-        }
-        guard let stem, stem.rawValue.utf8.elementsEqual(bytes) else { return reject(x, "stem", x.lastText) }
+        if Self.bytes(bytes, are: "up") { stem = .up }
+        else if Self.bytes(bytes, are: "down") { stem = .down }
+        else { stem = Stem(rawValue: x.lastText) }
+        guard let stem else { return reject(x, "stem", x.lastText) }
         n.marks.stem = stem
+    }
+
+    /// Whether `bytes` spell `word` (a byte compare, no `String`).
+    private static func bytes(_ bytes: ArraySlice<UInt8>, are word: StaticString) -> Bool {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, word.utf8Start, $0.count) == 0 }
     }
 
     func parseNotehead(_ x: XMLStream, into n: inout NoteData) throws(MusicXMLError) {
@@ -161,6 +167,8 @@ extension PartBuilder {
                     return try x.skip()
                 }
                 ornament.type = type
+                // Kept so that a stop and a start on one note stay two lines (MuseScore pairs by it).
+                ornament.number = x.attribute("number").flatMap { Int($0) }.flatMap { (1...16).contains($0) ? $0 : nil }
                 try x.skip()
             case .tremolo:
                 ornament.tremolo = x.attribute("type").flatMap(Ornament.Tremolo.init(rawValue:)) ?? .single
@@ -214,7 +222,7 @@ extension PartBuilder {
     }
 
     private static func number(_ x: XMLStream) -> Int {
-        x.attribute("number").flatMap { Int($0) }.map { min(max($0, 1), 16) } ?? 1
+        (x.smallIntAttribute("number") ?? x.attribute("number").flatMap { Int($0) }).map { min(max($0, 1), 16) } ?? 1
     }
 
     private static func placement(_ x: XMLStream) -> Placement? {

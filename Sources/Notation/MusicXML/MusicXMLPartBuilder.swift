@@ -16,7 +16,7 @@ final class PartBuilder {
     /// Slur numbers started and not yet stopped, to report a stop with no start.
     var openSlurs: Set<Int> = []
     /// Beam levels begun and not yet ended, by voice, to report a continue with no begin.
-    var openBeams: [String: Set<Int>] = [:]
+    var openBeams: [String: UInt16] = [:]
     /// Tuplet brackets begun and not yet ended, by voice, outermost first.
     var openTuplets: [String: [OpenTuplet]] = [:]
     /// Counts the notes read, to tell which tuplet brackets began together.

@@ -9,18 +9,26 @@ extension MusicXMLTextBuilder {
     static func stemAndNoteheadXML(_ marks: NoteMarks) -> String {
         var text = ""
         if let stem = marks.stem { text += "<stem>\(stem.rawValue)</stem>" }
-        if let head = marks.notehead {
-            var attributes = ""
-            if let filled = head.filled { attributes += " filled=\"\(filled ? "yes" : "no")\"" }
-            if head.parentheses { attributes += " parentheses=\"yes\"" }
-            text += "<notehead\(attributes)>\(head.shape.rawValue)</notehead>"
-        }
+        if let head = marks.notehead { text += noteheadXML(head) }
         return text
     }
 
-    /// `<beam>` elements, which follow `<staff>`.
-    static func beamsXML(_ marks: NoteMarks) -> String {
-        marks.beams.map { "<beam number=\"\($0.number)\">\($0.value.rawValue)</beam>" }.joined()
+    /// `<notehead>`, which follows `<stem>`.
+    static func noteheadXML(_ head: Notehead) -> String {
+        var attributes = ""
+        if let filled = head.filled { attributes += " filled=\"\(filled ? "yes" : "no")\"" }
+        if head.parentheses { attributes += " parentheses=\"yes\"" }
+        return "<notehead\(attributes)>\(head.shape.rawValue)</notehead>"
+    }
+
+    /// Appends the `<beam>` elements, which follow `<staff>` (on most notes of an engraved
+    /// score, so no string is built per beam).
+    static func appendBeams(_ beams: [Beam], to out: inout String) {
+        for beam in beams {
+            out += beam.number == 1 ? "<beam number=\"1\">" : "<beam number=\"\(beam.number)\">"
+            out += beam.value.rawValue
+            out += "</beam>"
+        }
     }
 
     /// Slurs, glissandos, slides, ornaments and technical marks (written before
@@ -56,7 +64,7 @@ extension MusicXMLTextBuilder {
         var body = ""
         switch ornament.kind {
         case .wavyLine:
-            attributes = " type=\"\((ornament.type ?? .start).rawValue)\"" + attributes
+            attributes = " type=\"\((ornament.type ?? .start).rawValue)\"" + (ornament.number.map { " number=\"\($0)\"" } ?? "") + attributes
         case .tremolo:
             attributes = " type=\"\((ornament.tremolo ?? .single).rawValue)\"" + attributes
             body = "\(min(max(ornament.marks ?? 3, 0), 8))"

@@ -30,6 +30,20 @@ struct MusicXMLTextBuilder {
         return result
     }
 
+    /// `<pitch><step>…</step>` for each letter, made once.
+    private static let stepXML = Step.allCases.map { "<pitch><step>\($0)</step>" }
+
+    /// Appends `text` escaped; text with nothing to escape (a voice number, most words) is
+    /// appended as it is, without building a new string.
+    static func appendEscaped(_ text: String, to out: inout String) {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "&") && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">")
+                                  && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "'") }) {
+            out += text
+        } else {
+            out += escape(text)
+        }
+    }
+
     private mutating func line(_ indent: Int, _ text: String) {
         out += String(repeating: "  ", count: indent)
         out += text
@@ -94,11 +108,11 @@ struct MusicXMLTextBuilder {
             if let abbreviation = part.abbreviation { element(3, "part-abbreviation", abbreviation) }
             let instrument = part.instrument
             let hasMIDI = instrument.midiProgram != nil || instrument.midiChannel != nil
-            if instrument.name != nil || hasMIDI {
-                line(3, "<score-instrument id=\"\(MusicXMLTextBuilder.escape(id))-I1\">")
-                element(4, "instrument-name", instrument.name ?? "")
-                line(3, "</score-instrument>")
-            }
+            // Always one score-instrument, even unnamed (read back as no name): MuseScore 3
+            // reports "no instrument found for part" for a score-part without one.
+            line(3, "<score-instrument id=\"\(MusicXMLTextBuilder.escape(id))-I1\">")
+            element(4, "instrument-name", instrument.name ?? "")
+            line(3, "</score-instrument>")
             if hasMIDI {
                 line(3, "<midi-instrument id=\"\(MusicXMLTextBuilder.escape(id))-I1\">")
                 if let channel = instrument.midiChannel, (1...16).contains(channel) { element(4, "midi-channel", "\(channel)") }
@@ -405,17 +419,23 @@ struct MusicXMLTextBuilder {
                                      inForce: inout [Int: Int]) throws(MusicXMLError) {
         switch event {
         case .rest(let rest):
-            var text = "<note>" + (rest.isMeasureRest ? "<rest measure=\"yes\"/>" : "<rest/>")
-            text += "<duration>\(units(rest.duration.quarterLength))</duration><voice>\(Self.escape(voice))</voice>"
-            if !rest.isMeasureRest { text += typeXML(rest.duration) }
-            text += timeModificationXML(rest.duration)
-            text += Self.stemAndNoteheadXML(rest.marks)
-            if let staff { text += "<staff>\(staff)</staff>" }
-            text += Self.beamsXML(rest.marks)
-            let notations = tuplet.xml(rest.duration) + Self.leadingNotationsXML(rest.marks)
-                + Self.trailingNotationsXML(rest.marks, hasFermata: !rest.marks.fermatas.isEmpty)
-            if !notations.isEmpty { text += "<notations>\(notations)</notations>" }
-            line(3, text + "</note>")
+            // Appended straight to `out`: the writer's cost is mostly building strings.
+            out += rest.isMeasureRest ? "      <note><rest measure=\"yes\"/><duration>" : "      <note><rest/><duration>"
+            out += String(units(rest.duration.quarterLength))
+            out += "</duration><voice>"
+            Self.appendEscaped(voice, to: &out)
+            out += "</voice>"
+            if !rest.isMeasureRest { appendType(rest.duration, size: nil) }
+            appendTimeModification(rest.duration)
+            let marks = rest.marksIfAny
+            if let marks { out += Self.stemAndNoteheadXML(marks) }
+            if let staff { out += "<staff>"; out += String(staff); out += "</staff>" }
+            if let marks { Self.appendBeams(marks.beams, to: &out) }
+            let notations = tuplet.xml(rest.duration) + (marks.map {
+                Self.leadingNotationsXML($0) + Self.trailingNotationsXML($0, hasFermata: !$0.fermatas.isEmpty)
+            } ?? "")
+            if !notations.isEmpty { out += "<notations>"; out += notations; out += "</notations>" }
+            out += "</note>\n"
         case .note(let note):
             try writeNote(note, chordMember: false, voice: voice, staff: staff, key: key, inForce: &inForce)
         case .chord(let chord):
@@ -470,16 +490,19 @@ struct MusicXMLTextBuilder {
         return marks
     }
 
-    private func typeXML(_ duration: Duration, size: SymbolSize? = nil) -> String {
-        "<type\(size.map { " size=\"\($0.rawValue)\"" } ?? "")>\(duration.type.rawValue)</type>" + String(repeating: "<dot/>", count: duration.dots)
+    private mutating func appendType(_ duration: Duration, size: SymbolSize?) {
+        if let size { out += "<type size=\""; out += size.rawValue; out += "\">" } else { out += "<type>" }
+        out += duration.type.rawValue
+        out += "</type>"
+        for _ in 0..<duration.dots { out += "<dot/>" }
     }
 
-    private func timeModificationXML(_ duration: Duration) -> String {
-        guard !duration.tuplets.isEmpty else { return "" }
+    private mutating func appendTimeModification(_ duration: Duration) {
+        guard !duration.tuplets.isEmpty else { return }
         let actual = duration.tuplets.reduce(1) { $0 * $1.actual }
         let normal = duration.tuplets.reduce(1) { $0 * $1.normal }
-        guard actual != normal else { return "" }
-        return "<time-modification><actual-notes>\(actual)</actual-notes><normal-notes>\(normal)</normal-notes></time-modification>"
+        guard actual != normal else { return }
+        out += "<time-modification><actual-notes>\(actual)</actual-notes><normal-notes>\(normal)</normal-notes></time-modification>"
     }
 
     private mutating func writeNote(_ note: Note, chordMember: Bool, voice: String, staff: Int?, key: KeySignature,
@@ -488,28 +511,35 @@ struct MusicXMLTextBuilder {
         guard (-3...3).contains(pitch.alter) else {
             throw MusicXMLError(file: "<score>", problem: .unwritable("pitch alteration \(pitch.alter) out of range"))
         }
-        var text = "<note>"
+        // Appended straight to `out`: the writer's cost is mostly building strings.
         if let velocity = note.velocity, (1...127).contains(velocity) {
             // MusicXML's `dynamics` is a percentage of forte = MIDI velocity 90.
-            text = "<note dynamics=\"\(String(format: "%.2f", Double(velocity) / 0.9))\">"
+            out += "      <note dynamics=\"\(String(format: "%.2f", Double(velocity) / 0.9))\">"
+        } else {
+            out += "      <note>"
         }
-        let marks = note.marks
-        if note.isGrace { text += marks.graceSlash ? "<grace slash=\"yes\"/>" : "<grace/>" }
+        let rare = note.rareMarks
+        let isCue = rare?.isCue == true
+        if note.isGrace { out += rare?.graceSlash == true ? "<grace slash=\"yes\"/>" : "<grace/>" }
         // A cue note has no <tie> in the schema; its ties are written as <tied> only.
-        if marks.isCue { text += "<cue/>" }
-        if chordMember { text += "<chord/>" }
-        text += "<pitch><step>\(pitch.step)</step>"
-        if pitch.alter != 0 { text += "<alter>\(pitch.alter)</alter>" }
-        text += "<octave>\(pitch.octave)</octave></pitch>"
-        if !note.isGrace { text += "<duration>\(units(note.duration.quarterLength))</duration>" }
-        switch marks.isCue ? nil : note.tie {
-        case .start?: text += "<tie type=\"start\"/>"
-        case .stop?: text += "<tie type=\"stop\"/>"
-        case .continue?: text += "<tie type=\"stop\"/><tie type=\"start\"/>"
+        if isCue { out += "<cue/>" }
+        if chordMember { out += "<chord/>" }
+        out += Self.stepXML[pitch.step.rawValue]
+        if pitch.alter != 0 { out += "<alter>"; out += String(pitch.alter); out += "</alter>" }
+        out += "<octave>"
+        out += String(pitch.octave)
+        out += "</octave></pitch>"
+        if !note.isGrace { out += "<duration>"; out += String(units(note.duration.quarterLength)); out += "</duration>" }
+        switch isCue ? nil : note.tie {
+        case .start?: out += "<tie type=\"start\"/>"
+        case .stop?: out += "<tie type=\"stop\"/>"
+        case .continue?: out += "<tie type=\"stop\"/><tie type=\"start\"/>"
         case nil: break
         }
-        text += "<voice>\(Self.escape(voice))</voice>"
-        text += typeXML(note.duration, size: marks.size)
+        out += "<voice>"
+        Self.appendEscaped(voice, to: &out)
+        out += "</voice>"
+        appendType(note.duration, size: rare?.size)
         // Accidental: needed when the alteration differs from what the key and earlier notes
         // of this bar on this letter and octave imply; cautionary when the encoding asked.
         let slot = pitch.diatonicNumber
@@ -519,42 +549,49 @@ struct MusicXMLTextBuilder {
             // A note tied over the barline keeps its accidental unprinted; later notes on that
             // line in this bar still need theirs, so nothing is recorded.
             if let shown = note.displayedAccidental {
-                text += "<accidental cautionary=\"yes\">\(shown.musicXMLName)</accidental>"
+                out += "<accidental cautionary=\"yes\">\(shown.musicXMLName)</accidental>"
             }
         } else if pitch.alter != expected, let accidental = Accidental(alter: pitch.alter) {
             let cautionary = note.displayedAccidental != nil ? " cautionary=\"yes\"" : ""
-            text += "<accidental\(cautionary)>\(accidental.musicXMLName)</accidental>"
+            out += "<accidental\(cautionary)>\(accidental.musicXMLName)</accidental>"
         } else if let shown = note.displayedAccidental {
-            text += "<accidental cautionary=\"yes\">\(shown.musicXMLName)</accidental>"
+            out += "<accidental cautionary=\"yes\">\(shown.musicXMLName)</accidental>"
         }
         if !tiedOver { inForce[slot] = pitch.alter }
-        text += timeModificationXML(note.duration)
-        text += Self.stemAndNoteheadXML(marks)
-        if let staff { text += "<staff>\(staff)</staff>" }
-        text += Self.beamsXML(marks)
-        var notations = ""
+        appendTimeModification(note.duration)
+        if let stem = note.stemMark { out += "<stem>"; out += stem.rawValue; out += "</stem>" }
+        if let head = rare?.notehead { out += Self.noteheadXML(head) }
+        if let staff { out += "<staff>"; out += String(staff); out += "</staff>" }
+        Self.appendBeams(note.beamMarks, to: &out)
+        // `<notations>` is opened, filled, and taken back if nothing went in.
+        out += "<notations>"
+        let opened = out.utf8.count
         switch note.tie {
-        case .start?: notations += "<tied type=\"start\"/>"
-        case .stop?: notations += "<tied type=\"stop\"/>"
-        case .continue?: notations += "<tied type=\"stop\"/><tied type=\"start\"/>"
+        case .start?: out += "<tied type=\"start\"/>"
+        case .stop?: out += "<tied type=\"stop\"/>"
+        case .continue?: out += "<tied type=\"stop\"/><tied type=\"start\"/>"
         case nil: break
         }
-        if !chordMember { notations += tuplet.xml(note.duration) }
-        notations += Self.leadingNotationsXML(marks)
-        let articulations = note.articulations.filter { $0 != .fermata }.map(\.rawValue).sorted()
-        if !articulations.isEmpty {
-            notations += "<articulations>" + articulations.map { "<\($0)/>" }.joined() + "</articulations>"
+        if !chordMember { out += tuplet.xml(note.duration) }
+        if let rare { out += Self.leadingNotationsXML(rare) }
+        let hasFermata = note.articulations.contains(.fermata)
+        if note.articulations.count > (hasFermata ? 1 : 0) {
+            let articulations = note.articulations.filter { $0 != .fermata }.map(\.rawValue).sorted()
+            out += "<articulations>"
+            for name in articulations { out += "<"; out += name; out += "/>" }
+            out += "</articulations>"
         }
-        notations += Self.trailingNotationsXML(marks, hasFermata: note.articulations.contains(.fermata))
-        if !notations.isEmpty { text += "<notations>\(notations)</notations>" }
+        if let rare { out += Self.trailingNotationsXML(rare, hasFermata: hasFermata) }
+        else if hasFermata { out += "<fermata/>" }
+        if out.utf8.count == opened { out.removeLast("<notations>".count) } else { out += "</notations>" }
         for lyric in note.lyrics {
             let extend = lyric.extend ? "<extend/>" : ""
             if lyric.text.isEmpty && lyric.extend {
-                text += "<lyric number=\"\(lyric.number)\">\(extend)</lyric>"
+                out += "<lyric number=\"\(lyric.number)\">\(extend)</lyric>"
             } else {
-                text += "<lyric number=\"\(lyric.number)\"><syllabic>\(lyric.syllabic.rawValue)</syllabic><text>\(Self.escape(lyric.text))</text>\(extend)</lyric>"
+                out += "<lyric number=\"\(lyric.number)\"><syllabic>\(lyric.syllabic.rawValue)</syllabic><text>\(Self.escape(lyric.text))</text>\(extend)</lyric>"
             }
         }
-        line(3, text + "</note>")
+        out += "</note>\n"
     }
 }

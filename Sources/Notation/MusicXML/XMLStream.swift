@@ -283,9 +283,28 @@ final class XMLStream {
     /// Whether the current start element has any attribute (cheaper than asking for one).
     var hasAttributes: Bool { xmlTextReaderHasAttributes(reader) == 1 }
 
-    /// An attribute of the current start element.
-    func attribute(_ name: String) -> String? {
-        guard xmlTextReaderMoveToAttribute(reader, name) == 1 else { return nil }
+    /// An attribute of the current start element that is a plain unsigned integer of at most
+    /// four digits (a beam, slur or lyric number), read in place; `nil` when absent or
+    /// anything else (then ``attribute(_:)`` tells what it is).
+    func smallIntAttribute(_ name: StaticString) -> Int? {
+        guard xmlTextReaderMoveToAttribute(reader, name.utf8Start) == 1 else { return nil }
+        defer { xmlTextReaderMoveToElement(reader) }
+        guard var p = xmlTextReaderConstValue(reader) else { return nil }
+        var value = 0, digits = 0
+        while p.pointee != 0 {
+            let digit = Int(p.pointee) - 48
+            guard (0...9).contains(digit), digits < 4 else { return nil }
+            value = value * 10 + digit
+            digits += 1
+            p += 1
+        }
+        return digits > 0 ? value : nil
+    }
+
+    /// An attribute of the current start element (the name a literal, passed to libxml2 as
+    /// it is, without making a C string per call).
+    func attribute(_ name: StaticString) -> String? {
+        guard xmlTextReaderMoveToAttribute(reader, name.utf8Start) == 1 else { return nil }
         defer { xmlTextReaderMoveToElement(reader) }
         guard let value = xmlTextReaderConstValue(reader) else { return nil }
         return String(cString: value)

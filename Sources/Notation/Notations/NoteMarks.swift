@@ -50,7 +50,16 @@ public struct NoteMarks: Sendable, Hashable, Codable {
     public init() {}
 
     /// Whether the note carries none of these marks.
-    public var isEmpty: Bool { self == NoteMarks() }
+    public var isEmpty: Bool { stem == nil && beams.isEmpty && onlyStemAndBeams }
+
+    /// Whether nothing but a stem and beams is set: such marks are kept inline in ``Note``.
+    /// Field by field, since comparing with `NoteMarks()` builds one per note read (a new
+    /// field must be added here too).
+    var onlyStemAndBeams: Bool {
+        slurs.isEmpty && glissandos.isEmpty && ornaments.isEmpty && technical.isEmpty && fermatas.isEmpty
+            && arpeggiate == nil && dynamics.isEmpty && accidentalMarks.isEmpty && otherNotations.isEmpty
+            && notehead == nil && !graceSlash && !isCue && size == nil
+    }
 }
 
 /// The boxed ``NoteMarks`` of a ``Note``: `indirect` keeps it one reference wide.

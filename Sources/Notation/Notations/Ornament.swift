@@ -25,6 +25,8 @@ public struct Ornament: Sendable, Hashable, Codable {
     public var kind: Kind
     /// For a wavy line: start, stop or continue.
     public var type: StartStop?
+    /// For a wavy line: which of overlapping lines (MusicXML `number`, 1…16), when stated.
+    public var number: Int?
     /// For a tremolo: its kind (MusicXML's default is single).
     public var tremolo: Tremolo?
     /// For a tremolo: the number of strokes, 0…8.
@@ -39,10 +41,11 @@ public struct Ornament: Sendable, Hashable, Codable {
     public var accidentalMarks: [AccidentalMark]
 
     /// Creates an ornament.
-    public init(_ kind: Kind, type: StartStop? = nil, tremolo: Tremolo? = nil, marks: Int? = nil, long: Bool? = nil,
+    public init(_ kind: Kind, type: StartStop? = nil, number: Int? = nil, tremolo: Tremolo? = nil, marks: Int? = nil, long: Bool? = nil,
                 text: String? = nil, placement: Placement? = nil, accidentalMarks: [AccidentalMark] = []) {
         self.kind = kind
         self.type = type
+        self.number = number
         self.tremolo = tremolo
         self.marks = marks
         self.long = long

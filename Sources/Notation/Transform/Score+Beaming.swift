@@ -41,8 +41,8 @@ extension Measure {
     public var hasBeams: Bool {
         voices.contains { $0.elements.contains { element in
             switch element.event {
-            case .note(let n): return !n.marks.beams.isEmpty
-            case .chord(let c): return c.notes.contains { !$0.marks.beams.isEmpty }
+            case .note(let n): return !n.beamMarks.isEmpty
+            case .chord(let c): return c.notes.contains { !$0.beamMarks.isEmpty }
             case .rest: return false
             }
         } }
