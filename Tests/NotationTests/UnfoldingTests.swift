@@ -51,6 +51,34 @@ import TestSupport
         #expect(try order(shared) == [1, 2, 1, 2, 1, 3, 4])
     }
 
+    @Test("a lone first ending (no second-ending bracket) ends its repeat; the next repeat is played")
+    func loneFirstEnding() throws {
+        // The shape of the Maple Leaf Rag's first strains: ||: 1 [1. 2 :|| 3 ||: 4 [1. 5 :|| [2. 6 ]
+        let s = score(6) { m in
+            m[0].barlines = [Barline(.left, repeat: .forward)]
+            m[1].barlines = [Barline(.left, ending: .init(number: "1", type: "start")),
+                             Barline(.right, repeat: .backward, ending: .init(number: "1", type: "stop"))]
+            m[3].barlines = [Barline(.left, repeat: .forward)]
+            m[4].barlines = [Barline(.left, ending: .init(number: "1", type: "start")),
+                             Barline(.right, repeat: .backward, ending: .init(number: "1", type: "stop"))]
+            m[5].barlines = [Barline(.left, ending: .init(number: "2", type: "start")),
+                             Barline(.right, ending: .init(number: "2", type: "stop"))]
+        }
+        #expect(try order(s) == [1, 2, 1, 3, 4, 5, 4, 6])
+    }
+
+    @Test("an ending stopped in a repeating bar but never started is that bar's first ending")
+    func strayEndingStop() throws {
+        // Mozart K. 458 i: bar 232 `:||` with <ending type="stop" number=""/>, bar 233 ending 2.
+        let s = score(4) { m in
+            m[0].barlines = [Barline(.left, repeat: .forward)]
+            m[1].barlines = [Barline(.right, repeat: .backward, ending: .init(number: "", type: "stop"))]
+            m[2].barlines = [Barline(.left, ending: .init(number: "2", type: "start")),
+                             Barline(.right, ending: .init(number: "2", type: "discontinue"))]
+        }
+        #expect(try order(s) == [1, 2, 1, 3, 4])
+    }
+
     @Test("D.C. al Fine and D.S. al Coda")
     func jumps() throws {
         let daCapo = score(4) { m in

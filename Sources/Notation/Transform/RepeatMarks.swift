@@ -36,6 +36,11 @@ struct RepeatMarks {
                         } else if let open = openEnding {
                             mine[open.start] = (open.numbers, i)
                             openEnding = nil
+                        } else if let back = m.barlines.first(where: { $0.repeat == .backward }) {
+                            // A closing bracket whose start was lost (Mozart K. 458, Haydn op. 74
+                            // no. 1 in the corpus): the bar that repeats is the ending of every
+                            // pass but the last, whatever number the stray stop carries.
+                            mine[i] = (Set(1..<max(2, back.times ?? 2)), i)
                         }
                     }
                     for d in m.directions { note(d.kind, at: i) }
@@ -101,7 +106,16 @@ struct RepeatMarks {
                 if !play {
                     // A pass no ending of the group names goes past the group.
                     let hasLater = !jumped && endings.contains { $0.key > i && $0.value.numbers.contains(pass) && groupLast[$0.key] == groupLast[i] }
-                    i = hasLater ? ending.end + 1 : (endings[groupLast[i]!]!.end + 1)
+                    if hasLater {
+                        i = ending.end + 1
+                    } else {
+                        // Going past the whole group ends its repeat: without this a lone first
+                        // ending (no second-ending bracket) left the pass at 2, and the next
+                        // repeat's first ending was skipped, and with it that repeat.
+                        i = endings[groupLast[i]!]!.end + 1
+                        pass = 1
+                        repeatStart = i
+                    }
                     continue
                 }
             }

@@ -11,7 +11,10 @@ extension Score {
     ///
     /// The rules: a backward repeat goes back to the last forward repeat, or else to the bar
     /// after the previous backward repeat (or the start), and is taken `times − 1` times
-    /// (once by default); an ending (volta) is played on the passes its numbers name ("1, 2");
+    /// (once by default); an ending (volta) is played on the passes its numbers name ("1, 2"),
+    /// a pass that no ending of a group names ends the repeat past the group, and an ending
+    /// that stops in a backward-repeat bar without having started is that bar's ending for
+    /// every pass but the last;
     /// D.C. goes to the start and D.S. to the segno, once each; after such a jump repeats are
     /// not taken again, the last ending of a group is played, Fine ends the piece and To Coda
     /// goes to the next coda. Jumps come from `<sound>` marks (``Playback``) and from the
