@@ -56,15 +56,9 @@ public struct Note: Sendable, Hashable, Codable {
     public init(_ pitch: Pitch, _ duration: Duration = Duration(.quarter), tie: Tie? = nil, velocity: Int? = nil,
                 articulations: Set<Articulation> = [], lyrics: [Lyric] = [], isGrace: Bool = false,
                 displayedAccidental: Accidental? = nil, marks: NoteMarks = NoteMarks()) {
-        self.pitch = pitch
-        self.duration = duration
-        self.tie = tie
-        self.velocity = velocity
-        self.articulations = articulations
-        self.lyrics = lyrics
-        self.isGrace = isGrace
-        self.displayedAccidental = displayedAccidental
-        if marks.stem != nil || !marks.beams.isEmpty || !marks.onlyStemAndBeams { self.marks = marks }
+        self.init(pitch, duration, tie: tie, velocity: velocity, articulations: articulations, lyrics: lyrics,
+                  isGrace: isGrace, displayedAccidental: displayedAccidental, stem: marks.stem, beams: marks.beams,
+                  rare: marks.onlyStemAndBeams ? nil : marks)
     }
 
     /// The MusicXML reader's initializer: the stem and beams as they are, the other marks
