@@ -68,7 +68,7 @@ struct PrepareCommand: ParsableCommand {
     /// The map step: one shard's pieces and manifest.
     private func runShard(_ selector: ShardSelector, to folder: String) throws {
         let listing = try attributing(to: nil) { try listedFiles() }
-        let writer = ShardWriter(selector: selector, options: corpus.preprocessing)
+        let writer = ShardWriter(selector: selector, options: corpus.preprocessing())
         let mine = listing.files(in: selector).count
         note("shard \(selector): reading \(mine) of \(listing.files.count) files …")
         let manifest = try attributing(to: nil) { try writer.write(listing, to: URL(fileURLWithPath: folder)) }

@@ -32,7 +32,7 @@ struct TrainCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let prepared = try corpus.prepare(command: "train")
+        let prepared = try corpus.prepare(command: "train", recipe: training.recipe)
         note(prepared.summary)
         note("recipe: \(training.recipe.rawValue)")
         let folder = URL(fileURLWithPath: out)

@@ -68,7 +68,7 @@ struct TrainingArguments: ParsableArguments {
         training.timeLimit = timeLimit.map { $0 * 60 }
         return TrainingConfiguration(
             recipe: recipe,
-            preprocessing: corpus.preprocessing,
+            preprocessing: corpus.preprocessing(recipe: recipe),
             architecture: ModelArchitecture(units: units, layers: layers, dropout: dropout),
             training: training,
             clefs: clef == .both ? [.treble, .bass] : [clef == .treble ? .treble : .bass],

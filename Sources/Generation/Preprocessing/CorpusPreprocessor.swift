@@ -68,7 +68,7 @@ public struct CorpusPreprocessor: Sendable {
         return (extractor.tokens(of: part, staff: 1), extractor.tokens(of: part, staff: 2))
     }
 
-    /// Steps 1–6 for one file.
+    /// Steps 1–6 for one file, the token streams in ``PreprocessingOptions/tokenEncoding``.
     ///
     /// A MusicXML piece is played out first (`Score.unfolded()`): a repeat is music
     /// the model should hear twice. A MIDI file is a performance already.
@@ -80,8 +80,9 @@ public struct CorpusPreprocessor: Sendable {
         let extractor = ElementExtractor()
         let treble = extractor.timedTokens(of: part, staff: 1), bass = extractor.timedTokens(of: part, staff: 2)
         let meter = part.staves.first?.measures.lazy.compactMap(\.timeSignature).first
-        return PreparedPiece(name: url.lastPathComponent, originalKey: original, key: key, treble: treble.tokens,
-                             bass: bass.tokens, meter: meter, trebleStart: treble.start, bassStart: bass.start)
+        let encoding = options.tokenEncoding
+        return PreparedPiece(name: url.lastPathComponent, originalKey: original, key: key, treble: encoding.encode(treble.tokens),
+                             bass: encoding.encode(bass.tokens), meter: meter, trebleStart: treble.start, bassStart: bass.start)
     }
 
     /// Steps 1–6 for a corpus folder: ``sampleFiles(in:)``, then ``prepare(files:progress:)``.

@@ -77,6 +77,8 @@ public struct HandTimeline: Sendable {
     private var onsets: [Rational] = []
     private var ends: [Rational] = []
     private var pitchClasses: [UInt16] = []
+    /// Pitch classes of zero-length elements waiting for the element that ends their chord.
+    private var heldBack: UInt16 = 0
 
     /// An empty timeline (generation appends as it samples).
     public init() {}
@@ -92,10 +94,17 @@ public struct HandTimeline: Sendable {
         }
     }
 
-    /// Adds an element after the last one.
+    /// Adds an element after the last one. A zero-length element — a pitch of a chord written
+    /// note by note (``TokenEncoding/notes``) — is held back and joins the next element, so the
+    /// other hand sees the whole chord.
     public mutating func append(noteLabel: String, onset: Rational, length: Rational) {
-        var mask: UInt16 = 0
+        var mask = heldBack
         for pitch in Token.pitches(for: noteLabel) ?? [] { mask |= 1 << UInt16(pitch.pitchClass) }
+        guard length > .zero else {
+            heldBack = mask
+            return
+        }
+        heldBack = 0
         onsets.append(onset)
         ends.append(onset + length)
         pitchClasses.append(mask)

@@ -14,10 +14,27 @@ public struct PreparedCorpus: Sendable {
         self.failures = failures
     }
 
+    /// The pieces training learns from and the pieces it holds out (split by piece, seeded by
+    /// `options.seed`), the training pieces with their copies in other keys when
+    /// ``PreprocessingOptions/keyAugmentation`` asks for them (after their originals).
+    public func split() -> (training: [PreparedPiece], validation: [PreparedPiece]) {
+        // The split shuffles piece indices, so splitting the indices splits the pieces alike.
+        let indexed = pieces.indices.map { EncodedPiece(name: String($0), notes: [], durations: []) }
+        let (trainingIndices, validationIndices) = SequenceDataset.splitByPiece(
+            indexed, validationFraction: options.validationFraction, seed: options.seed)
+        let training = trainingIndices.compactMap { Int($0.name) }.map { pieces[$0] }
+        let validation = validationIndices.compactMap { Int($0.name) }.map { pieces[$0] }
+        let shifts = KeyAugmentation.shifts(range: options.keyAugmentation)
+        guard !shifts.isEmpty else { return (training, validation) }
+        return (training + shifts.flatMap { shift in training.compactMap { $0.transposed(semitones: shift) } }, validation)
+    }
+
     /// Step 7, label encoding: the note/chord and duration vocabularies of one clef, over all
-    /// pieces, with labels rarer than `options.minimumLabelCount` folded into `<unk>`.
+    /// pieces (and their copies in other keys, with ``PreprocessingOptions/keyAugmentation``),
+    /// with labels rarer than `options.minimumLabelCount` folded into `<unk>`.
     public func vocabularies(_ clef: ClefStream) -> (notes: Vocabulary, durations: Vocabulary) {
-        let tokens = pieces.flatMap { $0.tokens(clef) }
+        let all = options.keyAugmentation > 0 ? { let (t, v) = split(); return t + v }() : pieces
+        let tokens = all.flatMap { $0.tokens(clef) }
         return (Vocabulary(counting: tokens.map(\.noteLabel), minimumCount: options.minimumLabelCount),
                 Vocabulary(counting: tokens.map(\.durationLabel), minimumCount: options.minimumLabelCount))
     }
@@ -25,13 +42,12 @@ public struct PreparedCorpus: Sendable {
     /// Step 8, sequences: training and validation windows of one clef, split by piece.
     public func datasets(_ clef: ClefStream, notes: Vocabulary, durations: Vocabulary)
         -> (training: SequenceDataset, validation: SequenceDataset) {
-        let encoded = pieces.map {
-            EncodedPiece(name: $0.name, tokens: $0.tokens(clef), noteVocabulary: notes, durationVocabulary: durations)
+        let (training, validation) = split()
+        func encoded(_ pieces: [PreparedPiece]) -> [EncodedPiece] {
+            pieces.map { EncodedPiece(name: $0.name, tokens: $0.tokens(clef), noteVocabulary: notes, durationVocabulary: durations) }
         }
-        let (training, validation) = SequenceDataset.splitByPiece(
-            encoded, validationFraction: options.validationFraction, seed: options.seed)
-        return (SequenceDataset(pieces: training, length: options.sequenceLength),
-                SequenceDataset(pieces: validation, length: options.sequenceLength))
+        return (SequenceDataset(pieces: encoded(training), length: options.sequenceLength),
+                SequenceDataset(pieces: encoded(validation), length: options.sequenceLength))
     }
 
     /// Training and validation streams of one clef for every-step training, split by piece as
@@ -39,12 +55,8 @@ public struct PreparedCorpus: Sendable {
     /// ``HandConditioning`` values when `conditioned`.
     public func streamDatasets(_ clef: ClefStream, notes: Vocabulary, durations: Vocabulary, conditioned: Bool)
         -> (training: StreamDataset, validation: StreamDataset) {
-        // The split shuffles piece indices, so splitting the indices splits the pieces alike.
-        let indexed = pieces.indices.map { EncodedPiece(name: String($0), notes: [], durations: []) }
-        let (trainingIndices, validationIndices) = SequenceDataset.splitByPiece(
-            indexed, validationFraction: options.validationFraction, seed: options.seed)
-        func dataset(_ chosen: [EncodedPiece]) -> StreamDataset {
-            let selected = chosen.compactMap { Int($0.name) }.map { pieces[$0] }
+        let (training, validation) = split()
+        func dataset(_ selected: [PreparedPiece]) -> StreamDataset {
             let encoded = selected.map {
                 EncodedPiece(name: $0.name, tokens: $0.tokens(clef), noteVocabulary: notes, durationVocabulary: durations)
             }
@@ -53,7 +65,7 @@ public struct PreparedCorpus: Sendable {
                                 width: HandConditioning.width, length: options.sequenceLength)
                 : StreamDataset(pieces: encoded, length: options.sequenceLength)
         }
-        return (dataset(trainingIndices), dataset(validationIndices))
+        return (dataset(training), dataset(validation))
     }
 
     /// A short report: pieces, tokens and vocabulary sizes per clef, as `recompose prepare`

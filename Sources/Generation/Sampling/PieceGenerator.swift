@@ -44,8 +44,8 @@ public struct PieceGenerator: Sendable {
         -> (treble: [Token], bass: [Token]) {
         var generator = SeededRandom(seed: options.seed)
         var hands = [
-            Hand(vocabularies: trebleVocabularies, logits: prime(&treble, trebleSeed, trebleVocabularies)),
-            Hand(vocabularies: bassVocabularies, logits: prime(&bass, bassSeed, bassVocabularies)),
+            Hand(vocabularies: trebleVocabularies, logits: prime(&treble, Self.whole(trebleSeed), trebleVocabularies)),
+            Hand(vocabularies: bassVocabularies, logits: prime(&bass, Self.whole(bassSeed), bassVocabularies)),
         ]
         let noteSampler = TopKSampler(k: options.topKNotes, temperature: options.temperature, topP: options.topP)
         let durationSampler = TopKSampler(k: options.topKDurations, temperature: options.temperature, topP: options.topP)
@@ -55,31 +55,54 @@ public struct PieceGenerator: Sendable {
         func advance(_ h: Int, fitting remaining: Rational?) {
             let (token, note, duration, length) = draw(hands[h], fitting: remaining, noteSampler: noteSampler,
                                                        durationSampler: durationSampler, generator: &generator)
-            hands[h].tokens.append(token)
-            hands[h].elapsed += length
+            hands[h].record(token, length: length)
             if h == 0 { hands[h].logits = treble.step(note: note, duration: duration) }
             else { hands[h].logits = bass.step(note: note, duration: duration) }
         }
 
         switch options.rhythm {
         case .barAware:
-            while hands[0].elapsed < target || hands[1].elapsed < target {
-                let h = hands[0].elapsed <= hands[1].elapsed && hands[0].elapsed < target ? 0 : 1
+            while hands[0].elapsed < target || hands[1].elapsed < target || hands.contains(where: \.isInChord) {
+                let h = Self.next(hands, target: target)
                 let position = hands[h].elapsed - bar * Rational((hands[h].elapsed / bar).floor)
                 advance(h, fitting: bar - position)
             }
         case .seedFaithful:
             let count = options.elements ?? max(1, options.bars) * timeSignature.numerator
-            for h in 0..<2 { for _ in 0..<count { advance(h, fitting: nil) } }
+            for h in 0..<2 {
+                var elements = 0
+                while elements < count || hands[h].isInChord {
+                    advance(h, fitting: nil)
+                    if !hands[h].isInChord { elements += 1 }
+                }
+            }
         }
-        return (hands[0].tokens, hands[1].tokens)
+        return (hands[0].elements, hands[1].elements)
+    }
+
+    /// The hand that samples next on the bar-aware clock: one in the middle of a chord written
+    /// note by note, else the one that is behind (the treble on a tie, the bass once the treble
+    /// has reached the end).
+    private static func next(_ hands: [Hand], target: Rational) -> Int {
+        if let h = hands.firstIndex(where: \.isInChord) { return h }
+        return hands[0].elapsed <= hands[1].elapsed && hands[0].elapsed < target ? 0 : 1
+    }
+
+    /// A seed or prompt without an unfinished chord at its end (a window cut from a note-wise
+    /// stream may stop inside one): generation starts on a new element.
+    static func whole(_ seed: [Token]) -> [Token] {
+        var seed = seed
+        while seed.last?.continuesChord == true { seed.removeLast() }
+        return seed
     }
 
     /// Samples a hand's next element from its logits: the note, then a duration that fits
     /// `remaining` (the rest of the bar, on the sixteenth or eighth-triplet grid; `nil`: any).
     private func draw(_ hand: Hand, fitting remaining: Rational?, noteSampler: TopKSampler, durationSampler: TopKSampler,
                       generator: inout SeededRandom) -> (token: Token, note: Int32, duration: Int32, length: Rational) {
-        let note = noteSampler.sample(logits: hand.logits.notes, allowed: hand.noteMask, using: &generator) ?? 1
+        // Inside a chord written note by note, only a pitch above the last may follow.
+        let noteMask = hand.chord.last.map { last in hand.pitches.map { $0.map { $0 > last } ?? false } } ?? hand.noteMask
+        let note = noteSampler.sample(logits: hand.logits.notes, allowed: noteMask, using: &generator) ?? 1
         var durationMask = hand.lengths.map { $0 != nil }
         if let remaining {
             // Fit the bar and land on the sixteenth or the eighth-triplet grid. Inside a
@@ -94,10 +117,20 @@ public struct PieceGenerator: Sendable {
                 return (end * 4).isInteger || (end * 3).isInteger
             }
         }
+        // Another pitch may join this one if it is a pitch, the chord has room and a higher pitch
+        // can be written.
+        if let continuation = hand.continuation, let pitch = hand.pitches[note], pitch < hand.highestPitch,
+           hand.chord.count + 2 <= TokenEncoding.maximumChordSize {
+            durationMask[continuation] = true
+        }
         var duration: Int32
         var length: Rational
-        if let d = durationSampler.sample(logits: hand.logits.durations, allowed: durationMask, using: &generator),
-           let l = hand.lengths[d] {
+        let drawn = durationSampler.sample(logits: hand.logits.durations, allowed: durationMask, using: &generator)
+        if let drawn, drawn == hand.continuation {
+            return (Token(noteLabel: hand.vocabularies.notes.label(at: note), durationLabel: Token.continuationLabel),
+                    Int32(note), Int32(drawn), .zero)
+        }
+        if let d = drawn, let l = hand.lengths[d] {
             duration = Int32(d)
             length = l
         } else {
@@ -128,7 +161,7 @@ public struct PieceGenerator: Sendable {
     ) -> (treble: [Token], bass: [Token]) {
         var generator = SeededRandom(seed: options.seed)
         let vocabularies = [trebleVocabularies, bassVocabularies]
-        let seeds = [trebleSeed, bassSeed]
+        let seeds = [Self.whole(trebleSeed), Self.whole(bassSeed)]
         // The element each model has not been fed yet: the seed's last (or `<unk>`).
         var pending: [(note: Int32, duration: Int32)] = [(0, 0), (0, 0)]
         for h in 0..<2 {
@@ -155,8 +188,8 @@ public struct PieceGenerator: Sendable {
         let durationSampler = TopKSampler(k: options.topKDurations, temperature: options.temperature, topP: options.topP)
         let bar = timeSignature.barLength
         let target = bar * Rational(max(1, options.bars))
-        while hands[0].elapsed < target || hands[1].elapsed < target {
-            let h = hands[0].elapsed <= hands[1].elapsed && hands[0].elapsed < target ? 0 : 1
+        while hands[0].elapsed < target || hands[1].elapsed < target || hands.contains(where: \.isInChord) {
+            let h = Self.next(hands, target: target)
             let clef: ClefStream = h == 0 ? .treble : .bass
             let moment = hands[h].elapsed
             let conditioning = HandConditioning.vector(
@@ -167,29 +200,61 @@ public struct PieceGenerator: Sendable {
             let position = moment - bar * Rational((moment / bar).floor)
             let (token, note, duration, length) = draw(hands[h], fitting: bar - position, noteSampler: noteSampler,
                                                        durationSampler: durationSampler, generator: &generator)
-            hands[h].tokens.append(token)
+            hands[h].record(token, length: length)
             timelines[h].append(noteLabel: token.noteLabel, onset: moment, length: length)
-            hands[h].elapsed += length
             pending[h] = (note, duration)
         }
-        return (hands[0].tokens, hands[1].tokens)
+        return (hands[0].elements, hands[1].elements)
     }
 
     private struct Hand {
         var vocabularies: Vocabularies
         var logits: (notes: [Float], durations: [Float])
+        /// The tokens drawn, in the model's encoding.
         var tokens: [Token] = []
         var elapsed = Rational.zero
-        /// Length of each duration label, `nil` for `<unk>` and malformed labels.
+        /// MIDI numbers of the pitches drawn so far of a chord written note by note.
+        var chord: [Int] = []
+        /// Length of each duration label, `nil` for `<unk>`, ``Token/continuationLabel`` and
+        /// malformed labels.
         let lengths: [Rational?]
         /// Every note label but `<unk>` (index 0) may be drawn.
         let noteMask: [Bool]
+        /// The MIDI number of each note label that is one pitch (`nil` for rests, chords, `<unk>`).
+        let pitches: [Int?]
+        /// The highest of ``pitches``.
+        let highestPitch: Int
+        /// The index of ``Token/continuationLabel`` among the durations, if the model has it.
+        let continuation: Int?
 
         init(vocabularies: Vocabularies, logits: (notes: [Float], durations: [Float])) {
             self.vocabularies = vocabularies
             self.logits = logits
             self.lengths = vocabularies.durations.labels.map { (try? Duration(label: $0))?.quarterLength }
             self.noteMask = vocabularies.notes.labels.indices.map { $0 != 0 }
+            self.pitches = vocabularies.notes.labels.enumerated().map { index, label in
+                guard index != 0, let pitches = Token.pitches(for: label), pitches.count == 1 else { return nil }
+                return pitches[0].midi
+            }
+            self.highestPitch = pitches.compactMap { $0 }.max() ?? Int.min
+            self.continuation = vocabularies.durations.labels.firstIndex(of: Token.continuationLabel)
+        }
+
+        /// Whether the last token drawn was a pitch of an unfinished chord.
+        var isInChord: Bool { !chord.isEmpty }
+
+        /// The elements drawn: chords written note by note joined into one token each.
+        var elements: [Token] { TokenEncoding.notes.decode(tokens) }
+
+        /// Records a token drawn and the time it takes.
+        mutating func record(_ token: Token, length: Rational) {
+            tokens.append(token)
+            elapsed += length
+            if token.continuesChord, let pitch = Token.pitches(for: token.noteLabel)?.first {
+                chord.append(pitch.midi)
+            } else {
+                chord = []
+            }
         }
     }
 

@@ -28,6 +28,10 @@ public enum Recipe: String, Sendable, Hashable, Codable, CaseIterable {
     /// Whether the networks take ``HandConditioning`` inputs.
     public var isConditioned: Bool { self == .duet }
 
+    /// The tokens this recipe's networks read and write unless told otherwise: a token per
+    /// pitch for ``duet`` (see ``TokenEncoding/notes``), the seed's chord labels for the others.
+    public var tokenEncoding: TokenEncoding { self == .duet ? .notes : .chords }
+
     /// The rhythm generation uses for models of this recipe.
     public var rhythm: GenerationOptions.Rhythm { self == .seed ? .seedFaithful : .barAware }
 

@@ -31,14 +31,15 @@ public struct TrainingConfiguration: Sendable, Hashable {
     /// command line); `nil` records nothing.
     public var command: String?
 
-    /// Creates a configuration; every default is `recompose train`'s, and `training` defaults
-    /// to the recipe's ``Recipe/trainingDefaults``.
-    public init(recipe: Recipe = .default, preprocessing: PreprocessingOptions = PreprocessingOptions(),
+    /// Creates a configuration; every default is `recompose train`'s, `training` defaults to
+    /// the recipe's ``Recipe/trainingDefaults`` and `preprocessing` to the defaults with the
+    /// recipe's ``Recipe/tokenEncoding``.
+    public init(recipe: Recipe = .default, preprocessing: PreprocessingOptions? = nil,
                 architecture: ModelArchitecture = ModelArchitecture(),
                 training: TrainingOptions? = nil,
                 clefs: [ClefStream] = ClefStream.allCases, seedWindows: Int = 16, command: String? = nil) {
         self.recipe = recipe
-        self.preprocessing = preprocessing
+        self.preprocessing = preprocessing ?? PreprocessingOptions(tokenEncoding: recipe.tokenEncoding)
         self.architecture = architecture
         self.training = training ?? recipe.trainingDefaults
         self.clefs = clefs
