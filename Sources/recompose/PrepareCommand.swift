@@ -91,7 +91,7 @@ struct PrepareCommand: ParsableCommand {
             let data = filesFrom == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: filesFrom))
             text = String(decoding: data, as: UTF8.self)
         } catch {
-            throw ShardError(code: .unreadableList, path: filesFrom, reason: "cannot read the list of files", cause: error)
+            throw GenerationError(code: .unreadableList, path: filesFrom, reason: "cannot read the list of files", cause: error)
         }
         let base = URL(fileURLWithPath: corpus.corpusArgument ?? FileManager.default.currentDirectoryPath, isDirectory: true)
         return try CorpusListing(list: text, relativeTo: base, source: filesFrom == "-" ? "<standard input>" : filesFrom)

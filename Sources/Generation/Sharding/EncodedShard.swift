@@ -96,7 +96,7 @@ public struct EncodedShard: Sendable, Hashable {
     }
 
     /// The safetensors bytes.
-    public func encoded() throws(ShardError) -> Data {
+    public func encoded() throws(GenerationError) -> Data {
         let names: String
         do { names = String(decoding: try JSONSerialization.data(withJSONObject: pieceNames, options: [.withoutEscapingSlashes]), as: UTF8.self) } catch {
             throw .corrupt(path: "<memory>", "cannot encode the piece names", cause: error)
@@ -116,7 +116,7 @@ public struct EncodedShard: Sendable, Hashable {
     }
 
     /// Writes the safetensors bytes to `url` atomically.
-    public func write(to url: URL) throws(ShardError) {
+    public func write(to url: URL) throws(GenerationError) {
         let data = try encoded()
         do { try data.write(to: url, options: .atomic) } catch { throw .writeFailed(path: url.path, cause: error) }
     }
@@ -124,8 +124,8 @@ public struct EncodedShard: Sendable, Hashable {
     /// Decodes and checks an encoded shard (tensors, dtypes, shapes, offsets, metadata), without
     /// a vocabulary to check it against; `path` names the source in errors.
     ///
-    /// - Throws: ``ShardError/Code/corruptShard`` naming `path`.
-    public static func decode(_ data: Data, path: String) throws(ShardError) -> EncodedShard {
+    /// - Throws: ``GenerationError/Code/corruptShard`` naming `path`.
+    public static func decode(_ data: Data, path: String) throws(GenerationError) -> EncodedShard {
         let entries: [String: SafeTensors.Entry], metadata: [String: String]
         do { (entries, metadata) = try SafeTensors.decodeEntries(data, path: path) } catch {
             throw .corrupt(path: path, "not an encoded shard", cause: error)
@@ -142,8 +142,8 @@ public struct EncodedShard: Sendable, Hashable {
         guard (try? ShardSelector(index: shard, count: shards)) != nil else {
             throw .corrupt(path: path, "its metadata names shard \(shard) of \(shards)")
         }
-        func clef(_ clef: ClefStream) throws(ShardError) -> Clef {
-            func tensor(_ kind: String) throws(ShardError) -> SafeTensors.Entry {
+        func clef(_ clef: ClefStream) throws(GenerationError) -> Clef {
+            func tensor(_ kind: String) throws(GenerationError) -> SafeTensors.Entry {
                 let name = "\(clef.rawValue).\(kind)"
                 guard let entry = entries[name] else { throw .corrupt(path: path, "tensor '\(name)' is missing") }
                 guard entry.shape.count == 1 else { throw .corrupt(path: path, "tensor '\(name)' has shape \(entry.shape), not one dimension") }
@@ -173,12 +173,12 @@ public struct EncodedShard: Sendable, Hashable {
     /// Reads an encoded shard and checks it was encoded against `vocabulary`, with every id
     /// inside it.
     ///
-    /// - Throws: ``ShardError/Code/missingShard`` when the file is absent,
-    ///   ``ShardError/Code/vocabularyMismatch`` naming both fingerprints when the shard was
-    ///   encoded against another vocabulary, ``ShardError/Code/corruptShard`` otherwise.
-    public static func read(from url: URL, vocabulary: FrozenVocabulary) throws(ShardError) -> EncodedShard {
+    /// - Throws: ``GenerationError/Code/missingShard`` when the file is absent,
+    ///   ``GenerationError/Code/vocabularyMismatch`` naming both fingerprints when the shard was
+    ///   encoded against another vocabulary, ``GenerationError/Code/corruptShard`` otherwise.
+    public static func read(from url: URL, vocabulary: FrozenVocabulary) throws(GenerationError) -> EncodedShard {
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw ShardError(code: .missingShard, path: url.path, reason: "no such encoded shard")
+            throw GenerationError(code: .missingShard, path: url.path, reason: "no such encoded shard")
         }
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw .corrupt(path: url.path, "cannot read the encoded shard", cause: error) }

@@ -94,7 +94,7 @@ public struct FrozenVocabulary: Sendable, Hashable {
     }
 
     /// `vocabulary.json`'s bytes: JSON with sorted keys.
-    public func encoded() throws(ShardError) -> Data {
+    public func encoded() throws(GenerationError) -> Data {
         let file = File(format: Self.currentFormat, fingerprint: fingerprint, minCount: minimumCount, shards: shards,
                         treble: .init(notes: treble.notes.labels, durations: treble.durations.labels),
                         bass: .init(notes: bass.notes.labels, durations: bass.durations.labels))
@@ -104,7 +104,7 @@ public struct FrozenVocabulary: Sendable, Hashable {
     }
 
     /// Writes `vocabulary.json`'s bytes to `url` atomically.
-    public func write(to url: URL) throws(ShardError) {
+    public func write(to url: URL) throws(GenerationError) {
         let data = try encoded()
         do { try data.write(to: url, options: .atomic) } catch { throw .writeFailed(path: url.path, cause: error) }
     }
@@ -112,8 +112,8 @@ public struct FrozenVocabulary: Sendable, Hashable {
     /// Reads and checks a `vocabulary.json`: its format, `<unk>` first in every list, no label
     /// twice, and a fingerprint that matches its labels.
     ///
-    /// - Throws: ``ShardError/Code/corruptShard`` naming the file otherwise.
-    public static func read(from url: URL) throws(ShardError) -> FrozenVocabulary {
+    /// - Throws: ``GenerationError/Code/corruptShard`` naming the file otherwise.
+    public static func read(from url: URL) throws(GenerationError) -> FrozenVocabulary {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw .corrupt(path: url.path, "cannot read the vocabulary", cause: error)

@@ -103,7 +103,7 @@ public struct ShardManifest: Sendable, Hashable, Codable {
 
     /// The manifest as written: JSON with sorted keys, no timestamp, so the same shard always
     /// gives the same bytes.
-    public func encoded() throws(ShardError) -> Data {
+    public func encoded() throws(GenerationError) -> Data {
         do { return try ShardManifest.encoder.encode(self) } catch {
             throw .corrupt(path: "<memory>", "cannot encode the manifest", cause: error)
         }
@@ -111,16 +111,16 @@ public struct ShardManifest: Sendable, Hashable, Codable {
 
     /// Reads and checks a manifest.
     ///
-    /// - Throws: ``ShardError/Code/missingShard`` when the file is absent,
-    ///   ``ShardError/Code/corruptShard`` when it is not a manifest of this format or
+    /// - Throws: ``GenerationError/Code/missingShard`` when the file is absent,
+    ///   ``GenerationError/Code/corruptShard`` when it is not a manifest of this format or
     ///   contradicts itself (counts that do not add up, a shard number out of range).
-    public static func read(from url: URL) throws(ShardError) -> ShardManifest {
+    public static func read(from url: URL) throws(GenerationError) -> ShardManifest {
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw ShardError(code: .missingShard, path: url.path, reason: "no such manifest")
+            throw GenerationError(code: .missingShard, path: url.path, reason: "no such manifest")
         }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw ShardError(code: .corruptShard, path: url.path, reason: "cannot read the manifest", cause: error)
+            throw GenerationError(code: .corruptShard, path: url.path, reason: "cannot read the manifest", cause: error)
         }
         let manifest: ShardManifest
         do { manifest = try JSONDecoder().decode(ShardManifest.self, from: data) } catch {

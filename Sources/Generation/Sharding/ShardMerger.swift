@@ -43,19 +43,19 @@ public struct ShardMerger: Sendable {
     /// shard 0 ..< N present, each saying it is the shard its name says, all with the same
     /// preprocessing options.
     ///
-    /// - Throws: ``ShardError/Code/missingShard`` naming the first absent manifest (or the folder
-    ///   when it holds none), ``ShardError/Code/inconsistentShards`` for manifests of different
-    ///   counts or options, ``ShardError/Code/corruptShard`` naming a manifest that cannot be read.
-    public init(shards folder: URL) throws(ShardError) {
+    /// - Throws: ``GenerationError/Code/missingShard`` naming the first absent manifest (or the folder
+    ///   when it holds none), ``GenerationError/Code/inconsistentShards`` for manifests of different
+    ///   counts or options, ``GenerationError/Code/corruptShard`` naming a manifest that cannot be read.
+    public init(shards folder: URL) throws(GenerationError) {
         self.folder = folder
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: folder.path) } catch {
-            throw ShardError(code: .missingShard, path: folder.path, reason: "cannot list the shards' folder", cause: error)
+            throw GenerationError(code: .missingShard, path: folder.path, reason: "cannot list the shards' folder", cause: error)
         }
         let found = names.compactMap(ShardLayout.parse).filter { $0.kind == .manifest }
         let counts = Set(found.map(\.count)).sorted()
         guard let count = counts.first else {
-            throw ShardError(code: .missingShard, path: folder.path,
+            throw GenerationError(code: .missingShard, path: folder.path,
                              reason: "no shard manifests (shard-IIIII-of-NNNNN.manifest.json); run `recompose prepare --shard I/N --shard-out` first")
         }
         guard counts.count == 1 else {
@@ -94,21 +94,21 @@ public struct ShardMerger: Sendable {
     /// shard count) last; encoded shards of another shard count left there by an earlier merge
     /// are removed. Every pieces file is checked against its manifest first.
     ///
-    /// - Throws: ``ShardError`` naming a pieces file that is absent or disagrees with its
+    /// - Throws: ``GenerationError`` naming a pieces file that is absent or disagrees with its
     ///   manifest, or a file that could not be written.
     @discardableResult
-    public func encode(into output: URL, vocabulary: FrozenVocabulary) throws(ShardError) -> Summary {
+    public func encode(into output: URL, vocabulary: FrozenVocabulary) throws(GenerationError) -> Summary {
         do { try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true) } catch {
             throw .writeFailed(path: output.path, cause: error)
         }
         var copy = vocabulary
         copy.shards = count
         let frozen = copy
-        let results = Mutex([Result<String, ShardError>?](repeating: nil, count: count))
+        let results = Mutex([Result<String, GenerationError>?](repeating: nil, count: count))
         let manifests = self.manifests, folder = self.folder
         DispatchQueue.concurrentPerform(iterations: count) { index in
-            let result: Result<String, ShardError>
-            do throws(ShardError) {
+            let result: Result<String, GenerationError>
+            do throws(GenerationError) {
                 let manifest = manifests[index]
                 let pieces = try ShardWriter.readPieces(of: manifest, in: folder)
                 let url = ShardLayout.url(in: output, index: index, count: manifests.count, kind: .encoded)

@@ -15,8 +15,8 @@ public struct ShardSelector: Sendable, Hashable, CustomStringConvertible {
 
     /// Shard `index` of `count`.
     ///
-    /// - Throws: ``ShardError/Code/invalidSelector`` unless `0 ≤ index < count ≤ 99,999`.
-    public init(index: Int, count: Int) throws(ShardError) {
+    /// - Throws: ``GenerationError/Code/invalidSelector`` unless `0 ≤ index < count ≤ 99,999`.
+    public init(index: Int, count: Int) throws(GenerationError) {
         if let why = Self.problem(index: index, count: count) { throw .invalidSelector("\(index)/\(count)", why) }
         self.index = index
         self.count = count
@@ -24,9 +24,9 @@ public struct ShardSelector: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `I/N`, e.g. `"0/4"`.
     ///
-    /// - Throws: ``ShardError/Code/invalidSelector`` for anything but two whole numbers with
+    /// - Throws: ``GenerationError/Code/invalidSelector`` for anything but two whole numbers with
     ///   `0 ≤ I < N ≤ 99,999` (`"3/3"`, `"-1/2"`, `"a/b"` and `"0/0"` are refused).
-    public init(parsing text: String) throws(ShardError) {
+    public init(parsing text: String) throws(GenerationError) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else {
             throw .invalidSelector(text, "expected I/N, two whole numbers such as 0/4 (the first of four shards)")

@@ -48,17 +48,17 @@ public struct ShardWriter: Sendable {
     /// Prepares the shard and writes `shard-I-of-N.pieces.json` then `shard-I-of-N.manifest.json`
     /// into `folder` (created if need be), each atomically.
     ///
-    /// - Throws: ``ShardError/Code/writeFailed`` naming the file that could not be written.
+    /// - Throws: ``GenerationError/Code/writeFailed`` naming the file that could not be written.
     @discardableResult
     public func write(_ listing: CorpusListing, to folder: URL, progress: (@Sendable (Int, Int) -> Void)? = nil)
-        throws(ShardError) -> ShardManifest {
+        throws(GenerationError) -> ShardManifest {
         let (manifest, pieces) = prepare(listing, progress: progress)
         try Self.write(manifest: manifest, pieces: pieces, to: folder)
         return manifest
     }
 
     /// Writes a prepared shard's two files into `folder`, pieces first, each atomically.
-    public static func write(manifest: ShardManifest, pieces: [PreparedPiece], to folder: URL) throws(ShardError) {
+    public static func write(manifest: ShardManifest, pieces: [PreparedPiece], to folder: URL) throws(GenerationError) {
         let piecesURL = ShardLayout.url(in: folder, index: manifest.shard, count: manifest.shards, kind: .pieces)
         let manifestURL = ShardLayout.url(in: folder, index: manifest.shard, count: manifest.shards, kind: .manifest)
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
@@ -76,9 +76,9 @@ public struct ShardWriter: Sendable {
     /// Reads a shard's pieces file and checks it against its manifest (piece count and each
     /// clef's label counts).
     ///
-    /// - Throws: ``ShardError/Code/missingShard`` when the file is absent,
-    ///   ``ShardError/Code/corruptShard`` when it cannot be decoded or disagrees with the manifest.
-    public static func readPieces(of manifest: ShardManifest, in folder: URL) throws(ShardError) -> [PreparedPiece] {
+    /// - Throws: ``GenerationError/Code/missingShard`` when the file is absent,
+    ///   ``GenerationError/Code/corruptShard`` when it cannot be decoded or disagrees with the manifest.
+    public static func readPieces(of manifest: ShardManifest, in folder: URL) throws(GenerationError) -> [PreparedPiece] {
         let url = ShardLayout.url(in: folder, index: manifest.shard, count: manifest.shards, kind: .pieces)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw .missingShard(path: url.path, index: manifest.shard, count: manifest.shards, what: "pieces file")

@@ -3,19 +3,19 @@ import Testing
 @testable import Generation
 import TestSupport
 
-/// Bad input to the reduce step: each a typed ``ShardError`` naming the file and saying why.
-@Suite struct ShardErrorTests {
-    /// Runs `body`, which must throw a ``ShardError`` of `code` whose message names `names`.
-    func expectError(_ code: ShardError.Code, naming names: [String], _ body: () throws -> Void,
+/// Bad input to the reduce step: each a typed ``GenerationError`` naming the file and saying why.
+@Suite struct ShardFailureTests {
+    /// Runs `body`, which must throw a ``GenerationError`` of `code` whose message names `names`.
+    func expectError(_ code: GenerationError.Code, naming names: [String], _ body: () throws -> Void,
                      sourceLocation: SourceLocation = #_sourceLocation) {
         do {
             try body()
             Issue.record("no error", sourceLocation: sourceLocation)
-        } catch let error as ShardError {
+        } catch let error as GenerationError {
             #expect(error.code == code, "\(error)", sourceLocation: sourceLocation)
             for name in names { #expect(error.description.contains(name), "\(error) does not name \(name)", sourceLocation: sourceLocation) }
         } catch {
-            Issue.record("not a ShardError: \(error)", sourceLocation: sourceLocation)
+            Issue.record("not a GenerationError: \(error)", sourceLocation: sourceLocation)
         }
     }
 
