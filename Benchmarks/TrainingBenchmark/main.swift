@@ -1,7 +1,11 @@
 // Training and generation throughput of the seed architecture, plus the machine's sgemm peak.
 // Not a test: run in release mode, e.g. `swift run -c release TrainingBenchmark all`.
-// Usage: TrainingBenchmark [sgemm|train|generate|all] [--batches N] [--batch B] [--steps T]
-//        [--units U] [--notes V] [--durations D] [--threads N] [--blas-threads N] [--json]
+// Usage: TrainingBenchmark [sgemm|train|train-every-step|generate|all] [--batches N] [--batch B]
+//        [--steps T] [--units U] [--notes V] [--durations D] [--conditioning F] [--threads N]
+//        [--blas-threads N] [--json]
+// train-every-step (EveryStepBenchmark.swift) is the duet recipe's training; its defaults are
+// batch 16, 90 notes, 25 durations (the duet model on Chopin, note-wise tokens), 20 conditioning
+// values. It is not part of `all`.
 // --threads: the training's own threads (data parallelism over the batch, default 2);
 // --blas-threads: OpenBLAS's thread count, set once at load; 0 leaves OpenBLAS's own count
 // (every core). Default: OpenBLAS's own for `sgemm` (the machine's peak), else 1 (the library's
@@ -18,6 +22,7 @@ struct Options {
     var units = 256
     var notes = 300
     var durations = 20
+    var conditioning = 20
     var json = false
     var threads = 2
     /// nil: not given on the command line.
@@ -27,7 +32,9 @@ struct Options {
 func parse() -> Options {
     var options = Options()
     var args = CommandLine.arguments.dropFirst()
+    var given: Set<String> = []
     while let arg = args.popFirst() {
+        if arg.hasPrefix("--") { given.insert(arg) }
         func int() -> Int { Int(args.popFirst() ?? "") ?? 0 }
         switch arg {
         case "--batches": options.batches = int()
@@ -36,6 +43,7 @@ func parse() -> Options {
         case "--units": options.units = int()
         case "--notes": options.notes = int()
         case "--durations": options.durations = int()
+        case "--conditioning": options.conditioning = int()
         case "--json": options.json = true
         case "--threads": options.threads = int()
         case "--blas-threads":
@@ -43,6 +51,11 @@ func parse() -> Options {
             options.blasThreads = .some(count > 0 ? count : nil)
         default: options.mode = arg
         }
+    }
+    if options.mode == "train-every-step" {
+        if !given.contains("--batch") { options.batch = 16 }
+        if !given.contains("--notes") { options.notes = 90 }
+        if !given.contains("--durations") { options.durations = 25 }
     }
     return options
 }
@@ -71,16 +84,20 @@ func peakRSS() -> Double {
     return 0
 }
 
-/// The synthetic token stream shared with Scripts/keras/benchmark.py: a 31-bit LCG.
-func syntheticStream(count: Int, notes: Int, durations: Int) -> (notes: [Int32], durations: [Int32]) {
+/// The synthetic token stream shared with Scripts/keras/benchmark.py: a 31-bit LCG. Element k's
+/// `conditioning` values (0/1, at most 20: a draw has 20 bits above bit 10) are bits 11, 12, …
+/// of its draw, so the notes and durations stay the same whatever the width.
+func syntheticStream(count: Int, notes: Int, durations: Int, conditioning: Int = 0)
+    -> (notes: [Int32], durations: [Int32], conditioning: [Float]) {
     var x: UInt64 = 12345
-    var n: [Int32] = [], d: [Int32] = []
+    var n: [Int32] = [], d: [Int32] = [], c: [Float] = []
     for _ in 0..<count {
         x = (x &* 1_103_515_245 &+ 12345) & 0x7FFF_FFFF
         n.append(Int32((x >> 8) % UInt64(notes)))
         d.append(Int32((x >> 4) % UInt64(durations)))
+        for j in 0..<conditioning { c.append(Float((x >> (11 + UInt64(j))) & 1)) }
     }
-    return (n, d)
+    return (n, d, c)
 }
 
 func sgemmBenchmark(_ options: Options) throws -> Double {
@@ -237,6 +254,17 @@ if options.mode == "train" || options.mode == "all" {
         print(String(format: "train: %.0f sequences in %.2f s = %.1f sequences/s, %.1f GFLOP/s effective (%.1f performed), loss %.3f, peak RSS %.0f MiB, %.1f CPU s (%.1f sequences per CPU second)",
                      r["sequences"]!, r["seconds"]!, r["sequencesPerSecond"]!, r["effectiveGFLOPs"]!, r["performedGFLOPs"]!, r["loss"]!, r["peakRSSMiB"]!, r["cpuSeconds"]!, r["sequencesPerCPUSecond"]!))
     }
+}
+if options.mode == "train-every-step" {
+    let r: [String: Double]
+    do {
+        r = try trainEveryStepBenchmark(options)
+    } catch let error as InvalidOption {
+        FileHandle.standardError.write(Data("TrainingBenchmark: \(error)\n".utf8))
+        exit(2)
+    }
+    results.merge(r) { $1 }
+    if !options.json { printEveryStep(r, options) }
 }
 if options.mode == "generate" || options.mode == "all" {
     let ms = try generateBenchmark(options)
