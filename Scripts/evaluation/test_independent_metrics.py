@@ -218,6 +218,16 @@ class CommandLine(unittest.TestCase):
         self.assertIn('read from', err)
         self.assertEqual(again, rows)
 
+        # The key from the notes as read (no music21 MIDI import) is the same here, so are the rows.
+        status, fast, err = run_json(args + ['--fast-key'])
+        self.assertIn('written to', err)
+        for row, other in zip(rows, fast):
+            for name in ('key', 'pc_distance', 'consonance', 'aligned', 'on_grid'):
+                if isinstance(row.get(name), float):
+                    self.assertAlmostEqual(row[name], other[name])
+                else:
+                    self.assertEqual(row.get(name), other.get(name))
+
     def test_musicxml_two_staves(self):
         # One piano part on two staves: staff 1 C5 E5 quarters, staff 2 C3 half (as in the first
         # MIDI test): consonance 1, aligned 1, on grid 1.
