@@ -152,7 +152,7 @@ def quarters(value):
     return Fraction(value).limit_denominator(1 << 20)
 
 
-def music21_parts(path, score):
+def music21_parts(score):
     """The notes of each part of a music21 score (ties merged, grace notes left out)."""
     parts = []
     for part in score.parts:
@@ -188,6 +188,7 @@ def quantized(notes):
 
 
 def mean_pitch(notes):
+    """Mean MIDI pitch of the notes, each note counted once."""
     return sum(n.pitch for n in notes) / len(notes)
 
 
@@ -333,7 +334,7 @@ def analyse(path, quantize=False, fast_key=False):
             except Exception as error:  # music21 raises many types for malformed input
                 raise MetricsError(path, f"music21 cannot read it ({error})") from error
         if lower.endswith(MUSICXML_EXTENSIONS):
-            groups, ordered = music21_parts(path, score), True
+            groups, ordered = music21_parts(score), True
         if quantize:
             groups = [quantized(g) for g in groups]
         treble, bass = split_hands(groups, ordered)
@@ -462,10 +463,12 @@ def parse_arguments(argv):
 
 
 def fmt(value, width=8):
+    """A metric for the table: three decimals, or '-' when undefined."""
     return f"{value:>{width}.3f}" if value is not None else f"{'-':>{width}}"
 
 
 def main(argv):
+    """Runs the command line; returns the exit status (1 when a file could not be measured)."""
     started = time.monotonic()
     groups, reference, cache_dir, as_json, quantize, fast_key, jobs = parse_arguments(argv)
     inputs = list(dict.fromkeys(os.path.abspath(p) for _, paths in groups for p in paths))
