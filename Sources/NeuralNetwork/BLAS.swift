@@ -150,6 +150,14 @@ public enum BLAS {
         // The library is loaded before any tensor work starts (Network entry points call
         // `BLAS.require()`), so this path never fails.
         guard case .success(let lib) = loaded, let sgemm = lib.sgemm else { return }
+        if m == 1, let sgemv = lib.sgemv {
+            // One row — a generation step: OpenBLAS's sgemm would copy (pack) all of B for a
+            // single row, which costs more than the product; a matrix-vector product reads B once.
+            // C (1 × n) = op(A) (1 × k) · op(B) (k × n) is y = op(B)ᵀ · x.
+            sgemv(rowMajor, transB ? noTrans : trans, Int32(transB ? n : k), Int32(transB ? k : n), alpha,
+                  b, Int32(ldb), a, Int32(transA ? lda : 1), beta, c, 1)
+            return
+        }
         sgemm(
             rowMajor, transA ? trans : noTrans, transB ? trans : noTrans,
             Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb),
@@ -185,6 +193,10 @@ public enum BLAS {
         UnsafePointer<Float>?, Int32, UnsafePointer<Float>?, Int32, Float,
         UnsafeMutablePointer<Float>?, Int32
     ) -> Void
+    typealias SgemvFunction = @convention(c) (
+        Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32,
+        UnsafePointer<Float>?, Int32, Float, UnsafeMutablePointer<Float>?, Int32
+    ) -> Void
     typealias SetThreadsFunction = @convention(c) (Int32) -> Void
     typealias GetThreadsFunction = @convention(c) () -> Int32
     typealias CoreNameFunction = @convention(c) () -> UnsafeMutablePointer<CChar>?
@@ -193,6 +205,8 @@ public enum BLAS {
         // Function pointers into a library that is never closed: safe to share across threads.
         // Nil with Accelerate, which is called directly.
         let sgemm: SgemmFunction?
+        /// `cblas_sgemv`, for products of one row; nil where the library lacks it.
+        var sgemv: SgemvFunction? = nil
         let info: Info
     }
 
@@ -280,7 +294,8 @@ public enum BLAS {
         let info = Info(
             library: opened, coreName: coreName, coreType: coreType, coreTypeChosenByLoader: chosen,
             threads: Int(getThreads?() ?? 1), configuration: configuration)
-        return .success(Library(sgemm: sgemm, info: info))
+        let sgemv = dlsym(handle, "cblas_sgemv").map { unsafeBitCast($0, to: SgemvFunction.self) }
+        return .success(Library(sgemm: sgemm, sgemv: sgemv, info: info))
         #endif
     }
 }
