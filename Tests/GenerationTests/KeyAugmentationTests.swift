@@ -34,6 +34,12 @@ import TestSupport
         #expect(moved.treble.map(\.noteLabel) == ["F#5"] && moved.bass.map(\.noteLabel) == ["D3", "A3"])
         #expect(moved.bass.map(\.durationLabel) == ["+", "half"])
         #expect(moved.key == Key(.D, .major))
+        // The copy says which key it is in: one-hot at 20 + shift; the original at 20.
+        let w = HandConditioning.width
+        for (p, shift) in [(piece, 0), (moved, 2), (try #require(moved.transposed(semitones: -5)), 9)] {
+            let values = p.conditioning(.treble)
+            #expect(Array(values[20..<w]) == (0..<12).map { $0 == shift ? 1 : 0 }, "shift \(shift)")
+        }
     }
 
     @Test func onlyTrainingPiecesAreCopied() throws {

@@ -13,6 +13,11 @@ import Notation
 /// - 7–18, the other hand's sounding pitch classes at that moment (C = 7 … B = 18), after the
 ///   corpus's move to C major / A minor.
 /// - 19, whether the other hand's sounding element starts exactly there.
+/// - 20–31, the key the piece is in, as its distance in semitones above the corpus's home key
+///   (C major / A minor), one-hot: 0 for every corpus piece and every generated one, the shift
+///   for a copy made by ``KeyAugmentation`` — so a network that learns all twelve keys knows
+///   which one it is in and generation stays in C major / A minor (the score is moved to the
+///   requested key afterwards).
 ///
 /// What the other hand shows follows the order in which ``PieceGenerator`` samples on its shared
 /// clock (the hand that is behind goes next, the treble first on a tie): the treble sees the bass
@@ -21,28 +26,28 @@ import Notation
 /// network is never taught from information generation cannot give it.
 public enum HandConditioning {
     /// Values per element.
-    public static let width = 20
+    public static let width = 32
 
     /// The values of every element of `tokens` (`[count][width]`), one hand of a piece whose
     /// first element starts at `start`, the other hand's elements starting at `otherStart`.
     public static func values(hand: ClefStream, tokens: [Token], start: Rational, other: [Token],
-                              otherStart: Rational, meter: TimeSignature) -> [Float] {
+                              otherStart: Rational, meter: TimeSignature, keyShift: Int = 0) -> [Float] {
         let timeline = HandTimeline(tokens: other, start: otherStart)
         var lengths = LengthCache()
         var result = [Float](repeating: 0, count: tokens.count * width)
         var moment = start
         for (t, token) in tokens.enumerated() {
             moment += lengths.length(token.durationLabel)
-            let values = vector(at: moment, meter: meter, other: timeline.visible(at: moment, to: hand))
+            let values = vector(at: moment, meter: meter, other: timeline.visible(at: moment, to: hand), keyShift: keyShift)
             for j in 0..<width { result[t * width + j] = values[j] }
         }
         return result
     }
 
     /// The values for a moment (quarter notes from the piece's start) given what the other hand
-    /// shows there.
+    /// shows there, in a piece `keyShift` semitones above the home key.
     public static func vector(at moment: Rational, meter: TimeSignature,
-                              other: (pitchClasses: UInt16, startsHere: Bool)) -> [Float] {
+                              other: (pitchClasses: UInt16, startsHere: Bool), keyShift: Int = 0) -> [Float] {
         var v = [Float](repeating: 0, count: width)
         let bar = meter.barLength
         let position = moment - bar * Rational((moment / bar).floor)
@@ -57,6 +62,7 @@ public enum HandConditioning {
         v[6] = Float(cos(angle))
         for pc in 0..<12 where other.pitchClasses & (1 << pc) != 0 { v[7 + pc] = 1 }
         v[19] = other.startsHere ? 1 : 0
+        v[20 + ((keyShift % 12) + 12) % 12] = 1
         return v
     }
 

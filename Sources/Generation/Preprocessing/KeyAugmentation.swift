@@ -59,6 +59,7 @@ extension PreparedPiece {
         piece.treble = treble
         piece.bass = bass
         piece.key = key.flatMap { try? $0.transposed(by: interval) }
+        piece.keyShift = (keyShift ?? 0) + semitones
         return piece
     }
 }

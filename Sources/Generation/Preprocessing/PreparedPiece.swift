@@ -21,6 +21,9 @@ public struct PreparedPiece: Sendable, Hashable, Codable {
     public var trebleStart: Rational?
     /// Where the first bass token starts, as ``trebleStart``.
     public var bassStart: Rational?
+    /// How many semitones above the corpus's home key (C major / A minor) a copy made by
+    /// ``KeyAugmentation`` was moved; `nil` for a piece as it was read.
+    public var keyShift: Int?
 
     /// Creates a prepared piece.
     public init(name: String, originalKey: Key?, key: Key?, treble: [Token], bass: [Token],
@@ -43,7 +46,8 @@ public struct PreparedPiece: Sendable, Hashable, Codable {
     public func conditioning(_ clef: ClefStream) -> [Float] {
         let other: ClefStream = clef == .treble ? .bass : .treble
         return HandConditioning.values(hand: clef, tokens: tokens(clef), start: start(clef),
-                                       other: tokens(other), otherStart: start(other), meter: meter ?? .commonTime)
+                                       other: tokens(other), otherStart: start(other), meter: meter ?? .commonTime,
+                                       keyShift: keyShift ?? 0)
     }
 
     /// The tokens of one clef.
