@@ -1,3 +1,4 @@
+import Foundation
 import Notation
 import NeuralNetwork
 
@@ -118,18 +119,19 @@ public struct PieceGenerator: Sendable {
             }
         }
         // Another pitch may join this one if it is a pitch, the chord has room and a higher pitch
-        // can be written.
+        // can be written. Whether it does is drawn first, with the model's own odds of "+"
+        // against every duration: the bar's mask narrows the durations, and renormalising "+"
+        // against only those that fit would stack ever more pitches as the bar runs out.
         if let continuation = hand.continuation, let pitch = hand.pitches[note], pitch < hand.highestPitch,
-           hand.chord.count + 2 <= TokenEncoding.maximumChordSize {
-            durationMask[continuation] = true
+           hand.chord.count + 2 <= TokenEncoding.maximumChordSize,
+           Self.continues(logits: hand.logits.durations, continuation: continuation, lengths: hand.lengths,
+                          temperature: options.temperature, generator: &generator) {
+            return (Token(noteLabel: hand.vocabularies.notes.label(at: note), durationLabel: Token.continuationLabel),
+                    Int32(note), Int32(continuation), .zero)
         }
         var duration: Int32
         var length: Rational
         let drawn = durationSampler.sample(logits: hand.logits.durations, allowed: durationMask, using: &generator)
-        if let drawn, drawn == hand.continuation {
-            return (Token(noteLabel: hand.vocabularies.notes.label(at: note), durationLabel: Token.continuationLabel),
-                    Int32(note), Int32(drawn), .zero)
-        }
         if let d = drawn, let l = hand.lengths[d] {
             duration = Int32(d)
             length = l
@@ -205,6 +207,21 @@ public struct PieceGenerator: Sendable {
             pending[h] = (note, duration)
         }
         return (hands[0].elements, hands[1].elements)
+    }
+
+    /// Draws whether a chord goes on: true with the probability the model gives
+    /// ``Token/continuationLabel`` among it and every duration label with a length (at the
+    /// sampling temperature), whatever fits the bar.
+    private static func continues(logits: [Float], continuation: Int, lengths: [Rational?], temperature: Double,
+                                  generator: inout SeededRandom) -> Bool {
+        let t = max(temperature, 1e-6)
+        var top = Double(logits[continuation]) / t
+        for (i, length) in lengths.enumerated() where length != nil { top = max(top, Double(logits[i]) / t) }
+        let share: Double = exp(Double(logits[continuation]) / t - top)
+        var total: Double = share
+        for (i, length) in lengths.enumerated() where length != nil { total += exp(Double(logits[i]) / t - top) }
+        let draw: Double = Double(generator.next() >> 11) * 0x1.0p-53
+        return draw < share / total
     }
 
     private struct Hand {
