@@ -25,29 +25,31 @@ struct CorpusOptions: ParsableArguments {
     @Option(help: "Seed of sampling, splitting, initialisation and shuffling.")
     var seed: UInt64 = 1
 
-    @Option(help: "Tokens: chords (a chord label per element, the seed's) or notes (a token per pitch). (default: the recipe's — notes for duet, else chords)")
+    @Option(help: "Tokens: chords (a chord label per element, the seed's) or notes (a token per pitch). (default for train: the recipe's — notes for duet, else chords; for prepare: chords)")
     var tokens: TokenEncoding?
 
-    @Option(help: "Also train on copies of the training pieces moved up to this many semitones either way (6: every key; 0: none).")
-    var augmentKeys: Int = 0
+    @Option(help: "Also train on copies of the training pieces moved up to this many semitones either way (6: every key; 0: none). (default for train: the recipe's — 6 for duet, else 0; for prepare: 0)")
+    var augmentKeys: Int?
 
     func validate() throws {
         if let files, files < 1 { throw ValidationError("--files must be at least 1.") }
         guard seq >= 1 else { throw ValidationError("--seq must be at least 1.") }
         guard minCount >= 1 else { throw ValidationError("--min-count must be at least 1.") }
         guard validation >= 0, validation < 1 else { throw ValidationError("--validation must be in [0, 1).") }
-        guard (0...6).contains(augmentKeys) else { throw ValidationError("--augment-keys must be in 0…6.") }
+        if let augmentKeys, !(0...6).contains(augmentKeys)  { throw ValidationError("--augment-keys must be in 0…6.") }
     }
 
-    /// The preprocessing options, tokens as `--tokens` says or else as `recipe`'s.
-    func preprocessing(recipe: Recipe = .default) -> PreprocessingOptions {
+    /// The preprocessing options, tokens and augmentation as `--tokens` and `--augment-keys`
+    /// say, or else as `recipe`'s; with no recipe (`recompose prepare`, whose shards feed the
+    /// chord-label networks), chord labels and no augmentation.
+    func preprocessing(recipe: Recipe? = nil) -> PreprocessingOptions {
         PreprocessingOptions(fileCount: files, seed: seed, sequenceLength: seq, minimumLabelCount: minCount,
-                             validationFraction: validation, tokenEncoding: tokens ?? recipe.tokenEncoding,
-                             keyAugmentation: augmentKeys)
+                             validationFraction: validation, tokenEncoding: tokens ?? recipe?.tokenEncoding ?? .chords,
+                             keyAugmentation: augmentKeys ?? recipe?.keyAugmentation ?? 0)
     }
 
     /// Samples and prepares the corpus, reporting progress and unreadable files on stderr.
-    func prepare(command: String, recipe: Recipe = .default) throws -> PreparedCorpus {
+    func prepare(command: String, recipe: Recipe? = nil) throws -> PreparedCorpus {
         let prepared: PreparedCorpus
         do {
             prepared = try CorpusPreprocessor(options: preprocessing(recipe: recipe)).prepare(corpus: URL(fileURLWithPath: corpus)) {

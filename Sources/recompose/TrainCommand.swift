@@ -16,8 +16,9 @@ struct TrainCommand: ParsableCommand {
             "sequencesPerSecond", "trainLoss" and "validationLoss" (summed over clefs; per clef under "clefs"), \
             "targets" and "targetsPerSecond", and "heldOutBitsPerQuarterNote": the cross-entropy of both hands \
             on the held-out pieces in bits per quarter note, comparable across recipes.
-            --recipe bar-aware (the default) trains as before, with both hands on one clock at generation; \
-            duet trains with every step a target and each hand hearing the other; seed is the seed study (see the Generation reference, "Recipes"). \
+            --recipe duet (the default) trains with every step a target, each hand hearing the other, chords written \
+            note by note and the pieces learnt in every key; bar-aware trains as the seed study did, with both hands on one \
+            clock at generation; seed is the seed study (see the Generation reference, "Recipes"). \
             --time-limit MINUTES stops cleanly with the best weights so far.
             """)
 

@@ -5,7 +5,7 @@ import Generation
 struct TrainingArguments: ParsableArguments {
     enum ClefChoice: String, ExpressibleByArgument, CaseIterable { case treble, bass, both }
 
-    @Option(help: "How to train and generate: bar-aware (default: both hands on one clock at generation), duet (every step a target, meter in the input, hands that hear each other) or seed (the seed study).")
+    @Option(help: "How to train and generate: duet (default: every step a target, meter in the input, hands that hear each other, chords note by note, every key), bar-aware (the seed's training, both hands on one clock at generation) or seed (the seed study).")
     var recipe: Recipe = .default
 
     @Option(help: "Stop training after this many minutes (shared by the clefs), keeping the best weights so far.")

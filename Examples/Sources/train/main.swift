@@ -12,8 +12,10 @@ guard arguments.count == 3 || arguments.count == 4, let epochs = Int(arguments.c
     FileHandle.standardError.write(Data("usage: train CORPUS MODEL [EPOCHS]\n".utf8))
     exit(2)
 }
-var options = TrainingConfiguration(preprocessing: PreprocessingOptions(sequenceLength: 32),
-                                    architecture: ModelArchitecture(units: 128, layers: 3))
+// The default recipe (duet) with its own preprocessing defaults — chords note by note, every key —
+// and windows of 32.
+var options = TrainingConfiguration(architecture: ModelArchitecture(units: 128, layers: 3))
+options.preprocessing.sequenceLength = 32
 options.training.epochs = epochs
 let folder = URL(fileURLWithPath: arguments[2])
 do {

@@ -33,13 +33,14 @@ public struct TrainingConfiguration: Sendable, Hashable {
 
     /// Creates a configuration; every default is `recompose train`'s, `training` defaults to
     /// the recipe's ``Recipe/trainingDefaults`` and `preprocessing` to the defaults with the
-    /// recipe's ``Recipe/tokenEncoding``.
+    /// recipe's ``Recipe/tokenEncoding`` and ``Recipe/keyAugmentation``.
     public init(recipe: Recipe = .default, preprocessing: PreprocessingOptions? = nil,
                 architecture: ModelArchitecture = ModelArchitecture(),
                 training: TrainingOptions? = nil,
                 clefs: [ClefStream] = ClefStream.allCases, seedWindows: Int = 16, command: String? = nil) {
         self.recipe = recipe
-        self.preprocessing = preprocessing ?? PreprocessingOptions(tokenEncoding: recipe.tokenEncoding)
+        self.preprocessing = preprocessing
+            ?? PreprocessingOptions(tokenEncoding: recipe.tokenEncoding, keyAugmentation: recipe.keyAugmentation)
         self.architecture = architecture
         self.training = training ?? recipe.trainingDefaults
         self.clefs = clefs
