@@ -43,6 +43,57 @@ import Testing
         #expect(Score.transpositionInterval(from: Key(.A, .minor), to: cMajor).name == "P1")
     }
 
+    @Test func keysHaveOneEnharmonicSpellingAtMost() {
+        #expect(Key(.C, alter: 1, .major).enharmonicEquivalent == Key(.D, alter: -1, .major))
+        #expect(Key(.D, alter: -1, .major).enharmonicEquivalent == Key(.C, alter: 1, .major))
+        #expect(Key(.B, .major).enharmonicEquivalent == Key(.C, alter: -1, .major))
+        #expect(Key(.F, alter: 1, .major).enharmonicEquivalent == Key(.G, alter: -1, .major))
+        #expect(Key(.G, alter: 1, .minor).enharmonicEquivalent == Key(.A, alter: -1, .minor))
+        #expect(Key(.D, .major).enharmonicEquivalent == nil)
+        #expect(Key(.A, .minor).enharmonicEquivalent == nil)
+        #expect(Key(.F, .major).enharmonicEquivalent == nil)  // E♯ major: eleven sharps
+        #expect(Key(.E, alter: -1, .minor).enharmonicEquivalent == Key(.D, alter: 1, .minor))
+    }
+
+    /// A D♭ major passage written with flats: the estimator names its key C♯ major (music21's
+    /// spelling); moved to C major it must go down a minor second, not an augmented unison
+    /// into D𝄫 and A𝄫. Hand-checked spellings.
+    @Test func movingToAKeyFollowsTheScoresOwnSpelling() throws {
+        let flats = score(["Db4", "F4", "Ab4", "Db5", "Gb4", "Bb4", "C5", "Eb5", "Ab4", "F4", "Db4+Ab4"],
+                          key: Key(.D, alter: -1, .major))
+        let estimated = try #require(flats.estimatedKey()).key
+        #expect(estimated == Key(.C, alter: 1, .major))
+        #expect(flats.keySpelledAsWritten(estimated) == Key(.D, alter: -1, .major))
+        let moved = try flats.transposed(to: .cMajor)
+        #expect(moved.notesAndChords.map { $0.event.pitches.map(\.name) }
+                == [["C4"], ["E4"], ["G4"], ["C5"], ["F4"], ["A4"], ["B4"], ["D5"], ["G4"], ["E4"], ["C4", "G4"]])
+        // The same notes written with sharps keep the estimator's C♯ major.
+        let sharps = score(["C#4", "E#4", "G#4", "C#5", "F#4", "A#4", "B#4", "D#5", "G#4", "E#4", "C#4+G#4"],
+                           key: Key(.C, alter: 1, .major))
+        #expect(sharps.keySpelledAsWritten(estimated) == Key(.C, alter: 1, .major))
+        #expect(try sharps.transposed(to: .cMajor).notesAndChords.first?.event.pitches.map(\.name) == ["C4"])
+    }
+
+    /// The Raindrop prelude's plan: D♭ major, a middle section in C♯ minor written with sharps,
+    /// D♭ major again. Moved as "C♯ → C" (the sharps prevail), the D♭ major frame would land in
+    /// D𝄫 major; it lands in C major and the middle in C minor, each hand-checked.
+    @Test func eachKeyAreaStaysInAWritableKey() throws {
+        var piece = score(["Db4", "F4", "Ab4", "Db5", "C#4", "E4", "G#4", "C#5", "Db4", "F4", "Ab4", "Db5+F5"],
+                          key: Key(.D, alter: -1, .major))
+        piece.parts[0].staves[0].measures[1].key = Key(.C, alter: 1, .minor)
+        piece.parts[0].staves[0].measures[1].keySignature = KeySignature(fifths: 4)
+        piece.parts[0].staves[0].measures[2].key = Key(.D, alter: -1, .major)
+        piece.parts[0].staves[0].measures[2].keySignature = KeySignature(fifths: -5)
+        let moved = try piece.transposed(from: Key(.C, alter: 1, .major), to: .cMajor)
+        #expect(moved.notesAndChords.map { $0.event.pitches.map(\.name) }
+                == [["C4"], ["E4"], ["G4"], ["C5"], ["C4"], ["Eb4"], ["G4"], ["C5"], ["C4"], ["E4"], ["G4"], ["C5", "E5"]])
+        let measures = moved.parts[0].staves[0].measures
+        #expect(measures.map { $0.keySignature?.fifths } == [0, -3, 0])
+        #expect(measures[1].key == Key(.C, .minor))
+        // An explicit interval is obeyed to the letter: G♯ major stays G♯ major.
+        #expect(try score(["E4"], key: Key(.E, .major)).transposed(by: "M3").parts[0].staves[0].measures[0].keySignature?.fifths == 8)
+    }
+
     @Test func transposesWholePieceFromKeyToKey() throws {
         let original = score(["D4", "F#4", "A4", "C#5"], key: Key(.D, .major))
         let moved = try original.transposed(from: Key(.D, .major), to: .cMajor)

@@ -42,12 +42,15 @@ public struct CorpusPreprocessor: Sendable {
     }
 
     /// Step 2, key transposing: the score in the target key (C major, or A minor for minor
-    /// pieces), with the key estimated before.
+    /// pieces), with the key estimated before and spelt as the score spells it
+    /// (``/Notation/Score/keySpelledAsWritten(_:)``: D♭ major, not C♯ major, for a piece
+    /// written with flats).
     public func transposeToTargetKey(_ score: Score) throws -> (score: Score, original: Key?, key: Key?) {
         guard let estimate = score.estimatedKey() else { return (score, nil, nil) }
-        let moved = try score.transposed(from: estimate.key, to: options.targetKey)
-        let destination = Key(signature: options.targetKey.signature, mode: estimate.key.mode)
-        return (moved, estimate.key, estimate.key.mode == options.targetKey.mode ? options.targetKey : destination)
+        let source = score.keySpelledAsWritten(estimate.key)
+        let moved = try score.transposed(from: source, to: options.targetKey)
+        let destination = Key(signature: options.targetKey.signature, mode: source.mode)
+        return (moved, source, source.mode == options.targetKey.mode ? options.targetKey : destination)
     }
 
     /// Step 3, clef splitting: a two-staff piano part (its first two staves, or a one-staff part

@@ -55,6 +55,26 @@ extension Staff {
         for m in result.measures.indices { result.measures[m] = try result.measures[m].transposed(by: interval) }
         return result
     }
+
+    /// The staff moved by `interval`'s semitones, each key area spelt in a key of at most seven
+    /// sharps or flats: an area that `interval` would put in D𝄫 major (twelve flats) moves by
+    /// the enharmonic interval instead and lands in C major. A piece in D♭ major with a middle
+    /// section in C♯ minor, moved down an augmented unison, keeps its C minor middle and gets a
+    /// C major frame instead of a D𝄫 major one.
+    public func transposedKeepingKeysWritable(by interval: Interval) throws(NotationError) -> Staff {
+        var result = self
+        var inForce: KeySignature?
+        for m in measures.indices {
+            if let signature = measures[m].keySignature ?? measures[m].key?.signature { inForce = signature }
+            var step = interval
+            if let fifths = inForce?.transposed(by: interval).fifths {
+                if fifths > 7 { step = Interval(diatonicSteps: interval.diatonicSteps + 1, semitones: interval.semitones) }
+                if fifths < -7 { step = Interval(diatonicSteps: interval.diatonicSteps - 1, semitones: interval.semitones) }
+            }
+            result.measures[m] = try measures[m].transposed(by: step)
+        }
+        return result
+    }
 }
 
 extension Part {
@@ -105,9 +125,20 @@ extension Score {
     }
 
     /// The score moved from key `source` to `target` (see ``transpositionInterval(from:to:)``),
-    /// with every key change of the piece moved by the same interval.
+    /// with every key change of the piece moved along.
+    ///
+    /// Every key area moves by the same number of semitones; one that the interval would put in
+    /// a key of more than seven sharps or flats is spelt in its enharmonic key instead (see
+    /// ``Staff/transposedKeepingKeysWritable(by:)``).
     public func transposed(from source: Key, to target: Key) throws(NotationError) -> Score {
-        try transposed(by: Score.transpositionInterval(from: source, to: target))
+        let interval = Score.transpositionInterval(from: source, to: target)
+        var result = self
+        for p in result.parts.indices {
+            for s in result.parts[p].staves.indices {
+                result.parts[p].staves[s] = try result.parts[p].staves[s].transposedKeepingKeysWritable(by: interval)
+            }
+        }
+        return result
     }
 }
 
@@ -116,10 +147,12 @@ extension Score {
     /// `score.transposed(to: "C major")` puts a major piece in C major and a minor piece in
     /// A minor, by the nearest interval — the seed's preprocessing step.
     ///
-    /// A score with no notes is returned unchanged.
+    /// The estimated key is spelt as the score spells it (``keySpelledAsWritten(_:)``), so a
+    /// piece written in D♭ major goes down a minor second, not an augmented unison into double
+    /// flats. A score with no notes is returned unchanged.
     public func transposed(to target: Key, weighting profile: KeyProfile = .default) throws(NotationError) -> Score {
         guard let estimate = estimatedKey(weighting: profile) else { return self }
-        return try transposed(from: estimate.key, to: target)
+        return try transposed(from: keySpelledAsWritten(estimate.key), to: target)
     }
 
     /// ``transposed(to:weighting:)`` with the key given by name (`"C major"`).
