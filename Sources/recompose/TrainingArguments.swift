@@ -26,13 +26,13 @@ struct TrainingArguments: ParsableArguments {
     @Option(help: "Number of stacked LSTM layers.")
     var layers: Int = 3
 
-    @Option(help: "Dropout after each LSTM but the last.")
-    var dropout: Float = 0.3
+    @Option(help: "Dropout after each LSTM but the last (default: 0.3; duet 0.5).")
+    var dropout: Float?
 
     @Option(help: "Adam learning rate (default: 0.001, for duet the peak of its warm-up and cosine schedule).")
     var learningRate: Float?
 
-    @Option(help: "Stop after this many epochs without a better validation loss (0: never; default: 5, duet 3).")
+    @Option(help: "Stop after this many epochs without a better validation loss (0: never; default: 5, duet 8).")
     var patience: Int?
 
     @Option(help: "Train on at most this many windows per epoch, sampled afresh each epoch.")
@@ -47,7 +47,7 @@ struct TrainingArguments: ParsableArguments {
         if let batch { guard batch >= 1 else { throw ValidationError("--batch must be at least 1.") } }
         guard units >= 1, units <= 4096 else { throw ValidationError("--units must be in 1…4096.") }
         guard layers >= 1, layers <= 8 else { throw ValidationError("--layers must be in 1…8.") }
-        guard dropout >= 0, dropout < 1 else { throw ValidationError("--dropout must be in [0, 1).") }
+        if let dropout { guard dropout >= 0, dropout < 1 else { throw ValidationError("--dropout must be in [0, 1).") } }
         if let learningRate { guard learningRate > 0 else { throw ValidationError("--learning-rate must be positive.") } }
         if let threads { guard threads >= 1, threads <= 256 else { throw ValidationError("--threads must be in 1…256.") } }
     }
@@ -69,7 +69,7 @@ struct TrainingArguments: ParsableArguments {
         return TrainingConfiguration(
             recipe: recipe,
             preprocessing: corpus.preprocessing(recipe: recipe),
-            architecture: ModelArchitecture(units: units, layers: layers, dropout: dropout),
+            architecture: ModelArchitecture(units: units, layers: layers, dropout: dropout ?? recipe.dropout),
             training: training,
             clefs: clef == .both ? [.treble, .bass] : [clef == .treble ? .treble : .bass],
             command: CommandLine.arguments.dropFirst().joined(separator: " "))

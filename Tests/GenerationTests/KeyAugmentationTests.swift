@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Notation
+import NeuralNetwork
 @testable import Generation
 import TestSupport
 
@@ -68,5 +69,23 @@ import TestSupport
         let (notes, durations) = augmented.vocabularies(.bass)
         #expect(augmented.streamDatasets(.bass, notes: notes, durations: durations, conditioned: true).validation.targetCount
                 == plain.streamDatasets(.bass, notes: notes, durations: durations, conditioned: true).validation.targetCount)
+    }
+
+    /// A duet network trained before the key input (20 conditioning values) reads the leading
+    /// 20 of the 32 values generation now gives, and predicts what it predicted before.
+    @Test func aNetworkWithoutTheKeyInputReadsTheLeadingValues() throws {
+        let network = try SequenceModel(configuration: ModelConfiguration(
+            noteVocabularySize: 5, durationVocabularySize: 3, lstmUnits: [6], denseUnits: 6, dropout: 0,
+            conditioningSize: HandConditioning.keylessWidth), seed: 4)
+        let full = HandConditioning.vector(at: Rational(1, 2), meter: TimeSignature(3, 4),
+                                           other: (pitchClasses: 0b1001_0001, startsHere: true), keyShift: 3)
+        #expect(full.count == HandConditioning.width && full[23] == 1)
+        var given = NetworkStepModel(network: network), leading = NetworkStepModel(network: network)
+        let a = given.step(note: 2, duration: 1, conditioning: full)
+        let b = leading.step(note: 2, duration: 1, conditioning: Array(full.prefix(HandConditioning.keylessWidth)))
+        var zeros = NetworkStepModel(network: network)
+        let c = zeros.step(note: 2, duration: 1, conditioning: [])
+        #expect(a.notes == b.notes && a.durations == b.durations)
+        #expect(a.notes != c.notes, "the leading values must reach the network")
     }
 }

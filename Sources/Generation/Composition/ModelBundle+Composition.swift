@@ -59,10 +59,12 @@ extension ModelBundle {
                     "a \(recipe.rawValue) model's hands hear each other on the bar-aware clock: "
                         + "--rhythm seed and --length need a model trained with --recipe seed or bar-aware")
             }
-            guard treble.network.configuration.conditioningSize == HandConditioning.width,
-                  bass.network.configuration.conditioningSize == HandConditioning.width else {
+            let widths = [HandConditioning.width, HandConditioning.keylessWidth]
+            guard widths.contains(treble.network.configuration.conditioningSize),
+                  widths.contains(bass.network.configuration.conditioningSize) else {
                 throw GenerationError.invalidModel(
-                    path: nil, reason: "a \(recipe.rawValue) model needs networks with \(HandConditioning.width) conditioning inputs")
+                    path: nil, reason: "a \(recipe.rawValue) model needs networks with \(HandConditioning.width) "
+                        + "(or, trained before the key input, \(HandConditioning.keylessWidth)) conditioning inputs")
             }
             (trebleTokens, bassTokens) = generator.generateHearingEachOther(
                 treble: &upper, trebleVocabularies: trebleVocabularies, trebleSeed: prompt.treble,

@@ -94,9 +94,13 @@ public struct NetworkStepModel: StepModel, Sendable {
         step(note: note, duration: duration, conditioning: [])
     }
 
-    /// Feeds one element with its conditioning (empty: zeros) and returns log probabilities.
+    /// Feeds one element with its conditioning (empty: zeros) and returns log probabilities. A
+    /// network that takes fewer conditioning values than given reads the leading ones (a model
+    /// trained before ``HandConditioning`` gained its trailing key values).
     public mutating func step(note: Int32, duration: Int32, conditioning: [Float]) -> (notes: [Float], durations: [Float]) {
         let noteCount = network.configuration.noteVocabularySize, durationCount = network.configuration.durationVocabularySize
+        let width = network.configuration.conditioningSize
+        let conditioning = conditioning.count > width ? Array(conditioning.prefix(width)) : conditioning
         guard let (notes, durations) = try? network.step(note: Int(note), duration: Int(duration),
                                                          conditioning: conditioning, state: &state) else {
             return ([Float](repeating: 0, count: noteCount), [Float](repeating: 0, count: durationCount))

@@ -27,6 +27,9 @@ import Notation
 public enum HandConditioning {
     /// Values per element.
     public static let width = 32
+    /// Values per element of a network trained before the key input (values 0–19): such a
+    /// network reads the first ``keylessWidth`` values of each vector and still generates.
+    public static let keylessWidth = 20
 
     /// The values of every element of `tokens` (`[count][width]`), one hand of a piece whose
     /// first element starts at `start`, the other hand's elements starting at `otherStart`.

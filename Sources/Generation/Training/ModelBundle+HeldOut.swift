@@ -38,7 +38,9 @@ extension ModelBundle {
     /// count as its `<unk>`. `corpus` must be read with the model's preprocessing options.
     ///
     /// - Throws: ``GenerationError/notEnoughData(_:)`` when no held-out piece has a whole
-    ///   window for a clef; ``/NeuralNetwork/NetworkError`` from the network.
+    ///   window for a clef; ``GenerationError/invalidModel(path:reason:)`` for a network
+    ///   trained before the key input (20 conditioning values); ``/NeuralNetwork/NetworkError``
+    ///   from the network.
     public func heldOutCrossEntropy(_ corpus: PreparedCorpus, threads: Int = 1) throws -> HeldOutCrossEntropy {
         var options = corpus.options
         options.validationFraction = manifest.preprocessing.validationFraction
@@ -47,7 +49,13 @@ extension ModelBundle {
         let split = PreparedCorpus(options: options, pieces: corpus.pieces, failures: corpus.failures)
         var hands: [String: HeldOutCrossEntropy.Hand] = [:]
         for (clef, model) in clefs.sorted(by: { $0.key.staffNumber < $1.key.staffNumber }) {
-            let conditioned = model.network.configuration.conditioningSize == HandConditioning.width
+            let width = model.network.configuration.conditioningSize
+            guard width == 0 || width == HandConditioning.width else {
+                throw GenerationError.invalidModel(
+                    path: nil, reason: "the \(clef.rawValue) network takes \(width) conditioning values, not "
+                        + "\(HandConditioning.width): retrain it (recompose train) to measure held-out pieces")
+            }
+            let conditioned = width == HandConditioning.width
             let (_, validation) = split.streamDatasets(clef, notes: model.notes, durations: model.durations,
                                                        conditioned: conditioned)
             guard validation.targetCount > 0,

@@ -32,16 +32,17 @@ public struct TrainingConfiguration: Sendable, Hashable {
     public var command: String?
 
     /// Creates a configuration; every default is `recompose train`'s, `training` defaults to
-    /// the recipe's ``Recipe/trainingDefaults`` and `preprocessing` to the defaults with the
-    /// recipe's ``Recipe/tokenEncoding`` and ``Recipe/keyAugmentation``.
+    /// the recipe's ``Recipe/trainingDefaults``, `preprocessing` to the defaults with the
+    /// recipe's ``Recipe/tokenEncoding`` and ``Recipe/keyAugmentation``, and `architecture` to
+    /// the seed's network with the recipe's ``Recipe/dropout``.
     public init(recipe: Recipe = .default, preprocessing: PreprocessingOptions? = nil,
-                architecture: ModelArchitecture = ModelArchitecture(),
+                architecture: ModelArchitecture? = nil,
                 training: TrainingOptions? = nil,
                 clefs: [ClefStream] = ClefStream.allCases, seedWindows: Int = 16, command: String? = nil) {
         self.recipe = recipe
         self.preprocessing = preprocessing
             ?? PreprocessingOptions(tokenEncoding: recipe.tokenEncoding, keyAugmentation: recipe.keyAugmentation)
-        self.architecture = architecture
+        self.architecture = architecture ?? ModelArchitecture(dropout: recipe.dropout)
         self.training = training ?? recipe.trainingDefaults
         self.clefs = clefs
         self.seedWindows = seedWindows
