@@ -49,6 +49,22 @@ def peak_rss_mib():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def timing(count_name, count, seconds, flops, loss, cpu):
+    """The result fields both modes report: `count` items (sequences or elements) trained in
+    `seconds` of wall time and `cpu` seconds of process time."""
+    return {
+        count_name: count,
+        "seconds": seconds,
+        f"{count_name}PerSecond": count / seconds,
+        "effectiveGFLOPs": flops / seconds / 1e9,
+        "loss": float(loss[0] if isinstance(loss, (list, tuple)) else loss),
+        "peakRSSMiB": peak_rss_mib(),
+        "cpuSeconds": cpu,
+        f"{count_name}PerCPUSecond": count / cpu,
+        "cpuShare": cpu / seconds,
+    }
+
+
 def build(notes, durations, units, steps, dropout):
     inputs = keras.Input(shape=(steps, notes + durations))
     x = keras.layers.LSTM(units, return_sequences=True)(inputs)
@@ -122,17 +138,8 @@ def main():
     for _ in range(a.predictions):
         model.predict(window, verbose=0)
     ms = (time.perf_counter() - start) / a.predictions * 1000
-    result = {
-        "sequences": sequences,
-        "seconds": seconds,
-        "sequencesPerSecond": sequences / seconds,
-        "effectiveGFLOPs": flops / seconds / 1e9,
-        "loss": float(loss[0] if isinstance(loss, (list, tuple)) else loss),
-        "peakRSSMiB": peak_rss_mib(),
-        "millisecondsPerElement": ms,
-        "cpuSeconds": cpu,
-        "sequencesPerCPUSecond": sequences / cpu,
-    }
+    result = timing("sequences", sequences, seconds, flops, loss, cpu)
+    result["millisecondsPerElement"] = ms
     if a.json:
         print(json.dumps(result, sort_keys=True))
     else:
@@ -199,17 +206,7 @@ def every_step(a):
     cpu = time.process_time() - cpu_start
     elements = (a.batches - 1) * a.batch * a.steps
     flops = 3 * every_step_forward_flops(a) * (a.batches - 1) * a.batch
-    result = {
-        "elements": elements,
-        "seconds": seconds,
-        "elementsPerSecond": elements / seconds,
-        "effectiveGFLOPs": flops / seconds / 1e9,
-        "loss": float(loss[0] if isinstance(loss, (list, tuple)) else loss),
-        "peakRSSMiB": peak_rss_mib(),
-        "cpuSeconds": cpu,
-        "cpuShare": cpu / seconds,
-        "elementsPerCPUSecond": elements / cpu,
-    }
+    result = timing("elements", elements, seconds, flops, loss, cpu)
     if a.json:
         print(json.dumps(result, sort_keys=True))
     else:
