@@ -38,7 +38,7 @@ extension ModelBundle {
     /// count as its `<unk>`. `corpus` must be read with the model's preprocessing options.
     ///
     /// - Throws: ``GenerationError/notEnoughData(_:)`` when no held-out piece has a whole
-    ///   window for a clef; ``GenerationError/invalidModel(path:reason:)`` for a network
+    ///   window for a clef; ``GenerationError/invalidModel(path:reason:cause:)`` for a network
     ///   trained before the key input (20 conditioning values); ``/NeuralNetwork/NetworkError``
     ///   from the network.
     public func heldOutCrossEntropy(_ corpus: PreparedCorpus, threads: Int = 1) throws -> HeldOutCrossEntropy {
