@@ -133,7 +133,8 @@ class SwiftParityTests(unittest.TestCase):
         out = os.path.join(self.folder, "swift-model")
         result = subprocess.run(
             [tool("recompose"), "train", "--corpus", os.path.join(ROOT, "Corpus"), "--out", out, "--units", "16",
-             "--layers", "2", "--epochs", "1", "--seq", "12", "--max-sequences", "64", "--batch", "16"],
+             "--layers", "2", "--epochs", "1", "--seq", "12", "--max-sequences", "64", "--batch", "16",
+             "--recipe", "bar-aware"],  # recompose_torch reads unconditioned networks; duet is the default
             capture_output=True, text=True)
         self.assertEqual(result.returncode, 0, result.stderr)
         manifest, clefs = bundle.load(out)

@@ -84,12 +84,15 @@ import Testing
         piece.parts[0].staves[0].measures[1].keySignature = KeySignature(fifths: 4)
         piece.parts[0].staves[0].measures[2].key = Key(.D, alter: -1, .major)
         piece.parts[0].staves[0].measures[2].keySignature = KeySignature(fifths: -5)
-        let moved = try piece.transposed(from: Key(.C, alter: 1, .major), to: .cMajor)
+        let moved = try piece.transposedKeepingKeysWritable(from: Key(.C, alter: 1, .major), to: .cMajor)
         #expect(moved.notesAndChords.map { $0.event.pitches.map(\.name) }
                 == [["C4"], ["E4"], ["G4"], ["C5"], ["C4"], ["Eb4"], ["G4"], ["C5"], ["C4"], ["E4"], ["G4"], ["C5", "E5"]])
         let measures = moved.parts[0].staves[0].measures
         #expect(measures.map { $0.keySignature?.fifths } == [0, -3, 0])
         #expect(measures[1].key == Key(.C, .minor))
+        // Plain transposition keeps one interval, as music21 does: the frame goes to D𝄫 major.
+        let plain = try piece.transposed(from: Key(.C, alter: 1, .major), to: .cMajor)
+        #expect(plain.parts[0].staves[0].measures[0].keySignature?.fifths == -12)
         // An explicit interval is obeyed to the letter: G♯ major stays G♯ major.
         #expect(try score(["E4"], key: Key(.E, .major)).transposed(by: "M3").parts[0].staves[0].measures[0].keySignature?.fifths == 8)
     }

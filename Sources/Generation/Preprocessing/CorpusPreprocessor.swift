@@ -44,11 +44,12 @@ public struct CorpusPreprocessor: Sendable {
     /// Step 2, key transposing: the score in the target key (C major, or A minor for minor
     /// pieces), with the key estimated before and spelt as the score spells it
     /// (``/Notation/Score/keySpelledAsWritten(_:)``: D♭ major, not C♯ major, for a piece
-    /// written with flats).
+    /// written with flats), each key area in a key of at most seven sharps or flats
+    /// (``/Notation/Score/transposedKeepingKeysWritable(from:to:)``).
     public func transposeToTargetKey(_ score: Score) throws -> (score: Score, original: Key?, key: Key?) {
         guard let estimate = score.estimatedKey() else { return (score, nil, nil) }
         let source = score.keySpelledAsWritten(estimate.key)
-        let moved = try score.transposed(from: source, to: options.targetKey)
+        let moved = try score.transposedKeepingKeysWritable(from: source, to: options.targetKey)
         let destination = Key(signature: options.targetKey.signature, mode: source.mode)
         return (moved, source, source.mode == options.targetKey.mode ? options.targetKey : destination)
     }

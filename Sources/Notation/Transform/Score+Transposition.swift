@@ -125,12 +125,17 @@ extension Score {
     }
 
     /// The score moved from key `source` to `target` (see ``transpositionInterval(from:to:)``),
-    /// with every key change of the piece moved along.
-    ///
-    /// Every key area moves by the same number of semitones; one that the interval would put in
-    /// a key of more than seven sharps or flats is spelt in its enharmonic key instead (see
-    /// ``Staff/transposedKeepingKeysWritable(by:)``).
+    /// with every key change of the piece moved by the same interval.
     public func transposed(from source: Key, to target: Key) throws(NotationError) -> Score {
+        try transposed(by: Score.transpositionInterval(from: source, to: target))
+    }
+
+    /// ``transposed(from:to:)``, except that a key area the interval would put in a key of more
+    /// than seven sharps or flats is spelt in its enharmonic key instead (see
+    /// ``Staff/transposedKeepingKeysWritable(by:)``): what corpus preprocessing wants, where a
+    /// D♭ major piece with a C♯ minor middle, estimated as C♯ major, would otherwise come out
+    /// in D𝄫 major. Every key area still moves by the same number of semitones.
+    public func transposedKeepingKeysWritable(from source: Key, to target: Key) throws(NotationError) -> Score {
         let interval = Score.transpositionInterval(from: source, to: target)
         var result = self
         for p in result.parts.indices {
