@@ -49,6 +49,15 @@ def peak_rss_mib():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def timed_training(model, batches):
+    """Trains on each (x, notes, durations) batch; the last loss, wall seconds and CPU seconds."""
+    start = time.perf_counter()
+    cpu_start = time.process_time()
+    for x, yn, yd in batches:
+        loss = model.train_on_batch(x, [yn, yd])
+    return loss, time.perf_counter() - start, time.process_time() - cpu_start
+
+
 def timing(count_name, count, seconds, flops, loss, cpu):
     """The result fields both modes report: `count` items (sequences or elements) trained in
     `seconds` of wall time and `cpu` seconds of process time."""
@@ -124,12 +133,7 @@ def main():
         batches.append((x, n[starts + t], d[starts + t]))
     model = build(a.notes, a.durations, a.units, t, 0.3)
     model.train_on_batch(batches[0][0], [batches[0][1], batches[0][2]])  # warm-up: tracing
-    start = time.perf_counter()
-    cpu_start = time.process_time()
-    for x, yn, yd in batches[1:]:
-        loss = model.train_on_batch(x, [yn, yd])
-    seconds = time.perf_counter() - start
-    cpu = time.process_time() - cpu_start
+    loss, seconds, cpu = timed_training(model, batches[1:])
     sequences = (a.batches - 1) * b
     flops = 3 * forward_flops(a.notes, a.durations, a.units, t) * sequences
     window = batches[0][0][:1]
@@ -198,12 +202,7 @@ def every_step(a):
     model = build_every_step(a)
     x, yn, yd = batches[0]
     model.train_on_batch(x, [yn, yd])  # warm-up: tracing; its final state starts the next batch
-    start = time.perf_counter()
-    cpu_start = time.process_time()
-    for x, yn, yd in batches[1:]:
-        loss = model.train_on_batch(x, [yn, yd])
-    seconds = time.perf_counter() - start
-    cpu = time.process_time() - cpu_start
+    loss, seconds, cpu = timed_training(model, batches[1:])
     elements = (a.batches - 1) * a.batch * a.steps
     flops = 3 * every_step_forward_flops(a) * (a.batches - 1) * a.batch
     result = timing("elements", elements, seconds, flops, loss, cpu)
