@@ -3,7 +3,8 @@
 # default recipe (duet) on the 48 Chopin MIDI files of ../shared for the same time budget (or
 # reuses models already in OUT), generates six 32-bar pieces from each (C major 90, A minor 60,
 # E minor 120 bpm; seeds 1–2, 3–4 and 5–6) — the seed model both with the seed's independent hands and
-# with the bar-aware clock — and measures them with `recompose evaluate` and with the independent
+# with the bar-aware clock, the duet model with its default sampling and with the harmonic bias off
+# (--harmony 0 --tonality 0: the network's odds alone) — and measures them with `recompose evaluate` and with the independent
 # script (Scripts/evaluation/independent_metrics.py: mido + music21, no code shared with ours).
 # Not a test: with the default 20 minutes per model it takes about 45 minutes on two cores.
 #
@@ -28,10 +29,11 @@ for recipe in seed duet; do
 done
 keys=("C major" "A minor" "E minor")
 tempos=(90 60 120)
-# kind, model, rhythm option
-kinds=("seed:seed:--rhythm seed" "bar-aware:seed:--rhythm bar-aware" "duet:duet:")
+# kind, model, sampling options
+kinds=("seed:seed:--rhythm seed" "bar-aware:seed:--rhythm bar-aware" "duet:duet:"
+       "duet-unsteered:duet:--harmony 0 --tonality 0")
 for entry in "${kinds[@]}"; do
-  IFS=: read -r kind recipe rhythm <<< "$entry"
+  IFS=: read -r kind recipe sampling <<< "$entry"
   rm -rf "${out:?}/$kind"
   mkdir -p "$out/$kind"
   for i in 0 1 2; do
@@ -40,7 +42,7 @@ for entry in "${kinds[@]}"; do
     for seed in $((2 * i + 1)) $((2 * i + 2)); do
       # shellcheck disable=SC2086
       "$bin" generate --model "$out/model-$recipe" --key "${keys[$i]}" --tempo "${tempos[$i]}" --bars 32 \
-        --seed "$seed" $rhythm --out "$out/$kind/${tempos[$i]}-$seed" > /dev/null
+        --seed "$seed" $sampling --out "$out/$kind/${tempos[$i]}-$seed" > /dev/null
     done
   done
 done
@@ -48,13 +50,13 @@ echo "== recompose evaluate (means; per piece with each command alone)"
 table="$("$bin" evaluate "$corpus"/*.mid --reference "$corpus" --label chopin)"
 head -n 1 <<< "$table"
 grep -P "^mean of \\d+ reference pieces\t" <<< "$table"  # each piece against the other 47
-for kind in seed bar-aware duet; do
+for kind in seed bar-aware duet duet-unsteered; do
   "$bin" evaluate "$out/$kind"/*.musicxml --reference "$corpus" --label "$kind" | grep -P "^mean of \\d+ $kind\t"
 done
 echo "== independent metrics (mido + music21)"
 "$python" Scripts/evaluation/independent_metrics.py --fast-key --reference "$corpus" \
   --label chopin "$corpus"/*.mid --label seed "$out/seed"/*.mid --label bar-aware "$out/bar-aware"/*.mid \
-  --label duet "$out/duet"/*.mid | grep -i "mean"
+  --label duet "$out/duet"/*.mid --label duet-unsteered "$out/duet-unsteered"/*.mid | grep -i "mean"
 echo "== held-out bits per quarter note (from training)"
 for recipe in seed duet; do
   printf '%s: ' "$recipe"; grep -o '"heldOutBitsPerQuarterNote":[0-9.]*' "$out/train-$recipe.log" || echo "(model reused: see its training log)"

@@ -25,11 +25,24 @@ struct SamplingArguments: ParsableArguments {
     @Option(help: "bar-aware or seed (the seed study's independent hands); default: the model's recipe's.")
     var rhythm: GenerationOptions.Rhythm?
 
+    @Option(help: ArgumentHelp(
+        "How strongly each hand prefers pitches consonant with what the other hand sounds (0: the model's odds alone).",
+        discussion: "Default: the recipe's (\(Recipe.duet.harmony) for duet, 0 for the others, whose hands cannot hear each other)."))
+    var harmony: Double?
+
+    @Option(help: ArgumentHelp(
+        "How strongly pitches follow the corpus's pitch-class profile of the key's mode (0: the model's odds alone).",
+        discussion: "Default: the recipe's (\(Recipe.duet.tonality) for duet, 0 for the others)."))
+    var tonality: Double?
+
     func validate() throws {
         if let length { guard length >= 1, length <= 1_000_000 else { throw ValidationError("--length must be in 1…1000000.") } }
         guard topKNotes >= 1, topKDurations >= 1 else { throw ValidationError("top-k values must be at least 1.") }
         guard temperature > 0 else { throw ValidationError("--temperature must be positive.") }
         guard topP > 0, topP <= 1 else { throw ValidationError("--top-p must be in (0, 1].") }
+        for (name, value) in [("--harmony", harmony), ("--tonality", tonality)] {
+            if let value { guard value >= 0, value <= 100 else { throw ValidationError("\(name) must be in 0…100.") } }
+        }
     }
 
     /// Sets these options in `options`.
@@ -41,6 +54,8 @@ struct SamplingArguments: ParsableArguments {
         options.topP = topP
         options.seed = seed
         options.rhythm = rhythm
+        options.harmony = harmony
+        options.tonality = tonality
     }
 }
 

@@ -14,14 +14,14 @@ struct TrainingArguments: ParsableArguments {
     @Option(help: "Which clef models to train.")
     var clef: ClefChoice = .both
 
-    @Option(help: "Passes over the training data (default: 20; duet 40).")
+    @Option(help: "Passes over the training data (default: 20; duet 12).")
     var epochs: Int?
 
     @Option(help: "Windows per step (default: 64; duet 16 streams of consecutive windows).")
     var batch: Int?
 
-    @Option(help: "Units of each LSTM layer (and of the dense layer).")
-    var units: Int = 256
+    @Option(help: "Units of each LSTM layer (and of the dense layer) (default: 256; duet 128).")
+    var units: Int?
 
     @Option(help: "Number of stacked LSTM layers.")
     var layers: Int = 3
@@ -45,7 +45,7 @@ struct TrainingArguments: ParsableArguments {
         // --time-limit is left to the library, which refuses 0 or less with a typed error.
         if let epochs { guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1.") } }
         if let batch { guard batch >= 1 else { throw ValidationError("--batch must be at least 1.") } }
-        guard units >= 1, units <= 4096 else { throw ValidationError("--units must be in 1…4096.") }
+        if let units { guard units >= 1, units <= 4096 else { throw ValidationError("--units must be in 1…4096.") } }
         guard layers >= 1, layers <= 8 else { throw ValidationError("--layers must be in 1…8.") }
         if let dropout { guard dropout >= 0, dropout < 1 else { throw ValidationError("--dropout must be in [0, 1).") } }
         if let learningRate { guard learningRate > 0 else { throw ValidationError("--learning-rate must be positive.") } }
@@ -69,7 +69,8 @@ struct TrainingArguments: ParsableArguments {
         return TrainingConfiguration(
             recipe: recipe,
             preprocessing: corpus.preprocessing(recipe: recipe),
-            architecture: ModelArchitecture(units: units, layers: layers, dropout: dropout ?? recipe.dropout),
+            architecture: ModelArchitecture(units: units ?? recipe.units, layers: layers,
+                                            dropout: dropout ?? recipe.dropout),
             training: training,
             clefs: clef == .both ? [.treble, .bass] : [clef == .treble ? .treble : .bass],
             command: CommandLine.arguments.dropFirst().joined(separator: " "))

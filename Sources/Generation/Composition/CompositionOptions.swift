@@ -36,6 +36,12 @@ public struct CompositionOptions: Sendable, Hashable {
     public var temperature: Double
     /// Nucleus (top-p) threshold in (0, 1]; 1 turns it off.
     public var topP: Double
+    /// How strongly each hand prefers pitches consonant with the other hand's (see
+    /// ``HarmonicBias``); `nil` follows the model's recipe (``Recipe/harmony``).
+    public var harmony: Double?
+    /// How strongly pitches follow the corpus's pitch-class profile of the key's mode (see
+    /// ``HarmonicBias``); `nil` follows the model's recipe (``Recipe/tonality``).
+    public var tonality: Double?
     /// The random seed of sampling and of the choice of corpus window.
     public var seed: UInt64
     /// The music both models are primed with; `nil` starts from one of the model's corpus
@@ -71,11 +77,13 @@ public struct CompositionOptions: Sendable, Hashable {
     /// is `nil`; ``generation(recipe:)`` follows a model's recipe instead).
     public var generation: GenerationOptions { generation(recipe: .barAware) }
 
-    /// The sampling settings for a model of `recipe`: ``rhythm``, or the recipe's when `nil`.
+    /// The sampling settings for a model of `recipe`: ``rhythm``, ``harmony`` and ``tonality``,
+    /// or the recipe's where `nil`.
     public func generation(recipe: Recipe) -> GenerationOptions {
         GenerationOptions(topKNotes: topKNotes, topKDurations: topKDurations, temperature: temperature, topP: topP,
                           seed: seed, bars: bars, elements: elements,
-                          rhythm: elements != nil ? .seedFaithful : (rhythm ?? recipe.rhythm))
+                          rhythm: elements != nil ? .seedFaithful : (rhythm ?? recipe.rhythm),
+                          harmony: harmony ?? recipe.harmony, tonality: tonality ?? recipe.tonality)
     }
 
     /// The key, meter, tempo and titles these options give ``PieceAssembler``.

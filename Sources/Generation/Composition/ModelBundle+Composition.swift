@@ -48,7 +48,8 @@ extension ModelBundle {
         let prompt = options.prompt ?? ModelBundle.seedWindow(treble: treble, bass: bass, mode: options.key.mode, seed: options.seed)
         var upper = treble.stepper(), lower = bass.stepper()
         let generation = options.generation(recipe: recipe)
-        let generator = PieceGenerator(options: generation, timeSignature: options.meter)
+        let generator = PieceGenerator(options: generation, timeSignature: options.meter,
+                                       profile: profile(mode: options.key.mode, treble: treble, bass: bass))
         let trebleVocabularies = PieceGenerator.Vocabularies(notes: treble.notes, durations: treble.durations)
         let bassVocabularies = PieceGenerator.Vocabularies(notes: bass.notes, durations: bass.durations)
         let started = Date()
@@ -89,6 +90,20 @@ extension ModelBundle {
         let piece = try CorpusPreprocessor(options: manifest.preprocessing).prepare(file: url)
         let window = manifest.preprocessing.sequenceLength
         return Prompt(treble: Array(piece.treble.suffix(window)), bass: Array(piece.bass.suffix(window)))
+    }
+
+    /// The pitch-class profile of `mode` in C major / A minor that ``GenerationOptions/tonality``
+    /// steers toward: the training corpus's (``ModelBundle/Manifest/pitchClassProfiles``), or in a folder
+    /// written before those were recorded, the shares of the model's corpus windows of that mode
+    /// (both hands; every window if none is of the mode). `nil` when there is neither.
+    func profile(mode: Mode, treble: ClefModel, bass: ClefModel) -> [Double]? {
+        if let recorded = manifest.pitchClassProfiles?[mode.isMinor ? "minor" : "major"], recorded.count == 12 {
+            return recorded
+        }
+        let indices = treble.seedIndices(mode: mode)
+        let streams = indices.map { treble.seeds[$0] } + indices.compactMap { bass.seeds.indices.contains($0) ? bass.seeds[$0] : nil }
+        let profile = HarmonicBias.profile(of: streams)
+        return profile.contains { $0 > 0 } ? profile : nil
     }
 
     /// The corpus window a composition starts from without a prompt: one of the treble model's

@@ -38,6 +38,11 @@ public struct ModelBundle: Sendable {
         public var summaries: [String: TrainingSummary]
         /// The command that made it, for provenance.
         public var command: String?
+        /// The duration-weighted pitch-class shares of the training pieces as read (no
+        /// augmented copy, no held-out piece), in C major / A minor, by mode (`"major"`,
+        /// `"minor"`): what ``GenerationOptions/tonality`` steers toward. `nil` in folders written
+        /// before it existed, which use their seed windows instead.
+        public var pitchClassProfiles: [String: [Double]]?
 
         /// Creates a manifest. The recipe defaults to ``Recipe/barAware``, the one whose
         /// networks a bundle assembled by hand has (no conditioning inputs).

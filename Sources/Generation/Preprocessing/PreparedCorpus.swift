@@ -29,6 +29,20 @@ public struct PreparedCorpus: Sendable {
         return (training + shifts.flatMap { shift in training.compactMap { $0.transposed(semitones: shift) } }, validation)
     }
 
+    /// The duration-weighted pitch-class shares (``HarmonicBias/profile(of:)``) of the training
+    /// pieces as read — no augmented copy, no held-out piece — by the mode of their original key
+    /// (`"major"`, `"minor"`); a mode no piece is in is left out.
+    public var pitchClassProfiles: [String: [Double]] {
+        let originals = split().training.filter { $0.keyShift == nil }
+        var result: [String: [Double]] = [:]
+        for (name, isMinor) in [("major", false), ("minor", true)] {
+            let pieces = originals.filter { ($0.originalKey?.mode.isMinor ?? false) == isMinor }
+            let profile = HarmonicBias.profile(of: pieces.flatMap { [$0.treble, $0.bass] })
+            if profile.contains(where: { $0 > 0 }) { result[name] = profile }
+        }
+        return result
+    }
+
     /// Step 7, label encoding: the note/chord and duration vocabularies of one clef, over all
     /// pieces (and their copies in other keys, with ``PreprocessingOptions/keyAugmentation``),
     /// with labels rarer than `options.minimumLabelCount` folded into `<unk>`.

@@ -27,10 +27,19 @@ public struct GenerationOptions: Sendable, Hashable, Codable {
     public var elements: Int?
     /// The rhythm strategy.
     public var rhythm: Rhythm
+    /// How strongly a hand prefers pitches consonant with what the other hand sounds when it
+    /// draws (see ``HarmonicBias``): 0 leaves the model's odds alone. Only generation whose
+    /// hands hear each other (``PieceGenerator/generateHearingEachOther(treble:trebleVocabularies:trebleSeed:bass:bassVocabularies:bassSeed:)``)
+    /// knows the other hand's pitches at the moment.
+    public var harmony: Double
+    /// How strongly pitches follow the pitch-class profile of the piece's mode (see
+    /// ``HarmonicBias`` and ``PieceGenerator/profile``): 0 leaves the model's odds alone.
+    public var tonality: Double
 
     /// Creates options with the seed's defaults.
     public init(topKNotes: Int = 10, topKDurations: Int = 5, temperature: Double = 1, topP: Double = 1,
-                seed: UInt64 = 1, bars: Int = 32, elements: Int? = nil, rhythm: Rhythm = .barAware) {
+                seed: UInt64 = 1, bars: Int = 32, elements: Int? = nil, rhythm: Rhythm = .barAware,
+                harmony: Double = 0, tonality: Double = 0) {
         self.topKNotes = topKNotes
         self.topKDurations = topKDurations
         self.temperature = temperature
@@ -39,5 +48,7 @@ public struct GenerationOptions: Sendable, Hashable, Codable {
         self.bars = bars
         self.elements = elements
         self.rhythm = rhythm
+        self.harmony = harmony
+        self.tonality = tonality
     }
 }

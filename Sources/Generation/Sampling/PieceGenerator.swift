@@ -24,11 +24,25 @@ public struct PieceGenerator: Sendable {
     public var options: GenerationOptions
     /// The meter, for bar-aware rhythm.
     public var timeSignature: TimeSignature
+    /// The pitch-class shares (twelve, C first) of the piece's mode in the key the models write,
+    /// C major or A minor, that ``GenerationOptions/tonality`` steers toward; `nil`: none (see
+    /// ``HarmonicBias/profile(of:)``).
+    public var profile: [Double]?
 
     /// Creates a generator.
-    public init(options: GenerationOptions = GenerationOptions(), timeSignature: TimeSignature = .commonTime) {
+    public init(options: GenerationOptions = GenerationOptions(), timeSignature: TimeSignature = .commonTime,
+                profile: [Double]? = nil) {
         self.options = options
         self.timeSignature = timeSignature
+        self.profile = profile
+    }
+
+    /// The bias of each hand's note draws (treble, bass).
+    private func biases(_ vocabularies: [Vocabularies]) -> [HarmonicBias] {
+        vocabularies.enumerated().map { h, v in
+            HarmonicBias(notes: v.notes, isBass: h == 1, harmony: options.harmony, tonality: options.tonality,
+                         profile: profile)
+        }
     }
 
     /// Generates both hands.
@@ -52,9 +66,12 @@ public struct PieceGenerator: Sendable {
         let durationSampler = TopKSampler(k: options.topKDurations, temperature: options.temperature, topP: options.topP)
         let bar = timeSignature.barLength
         let target = bar * Rational(max(1, options.bars))
+        // Without the other hand's pitches at hand, only the tonal part of the bias applies.
+        let biases = biases([trebleVocabularies, bassVocabularies])
 
         func advance(_ h: Int, fitting remaining: Rational?) {
-            let (token, note, duration, length) = draw(hands[h], fitting: remaining, noteSampler: noteSampler,
+            let (token, note, duration, length) = draw(hands[h], bias: biases[h], other: 0, fitting: remaining,
+                                                       noteSampler: noteSampler,
                                                        durationSampler: durationSampler, generator: &generator)
             hands[h].record(token, length: length)
             if h == 0 { hands[h].logits = treble.step(note: note, duration: duration) }
@@ -97,13 +114,16 @@ public struct PieceGenerator: Sendable {
         return seed
     }
 
-    /// Samples a hand's next element from its logits: the note, then a duration that fits
+    /// Samples a hand's next element from its logits: the note (its scores nudged by `bias`,
+    /// given `other`, the other hand's sounding pitch classes), then a duration that fits
     /// `remaining` (the rest of the bar, on the sixteenth or eighth-triplet grid; `nil`: any).
-    private func draw(_ hand: Hand, fitting remaining: Rational?, noteSampler: TopKSampler, durationSampler: TopKSampler,
+    private func draw(_ hand: Hand, bias: HarmonicBias, other: UInt16, fitting remaining: Rational?,
+                      noteSampler: TopKSampler, durationSampler: TopKSampler,
                       generator: inout SeededRandom) -> (token: Token, note: Int32, duration: Int32, length: Rational) {
         // Inside a chord written note by note, only a pitch above the last may follow.
         let noteMask = hand.chord.last.map { last in hand.pitches.map { $0.map { $0 > last } ?? false } } ?? hand.noteMask
-        let note = noteSampler.sample(logits: hand.logits.notes, allowed: noteMask, using: &generator) ?? 1
+        let noteLogits = bias.applied(to: hand.logits.notes, other: other)
+        let note = noteSampler.sample(logits: noteLogits, allowed: noteMask, using: &generator) ?? 1
         var durationMask = hand.lengths.map { $0 != nil }
         if let remaining {
             // Fit the bar and land on the sixteenth or the eighth-triplet grid. Inside a
@@ -190,17 +210,19 @@ public struct PieceGenerator: Sendable {
         let durationSampler = TopKSampler(k: options.topKDurations, temperature: options.temperature, topP: options.topP)
         let bar = timeSignature.barLength
         let target = bar * Rational(max(1, options.bars))
+        let biases = biases(vocabularies)
         while hands[0].elapsed < target || hands[1].elapsed < target || hands.contains(where: \.isInChord) {
             let h = Self.next(hands, target: target)
             let clef: ClefStream = h == 0 ? .treble : .bass
             let moment = hands[h].elapsed
-            let conditioning = HandConditioning.vector(
-                at: moment, meter: timeSignature, other: timelines[1 - h].visible(at: moment, to: clef))
+            let other = timelines[1 - h].visible(at: moment, to: clef)
+            let conditioning = HandConditioning.vector(at: moment, meter: timeSignature, other: other)
             hands[h].logits = h == 0
                 ? treble.step(note: pending[h].note, duration: pending[h].duration, conditioning: conditioning)
                 : bass.step(note: pending[h].note, duration: pending[h].duration, conditioning: conditioning)
             let position = moment - bar * Rational((moment / bar).floor)
-            let (token, note, duration, length) = draw(hands[h], fitting: bar - position, noteSampler: noteSampler,
+            let (token, note, duration, length) = draw(hands[h], bias: biases[h], other: other.pitchClasses,
+                                                       fitting: bar - position, noteSampler: noteSampler,
                                                        durationSampler: durationSampler, generator: &generator)
             hands[h].record(token, length: length)
             timelines[h].append(noteLabel: token.noteLabel, onset: moment, length: length)

@@ -113,8 +113,9 @@ extension ModelBundle {
             summaries[clef.rawValue] = summary
             progress(.clefFinished(clef, summary))
         }
-        let manifest = Manifest(recipe: recipe, preprocessing: corpus.options, training: options.training,
+        var manifest = Manifest(recipe: recipe, preprocessing: corpus.options, training: options.training,
                                 summaries: summaries, command: options.command)
+        manifest.pitchClassProfiles = corpus.pitchClassProfiles
         return ModelBundle(manifest: manifest, clefs: models)
     }
 }

@@ -34,7 +34,7 @@ public struct TrainingConfiguration: Sendable, Hashable {
     /// Creates a configuration; every default is `recompose train`'s, `training` defaults to
     /// the recipe's ``Recipe/trainingDefaults``, `preprocessing` to the defaults with the
     /// recipe's ``Recipe/tokenEncoding`` and ``Recipe/keyAugmentation``, and `architecture` to
-    /// the seed's network with the recipe's ``Recipe/dropout``.
+    /// the seed's three LSTM layers with the recipe's ``Recipe/units`` and ``Recipe/dropout``.
     public init(recipe: Recipe = .default, preprocessing: PreprocessingOptions? = nil,
                 architecture: ModelArchitecture? = nil,
                 training: TrainingOptions? = nil,
@@ -42,7 +42,7 @@ public struct TrainingConfiguration: Sendable, Hashable {
         self.recipe = recipe
         self.preprocessing = preprocessing
             ?? PreprocessingOptions(tokenEncoding: recipe.tokenEncoding, keyAugmentation: recipe.keyAugmentation)
-        self.architecture = architecture ?? ModelArchitecture(dropout: recipe.dropout)
+        self.architecture = architecture ?? ModelArchitecture(units: recipe.units, dropout: recipe.dropout)
         self.training = training ?? recipe.trainingDefaults
         self.clefs = clefs
         self.seedWindows = seedWindows
