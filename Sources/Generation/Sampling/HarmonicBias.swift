@@ -18,7 +18,7 @@ import Notation
 ///   from the bass up (``consonantIntervals``): +harmony when every pair is consonant,
 ///   −harmony when none is, nothing when the other hand is silent;
 /// - `tonality · mean over P of ln(12 · profile[p])`: the log-ratio of each pitch class's
-///   share in the ``profile`` to an even share (0 for a pitch class used 1/12 of the time).
+///   share in the profile (``profile(of:)``) to an even share (0 for a pitch class used 1/12 of the time).
 ///
 /// Rests and `<unk>` are left as they are. The result goes through the temperature and top-k
 /// like the model's own scores.
