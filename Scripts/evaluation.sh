@@ -3,8 +3,8 @@
 # default recipe (duet) on the 48 Chopin MIDI files of ../shared for the same time budget (or
 # reuses models already in OUT), generates six 32-bar pieces from each (C major 90, A minor 60,
 # E minor 120 bpm; seeds 1–2, 3–4 and 5–6) — the seed model both with the seed's independent hands and
-# with the bar-aware clock, the duet model with its default sampling and with the harmonic bias off
-# (--harmony 0 --tonality 0: the network's odds alone) — and measures them with `recompose evaluate` and with the independent
+# with the bar-aware clock, the duet model with its default sampling and with the harmonic bias and
+# the repetition off (--harmony 0 --tonality 0 --repetition 0: the networks' odds alone) — and measures them with `recompose evaluate` and with the independent
 # script (Scripts/evaluation/independent_metrics.py: mido + music21, no code shared with ours).
 # Not a test: with the default 20 minutes per model it takes about 45 minutes on two cores.
 #
@@ -31,7 +31,7 @@ keys=("C major" "A minor" "E minor")
 tempos=(90 60 120)
 # kind, model, sampling options
 kinds=("seed:seed:--rhythm seed" "bar-aware:seed:--rhythm bar-aware" "duet:duet:"
-       "duet-unsteered:duet:--harmony 0 --tonality 0")
+       "duet-unsteered:duet:--harmony 0 --tonality 0 --repetition 0")
 for entry in "${kinds[@]}"; do
   IFS=: read -r kind recipe sampling <<< "$entry"
   rm -rf "${out:?}/$kind"
@@ -59,5 +59,6 @@ echo "== independent metrics (mido + music21)"
   --label duet "$out/duet"/*.mid --label duet-unsteered "$out/duet-unsteered"/*.mid | grep -i "mean"
 echo "== held-out bits per quarter note (from training)"
 for recipe in seed duet; do
-  printf '%s: ' "$recipe"; grep -o '"heldOutBitsPerQuarterNote":[0-9.]*' "$out/train-$recipe.log" || echo "(model reused: see its training log)"
+  printf '%s: ' "$recipe"; grep -o '"heldOut[A-Za-z]*BitsPerQuarterNote":[0-9.]*' "$out/train-$recipe.log" | tr '\n' ' ' \
+    || printf '(model reused: see its training log)'; echo
 done

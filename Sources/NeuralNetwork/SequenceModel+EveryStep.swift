@@ -1,3 +1,5 @@
+import Foundation
+
 /// Training with every step a target: the LSTM stack runs over whole windows, every LSTM returns
 /// its sequence, the dense layer and the heads apply at every position, and the loss is the mean
 /// over all B·T positions of the two heads' cross-entropies (the same unit as the seed's loss,
@@ -258,6 +260,37 @@ extension SequenceModel {
             }
         }
         return (notes, durations, final)
+    }
+
+    /// The natural log-probability the network gives each position's target — its note's and
+    /// its duration's together — window-major `[B][T]`, in inference mode, computed from the
+    /// logits (no underflow for unlikely targets), and the state after the windows.
+    ///
+    /// - Throws: as ``everyStepLossAndGradients(_:state:random:threads:)``.
+    public func everyStepTargetLogProbabilities(
+        _ batch: SequenceBatch, state: RecurrentState?
+    ) throws(NetworkError) -> (logProbabilities: [Double], state: RecurrentState) {
+        var none: SeededRandom? = nil
+        let (record, final) = try everyStepForward(batch, state: state, random: &none)
+        let b = batch.batchSize, t = batch.steps
+        let vn = configuration.noteVocabularySize, vd = configuration.durationVocabularySize
+        func logSoftmax(_ logits: [Float], row: Int, classes: Int, target: Int32) -> Double {
+            let start = row * classes
+            var top = -Double.infinity
+            for j in 0..<classes { top = max(top, Double(logits[start + j])) }
+            var sum = 0.0
+            for j in 0..<classes { sum += exp(Double(logits[start + j]) - top) }
+            return Double(logits[start + Int(target)]) - top - log(sum)
+        }
+        var result = [Double](repeating: 0, count: b * t)
+        for s in 0..<b {
+            for step in 0..<t {
+                let row = step * b + s
+                result[s * t + step] = logSoftmax(record.noteLogits, row: row, classes: vn, target: record.targetNotes[row])
+                    + logSoftmax(record.durationLogits, row: row, classes: vd, target: record.targetDurations[row])
+            }
+        }
+        return (result, final)
     }
 
     /// The batch in `parts` consecutive groups of windows, with their states.

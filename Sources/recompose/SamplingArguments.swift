@@ -35,12 +35,17 @@ struct SamplingArguments: ParsableArguments {
         discussion: "Default: the recipe's (\(Recipe.duet.tonality) for duet, 0 for the others)."))
     var tonality: Double?
 
+    @Option(help: ArgumentHelp(
+        "How much each hand repeats what the piece did before, as the model's repetition odds times this (0: never copies).",
+        discussion: "Default: the recipe's (\(Recipe.duet.repetition) for duet, whose model folders record each hand's repetition odds; 0 for the others)."))
+    var repetition: Double?
+
     func validate() throws {
         if let length { guard length >= 1, length <= 1_000_000 else { throw ValidationError("--length must be in 1…1000000.") } }
         guard topKNotes >= 1, topKDurations >= 1 else { throw ValidationError("top-k values must be at least 1.") }
         guard temperature > 0 else { throw ValidationError("--temperature must be positive.") }
         guard topP > 0, topP <= 1 else { throw ValidationError("--top-p must be in (0, 1].") }
-        for (name, value) in [("--harmony", harmony), ("--tonality", tonality)] {
+        for (name, value) in [("--harmony", harmony), ("--tonality", tonality), ("--repetition", repetition)] {
             if let value { guard value >= 0, value <= 100 else { throw ValidationError("\(name) must be in 0…100.") } }
         }
     }
@@ -56,6 +61,7 @@ struct SamplingArguments: ParsableArguments {
         options.rhythm = rhythm
         options.harmony = harmony
         options.tonality = tonality
+        options.repetition = repetition
     }
 }
 

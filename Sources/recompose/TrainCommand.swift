@@ -15,7 +15,8 @@ struct TrainCommand: ParsableCommand {
             With --json the last line of output is one JSON object with "sequences", "seconds", \
             "sequencesPerSecond", "trainLoss" and "validationLoss" (summed over clefs; per clef under "clefs"), \
             "targets" and "targetsPerSecond", and "heldOutBitsPerQuarterNote": the cross-entropy of both hands \
-            on the held-out pieces in bits per quarter note, comparable across recipes.
+            on the held-out pieces in bits per quarter note, comparable across recipes (with duet, the networks \
+            mixed with each piece's own past; "heldOutNetworkBitsPerQuarterNote" is the networks' alone).
             --recipe duet (the default) trains with every step a target, each hand hearing the other, chords written \
             note by note and the pieces learnt in every key; bar-aware trains as the seed study did, with both hands on one \
             clock at generation; seed is the seed study (see the Generation reference, "Recipes"). \
@@ -65,7 +66,9 @@ struct TrainCommand: ParsableCommand {
         if let heldOut {
             note("held-out cross-entropy: " + String(format: "%.3f", heldOut.bitsPerQuarterNote) + " bits per quarter note ("
                  + heldOut.hands.sorted { $0.key > $1.key }.map { "\($0.key) " + String(format: "%.3f", $0.value.bitsPerQuarterNote) }
-                     .joined(separator: ", ") + ")")
+                     .joined(separator: ", ") + ")"
+                 + (heldOut.hands.values.contains { $0.networkBits != nil }
+                    ? "; networks alone " + String(format: "%.3f", heldOut.networkBitsPerQuarterNote) : ""))
         }
         if json { try JSONLines.print(TrainingReport(bundle.manifest.summaries, heldOut: heldOut)) }
     }

@@ -18,6 +18,9 @@ struct TrainingReport: Encodable {
     /// Held-out cross-entropy of both hands in bits per quarter note
     /// (`ModelBundle.heldOutCrossEntropy`); `null` without held-out pieces.
     @NullWhenNil var heldOutBitsPerQuarterNote: Double?
+    /// The same for the networks alone, when the model also predicts from the piece's own
+    /// past (`RepetitionModel`); `null` otherwise.
+    @NullWhenNil var heldOutNetworkBitsPerQuarterNote: Double?
     var clefs: [String: Clef]
 
     /// One clef's training.
@@ -33,6 +36,9 @@ struct TrainingReport: Encodable {
 
     init(_ summaries: [String: TrainingSummary], heldOut: HeldOutCrossEntropy? = nil) {
         heldOutBitsPerQuarterNote = heldOut?.bitsPerQuarterNote
+        heldOutNetworkBitsPerQuarterNote = heldOut.flatMap { h in
+            h.hands.values.contains { $0.networkBits != nil } ? h.networkBitsPerQuarterNote : nil
+        }
         let all = Array(summaries.values)
         sequences = all.reduce(0) { $0 + $1.sequences }
         seconds = all.reduce(0) { $0 + $1.seconds }

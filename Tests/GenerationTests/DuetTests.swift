@@ -321,8 +321,9 @@ extension DuetTests {
 }
 
 extension DuetTests {
-    /// Hand-checked: with every weight zero each element costs log₂ |notes| + log₂ |durations|
-    /// bits, and the quarter notes are those of the held-out pieces' predicted elements.
+    /// Hand-checked: with every weight zero each element costs the network log₂ |notes| +
+    /// log₂ |durations| bits, the model mixes that with the piece's own past as a brute-force
+    /// search finds it, and the quarter notes are those of the held-out pieces' predicted elements.
     @Test func heldOutCrossEntropyOfAZeroModel() throws {
         var model = try ModelBundle(contentsOf: try Self.trained.get())
         for clef in ClefStream.allCases {
@@ -337,20 +338,29 @@ extension DuetTests {
             let clefModel = try #require(model.clefs[clef])
             let hand = try #require(result.hands[clef.rawValue])
             let perElement = log2(Double(clefModel.notes.count)) + log2(Double(clefModel.durations.count))
-            #expect(abs(hand.bitsPerElement - perElement) < 1e-4)
+            let networkBits = try #require(hand.networkBits, "a duet model predicts from repetition too")
+            #expect(abs(networkBits / Double(hand.elements) - perElement) < 1e-4)
+            let repetition = try #require(model.manifest.repetition?[clef.rawValue])
             // The held-out pieces by name, from the seed's split, and their predicted elements.
             let held = Set(corpus.datasets(clef, notes: clefModel.notes, durations: clefModel.durations)
                 .validation.pieces.map(\.name))
-            var quarters = 0.0, elements = 0
+            var quarters = 0.0, elements = 0, bits = 0.0
             for piece in corpus.pieces where held.contains(piece.name) {
                 let tokens = piece.tokens(clef)
                 let count = (tokens.count - 1) / t * t
                 guard count > 0 else { continue }
                 elements += count
+                for e in 1...count {
+                    let match = RepetitionTests.bruteForce(Array(tokens[..<e]))
+                    bits -= log2(repetition.probability(network: exp2(-perElement), matchLength: match?.length ?? 0,
+                                                        predicted: match?.next == tokens[e]))
+                }
                 quarters += tokens[1...count].reduce(0) { $0 + (try! Duration(label: $1.durationLabel)).quarterLength.doubleValue }
             }
             #expect(hand.elements == elements)
             #expect(abs(hand.quarterNotes - quarters) < 1e-9)
+            #expect(abs(hand.bits - bits) < 1e-6 * max(bits, 1))
+            #expect(hand.bits < networkBits)
         }
         #expect(abs(result.bitsPerQuarterNote - result.hands.values.reduce(0) { $0 + $1.bits / $1.quarterNotes }) < 1e-9)
     }

@@ -42,6 +42,9 @@ public struct CompositionOptions: Sendable, Hashable {
     /// How strongly pitches follow the corpus's pitch-class profile of the key's mode (see
     /// ``HarmonicBias``); `nil` follows the model's recipe (``Recipe/tonality``).
     public var tonality: Double?
+    /// How much each hand repeats what the piece did before (see ``RepetitionModel``); `nil`
+    /// follows the model's recipe (``Recipe/repetition``).
+    public var repetition: Double?
     /// The random seed of sampling and of the choice of corpus window.
     public var seed: UInt64
     /// The music both models are primed with; `nil` starts from one of the model's corpus
@@ -77,13 +80,14 @@ public struct CompositionOptions: Sendable, Hashable {
     /// is `nil`; ``generation(recipe:)`` follows a model's recipe instead).
     public var generation: GenerationOptions { generation(recipe: .barAware) }
 
-    /// The sampling settings for a model of `recipe`: ``rhythm``, ``harmony`` and ``tonality``,
+    /// The sampling settings for a model of `recipe`: ``rhythm``, ``harmony``, ``tonality`` and ``repetition``,
     /// or the recipe's where `nil`.
     public func generation(recipe: Recipe) -> GenerationOptions {
         GenerationOptions(topKNotes: topKNotes, topKDurations: topKDurations, temperature: temperature, topP: topP,
                           seed: seed, bars: bars, elements: elements,
                           rhythm: elements != nil ? .seedFaithful : (rhythm ?? recipe.rhythm),
-                          harmony: harmony ?? recipe.harmony, tonality: tonality ?? recipe.tonality)
+                          harmony: harmony ?? recipe.harmony, tonality: tonality ?? recipe.tonality,
+                          repetition: repetition ?? recipe.repetition)
     }
 
     /// The key, meter, tempo and titles these options give ``PieceAssembler``.

@@ -49,7 +49,8 @@ extension ModelBundle {
         var upper = treble.stepper(), lower = bass.stepper()
         let generation = options.generation(recipe: recipe)
         let generator = PieceGenerator(options: generation, timeSignature: options.meter,
-                                       profile: profile(mode: options.key.mode, treble: treble, bass: bass))
+                                       profile: profile(mode: options.key.mode, treble: treble, bass: bass),
+                                       repetition: repetitionModels)
         let trebleVocabularies = PieceGenerator.Vocabularies(notes: treble.notes, durations: treble.durations)
         let bassVocabularies = PieceGenerator.Vocabularies(notes: bass.notes, durations: bass.durations)
         let started = Date()
@@ -78,6 +79,15 @@ extension ModelBundle {
         let seconds = Date().timeIntervalSince(started)
         let score = try PieceAssembler(options: options.assembly).score(treble: trebleTokens, bass: bassTokens)
         return Composition(score: score, treble: trebleTokens, bass: bassTokens, prompt: prompt, seconds: seconds)
+    }
+
+    /// Each hand's ``RepetitionModel`` from the manifest (none for a folder without them).
+    var repetitionModels: [ClefStream: RepetitionModel] {
+        var result: [ClefStream: RepetitionModel] = [:]
+        for (name, model) in manifest.repetition ?? [:] {
+            if let clef = ClefStream(rawValue: name) { result[clef] = model }
+        }
+        return result
     }
 
     /// A prompt from the end of a MIDI or MusicXML file: the last window of each hand

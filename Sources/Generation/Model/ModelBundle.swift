@@ -43,6 +43,12 @@ public struct ModelBundle: Sendable {
         /// `"minor"`): what ``GenerationOptions/tonality`` steers toward. `nil` in folders written
         /// before it existed, which use their seed windows instead.
         public var pitchClassProfiles: [String: [Double]]?
+        /// Each hand's ``RepetitionModel``, by clef name, fitted to the training pieces as read
+        /// (no augmented copy, no held-out piece): how much the piece's own past weighs in the
+        /// held-out cross-entropy and at generation. Only ``Recipe/duet`` records them; `nil` in
+        /// other recipes' folders and in folders written before it existed, which generate and
+        /// measure with their networks alone.
+        public var repetition: [String: RepetitionModel]?
 
         /// Creates a manifest. The recipe defaults to ``Recipe/barAware``, the one whose
         /// networks a bundle assembled by hand has (no conditioning inputs).

@@ -24,4 +24,20 @@ public struct EncodedPiece: Sendable, Hashable, Codable {
 
     /// The number of elements.
     public var count: Int { notes.count }
+
+    /// One element's indices.
+    public struct Element: Sendable, Hashable {
+        /// The note/chord/rest index.
+        public var note: Int32
+        /// The duration index.
+        public var duration: Int32
+        /// Creates an element.
+        public init(note: Int32, duration: Int32) {
+            self.note = note
+            self.duration = duration
+        }
+    }
+
+    /// Element `index`'s indices. - Precondition: `index` is in `0..<count`.
+    public func element(_ index: Int) -> Element { Element(note: notes[index], duration: durations[index]) }
 }

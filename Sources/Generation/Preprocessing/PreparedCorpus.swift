@@ -18,6 +18,11 @@ public struct PreparedCorpus: Sendable {
     /// `options.seed`), the training pieces with their copies in other keys when
     /// ``PreprocessingOptions/keyAugmentation`` asks for them (after their originals).
     public func split() -> (training: [PreparedPiece], validation: [PreparedPiece]) {
+        split(augmented: true)
+    }
+
+    /// ``split()``, with the augmented copies only when `augmented`.
+    func split(augmented: Bool) -> (training: [PreparedPiece], validation: [PreparedPiece]) {
         // The split shuffles piece indices, so splitting the indices splits the pieces alike.
         let indexed = pieces.indices.map { EncodedPiece(name: String($0), notes: [], durations: []) }
         let (trainingIndices, validationIndices) = SequenceDataset.splitByPiece(
@@ -25,7 +30,7 @@ public struct PreparedCorpus: Sendable {
         let training = trainingIndices.compactMap { Int($0.name) }.map { pieces[$0] }
         let validation = validationIndices.compactMap { Int($0.name) }.map { pieces[$0] }
         let shifts = KeyAugmentation.shifts(range: options.keyAugmentation)
-        guard !shifts.isEmpty else { return (training, validation) }
+        guard augmented, !shifts.isEmpty else { return (training, validation) }
         return (training + shifts.flatMap { shift in training.compactMap { $0.transposed(semitones: shift) } }, validation)
     }
 
@@ -33,12 +38,27 @@ public struct PreparedCorpus: Sendable {
     /// pieces as read — no augmented copy, no held-out piece — by the mode of their original key
     /// (`"major"`, `"minor"`); a mode no piece is in is left out.
     public var pitchClassProfiles: [String: [Double]] {
-        let originals = split().training.filter { $0.keyShift == nil }
+        let originals = split(augmented: false).training
         var result: [String: [Double]] = [:]
         for (name, isMinor) in [("major", false), ("minor", true)] {
             let pieces = originals.filter { ($0.originalKey?.mode.isMinor ?? false) == isMinor }
             let profile = HarmonicBias.profile(of: pieces.flatMap { [$0.treble, $0.bass] })
             if profile.contains(where: { $0 > 0 }) { result[name] = profile }
+        }
+        return result
+    }
+
+    /// Each clef's ``RepetitionModel`` (by clef name) fitted to the training pieces as read —
+    /// no augmented copy (a copy in another key repeats itself exactly as the original does),
+    /// no held-out piece — token by token (note and duration labels); a clef without tokens is
+    /// left out.
+    public var repetitionModels: [String: RepetitionModel] {
+        let originals = split(augmented: false).training
+        var result: [String: RepetitionModel] = [:]
+        for clef in [ClefStream.treble, .bass] {
+            let sequences = originals.map { $0.tokens(clef) }.filter { !$0.isEmpty }
+            guard !sequences.isEmpty else { continue }
+            result[clef.rawValue] = RepetitionModel.fitted(to: sequences)
         }
         return result
     }

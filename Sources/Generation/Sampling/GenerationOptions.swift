@@ -35,11 +35,18 @@ public struct GenerationOptions: Sendable, Hashable, Codable {
     /// How strongly pitches follow the pitch-class profile of the piece's mode (see
     /// ``HarmonicBias`` and ``PieceGenerator/profile``): 0 leaves the model's odds alone.
     public var tonality: Double
+    /// How much a hand repeats what the piece did before (see ``RepetitionModel``): each
+    /// element, with the probability the hand's repetition model gives the match at the piece's
+    /// end, times this, the element that followed the match is written again (when it fits the
+    /// bar). 1 samples the mixture the model is measured as; 0 leaves the networks alone. Only
+    /// generation whose hands hear each other uses it, with the models
+    /// ``PieceGenerator/repetition`` holds.
+    public var repetition: Double
 
     /// Creates options with the seed's defaults.
     public init(topKNotes: Int = 10, topKDurations: Int = 5, temperature: Double = 1, topP: Double = 1,
                 seed: UInt64 = 1, bars: Int = 32, elements: Int? = nil, rhythm: Rhythm = .barAware,
-                harmony: Double = 0, tonality: Double = 0) {
+                harmony: Double = 0, tonality: Double = 0, repetition: Double = 0) {
         self.topKNotes = topKNotes
         self.topKDurations = topKDurations
         self.temperature = temperature
@@ -50,5 +57,6 @@ public struct GenerationOptions: Sendable, Hashable, Codable {
         self.rhythm = rhythm
         self.harmony = harmony
         self.tonality = tonality
+        self.repetition = repetition
     }
 }

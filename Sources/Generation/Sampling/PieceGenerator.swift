@@ -28,13 +28,17 @@ public struct PieceGenerator: Sendable {
     /// C major or A minor, that ``GenerationOptions/tonality`` steers toward; `nil`: none (see
     /// ``HarmonicBias/profile(of:)``).
     public var profile: [Double]?
+    /// Each hand's repetition model (see ``GenerationOptions/repetition``); a hand without one
+    /// never copies.
+    public var repetition: [ClefStream: RepetitionModel]
 
     /// Creates a generator.
     public init(options: GenerationOptions = GenerationOptions(), timeSignature: TimeSignature = .commonTime,
-                profile: [Double]? = nil) {
+                profile: [Double]? = nil, repetition: [ClefStream: RepetitionModel] = [:]) {
         self.options = options
         self.timeSignature = timeSignature
         self.profile = profile
+        self.repetition = repetition
     }
 
     /// The bias of each hand's note draws (treble, bass).
@@ -126,16 +130,10 @@ public struct PieceGenerator: Sendable {
         let note = noteSampler.sample(logits: noteLogits, allowed: noteMask, using: &generator) ?? 1
         var durationMask = hand.lengths.map { $0 != nil }
         if let remaining {
-            // Fit the bar and land on the sixteenth or the eighth-triplet grid. Inside a
-            // triplet (off the sixteenth grid) only tuplet values may follow, so a triplet once
-            // begun is completed before plain values resume — no lone triplet notes.
             let position = hand.elapsed
-            let insideTuplet = !(position * 4).isInteger
             durationMask = hand.lengths.map { length in
-                guard let length, length <= remaining else { return false }
-                let end = position + length
-                if insideTuplet { return !length.isDyadic && (end * 3).isInteger }
-                return (end * 4).isInteger || (end * 3).isInteger
+                guard let length else { return false }
+                return Self.fits(length, at: position, remaining: remaining)
             }
         }
         // Another pitch may join this one if it is a pitch, the chord has room and a higher pitch
@@ -166,6 +164,67 @@ public struct PieceGenerator: Sendable {
             ? hand.vocabularies.durations.label(at: Int(duration))
             : (Duration(quarterLength: length)?.label ?? "quarter")
         return (Token(noteLabel: noteLabel, durationLabel: durationLabel), Int32(note), duration, length)
+    }
+
+    /// Whether a note of `length` starting at `position` fits the `remaining` part of the bar and
+    /// lands on the sixteenth or the eighth-triplet grid. Inside a triplet (off the sixteenth
+    /// grid) only tuplet values may follow, so a triplet once begun is completed before plain
+    /// values resume — no lone triplet notes.
+    private static func fits(_ length: Rational, at position: Rational, remaining: Rational) -> Bool {
+        guard length <= remaining else { return false }
+        let end = position + length
+        if !(position * 4).isInteger { return !length.isDyadic && (end * 3).isInteger }
+        return (end * 4).isInteger || (end * 3).isInteger
+    }
+
+    /// The element that followed the longest earlier match of the hand's end (`prediction`),
+    /// written again with the probability `model` gives a match that long (times
+    /// ``GenerationOptions/repetition``), if it can be written here: a pitch above the chord's
+    /// last inside a chord, a chord that has room to go on, a length that fits the bar. `nil`:
+    /// the hand draws from its network. No random number is drawn without a match to copy, so
+    /// a weight of 0 leaves generation exactly as it was.
+    ///
+    /// The harmonic bias weighs the copy as it weighs the network's notes — it multiplies the
+    /// mixture's odds of each note by e^(bias/temperature) — so a copy that clashes with the
+    /// other hand is less likely than its match alone says.
+    private func repeated(_ hand: Hand, prediction: (length: Int, next: EncodedPiece.Element)?, model: RepetitionModel?,
+                          bias: HarmonicBias, other: UInt16, fitting remaining: Rational, generator: inout SeededRandom)
+        -> (token: Token, note: Int32, duration: Int32, length: Rational)? {
+        guard let model, let prediction, options.repetition > 0 else { return nil }
+        var weight = min(1, model.weight(matchLength: prediction.length) * options.repetition)
+        guard weight > 0 else { return nil }
+        let note = Int(prediction.next.note), duration = Int(prediction.next.duration)
+        guard hand.noteMask.indices.contains(note), hand.noteMask[note], hand.lengths.indices.contains(duration)
+        else { return nil }
+        if bias.isActive && weight < 1 {
+            let logits = hand.logits.notes, biased = bias.applied(to: logits, other: other)
+            let t = max(options.temperature, 1e-6)
+            var top = -Double.infinity
+            for i in logits.indices where hand.noteMask[i] { top = max(top, Double(logits[i]) / t) }
+            // The network's mean of e^(bias/t) over its notes, against the copy's.
+            var total = 0.0, lifted = 0.0
+            for i in logits.indices where hand.noteMask[i] {
+                let p = exp(Double(logits[i]) / t - top)
+                total += p
+                lifted += p * exp(Double(biased[i] - logits[i]) / t)
+            }
+            let lift = exp(Double(biased[note] - logits[note]) / t)
+            weight = weight * lift / (weight * lift + (1 - weight) * lifted / max(total, .leastNormalMagnitude))
+        }
+        let draw = Double(generator.next() >> 11) * 0x1.0p-53
+        guard draw < weight else { return nil }
+        if let last = hand.chord.last {
+            guard let pitch = hand.pitches[note], pitch > last else { return nil }
+        }
+        let noteLabel = hand.vocabularies.notes.label(at: note)
+        if duration == hand.continuation {
+            guard let pitch = hand.pitches[note], pitch < hand.highestPitch,
+                  hand.chord.count + 2 <= TokenEncoding.maximumChordSize else { return nil }
+            return (Token(noteLabel: noteLabel, durationLabel: Token.continuationLabel), Int32(note), Int32(duration), .zero)
+        }
+        guard let length = hand.lengths[duration], Self.fits(length, at: hand.elapsed, remaining: remaining) else { return nil }
+        return (Token(noteLabel: noteLabel, durationLabel: hand.vocabularies.durations.label(at: duration)),
+                Int32(note), Int32(duration), length)
     }
 
     /// Generates both hands with models that hear each other (``Recipe/duet``), on the bar-aware
@@ -211,6 +270,10 @@ public struct PieceGenerator: Sendable {
         let bar = timeSignature.barLength
         let target = bar * Rational(max(1, options.bars))
         let biases = biases(vocabularies)
+        // What each hand has written, to repeat from: the piece only, not the seed (a corpus
+        // window copied on would be Chopin's music, not the piece's).
+        var pasts = [RepetitionTracker<EncodedPiece.Element>(), RepetitionTracker<EncodedPiece.Element>()]
+        let repetitionModels = [repetition[.treble], repetition[.bass]]
         while hands[0].elapsed < target || hands[1].elapsed < target || hands.contains(where: \.isInChord) {
             let h = Self.next(hands, target: target)
             let clef: ClefStream = h == 0 ? .treble : .bass
@@ -221,11 +284,14 @@ public struct PieceGenerator: Sendable {
                 ? treble.step(note: pending[h].note, duration: pending[h].duration, conditioning: conditioning)
                 : bass.step(note: pending[h].note, duration: pending[h].duration, conditioning: conditioning)
             let position = moment - bar * Rational((moment / bar).floor)
-            let (token, note, duration, length) = draw(hands[h], bias: biases[h], other: other.pitchClasses,
-                                                       fitting: bar - position, noteSampler: noteSampler,
-                                                       durationSampler: durationSampler, generator: &generator)
+            let (token, note, duration, length) =
+                repeated(hands[h], prediction: pasts[h].prediction, model: repetitionModels[h], bias: biases[h],
+                         other: other.pitchClasses, fitting: bar - position, generator: &generator)
+                ?? draw(hands[h], bias: biases[h], other: other.pitchClasses, fitting: bar - position,
+                        noteSampler: noteSampler, durationSampler: durationSampler, generator: &generator)
             hands[h].record(token, length: length)
             timelines[h].append(noteLabel: token.noteLabel, onset: moment, length: length)
+            pasts[h].append(EncodedPiece.Element(note: note, duration: duration))
             pending[h] = (note, duration)
         }
         return (hands[0].elements, hands[1].elements)

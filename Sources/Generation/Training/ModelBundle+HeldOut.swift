@@ -10,12 +10,18 @@ public struct HeldOutCrossEntropy: Sendable, Hashable, Codable {
         public var elements: Int
         /// Their total length in quarter notes.
         public var quarterNotes: Double
-        /// The cross-entropy of their notes and durations, in bits.
+        /// The cross-entropy of their notes and durations, in bits: the model's, with the
+        /// piece's own past (``RepetitionModel``) when the model has one.
         public var bits: Double
+        /// The cross-entropy of the network alone, in bits, when ``bits`` also counts the
+        /// piece's own past; `nil` when the network is the whole model.
+        public var networkBits: Double?
         /// `bits / quarterNotes`.
         public var bitsPerQuarterNote: Double { bits / max(quarterNotes, 1e-9) }
         /// `bits / elements`.
         public var bitsPerElement: Double { bits / Double(max(elements, 1)) }
+        /// ``networkBits`` (or ``bits``) per quarter note.
+        public var networkBitsPerQuarterNote: Double { (networkBits ?? bits) / max(quarterNotes, 1e-9) }
     }
 
     /// Each hand's figures, by clef name.
@@ -24,6 +30,9 @@ public struct HeldOutCrossEntropy: Sendable, Hashable, Codable {
     /// The sum over the hands of their bits per quarter note: the information both hands carry
     /// per quarter note of music.
     public var bitsPerQuarterNote: Double { hands.values.reduce(0) { $0 + $1.bitsPerQuarterNote } }
+
+    /// The same sum for the networks alone (without the piece's own past).
+    public var networkBitsPerQuarterNote: Double { hands.values.reduce(0) { $0 + $1.networkBitsPerQuarterNote } }
 }
 
 extension ModelBundle {
@@ -36,6 +45,11 @@ extension ModelBundle {
     /// window are left out), for every recipe — a ``Recipe/seed`` network, trained on windows
     /// from a zero state, is read with the same longer context. Labels the model does not know
     /// count as its `<unk>`. `corpus` must be read with the model's preprocessing options.
+    /// With a ``RepetitionModel`` for the clef (``ModelBundle/Manifest/repetition``), each element's
+    /// probability mixes the network's with the piece's own past, everything before the
+    /// element in the piece (``HeldOutCrossEntropy/Hand/networkBits`` keeps the network's alone).
+    /// The measure is a forward pass over a few pieces and runs on the calling thread; `threads`
+    /// is kept for source compatibility.
     ///
     /// - Throws: ``GenerationError/notEnoughData(_:)`` when no held-out piece has a whole
     ///   window for a clef; ``GenerationError/invalidModel(path:reason:cause:)`` for a network
@@ -58,11 +72,26 @@ extension ModelBundle {
             let conditioned = width == HandConditioning.width
             let (_, validation) = split.streamDatasets(clef, notes: model.notes, durations: model.durations,
                                                        conditioned: conditioned)
-            guard validation.targetCount > 0,
-                  let meanNats = try Trainer.meanEveryStepLoss(model.network, validation, streams: 16, threads: threads)
-            else {
+            guard validation.targetCount > 0 else {
                 throw GenerationError.notEnoughData("\(clef.rawValue): no held-out piece of more than "
                                                     + "\(options.sequenceLength) elements")
+            }
+            let logProbabilities = try Trainer.everyStepTargetLogProbabilities(model.network, validation, streams: 16)
+            let repetition = manifest.repetition?[clef.rawValue]
+            var networkNats = 0.0, nats = 0.0
+            for (p, piece) in validation.pieces.enumerated() {
+                var tracker = RepetitionTracker<EncodedPiece.Element>()
+                if !logProbabilities[p].isEmpty { tracker.append(piece.element(0)) }
+                for (i, logProbability) in logProbabilities[p].enumerated() {
+                    let e = i + 1, element = piece.element(e)
+                    networkNats -= logProbability
+                    if let repetition {
+                        let prediction = tracker.prediction
+                        nats -= log(repetition.probability(network: exp(logProbability), matchLength: prediction?.length ?? 0,
+                                                           predicted: prediction?.next == element))
+                        tracker.append(element)
+                    }
+                }
             }
             var lengths = HandConditioning.LengthCache()
             var quarters = 0.0
@@ -73,9 +102,9 @@ extension ModelBundle {
                     quarters += lengths.length(model.durations.label(at: Int(piece.durations[e]))).doubleValue
                 }
             }
-            let elements = validation.targetCount
-            hands[clef.rawValue] = .init(elements: elements, quarterNotes: quarters,
-                                         bits: meanNats * Double(elements) / log(2))
+            hands[clef.rawValue] = .init(elements: validation.targetCount, quarterNotes: quarters,
+                                         bits: (repetition == nil ? networkNats : nats) / log(2),
+                                         networkBits: repetition == nil ? nil : networkNats / log(2))
         }
         return HeldOutCrossEntropy(hands: hands)
     }

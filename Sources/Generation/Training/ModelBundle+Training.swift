@@ -116,6 +116,7 @@ extension ModelBundle {
         var manifest = Manifest(recipe: recipe, preprocessing: corpus.options, training: options.training,
                                 summaries: summaries, command: options.command)
         manifest.pitchClassProfiles = corpus.pitchClassProfiles
+        if recipe.learnsRepetition { manifest.repetition = corpus.repetitionModels }
         return ModelBundle(manifest: manifest, clefs: models)
     }
 }

@@ -104,6 +104,31 @@ extension Trainer {
         return total / Double(max(windowsSeen, 1))
     }
 
+    /// The natural log-probability (both heads) the network gives every target of every whole
+    /// window of `data`, piece by piece in order (element 1 up to the last whole window's end),
+    /// in inference mode, each piece read from its start with the state carried from window to
+    /// window as ``meanEveryStepLoss(_:_:streams:threads:)`` reads it.
+    public static func everyStepTargetLogProbabilities(
+        _ model: SequenceModel, _ data: StreamDataset, streams: Int
+    ) throws -> [[Double]] {
+        var result = data.pieces.indices.map { [Double](repeating: 0, count: data.windowCount($0) * data.length) }
+        guard data.targetCount > 0 else { return result }
+        let lanes = data.streams(max(1, streams), order: Array(data.pieces.indices))
+        var carried = RecurrentState(batchSize: lanes.count, units: model.lstms.map(\.units))
+        for k in 0..<(lanes.map(\.count).max() ?? 0) {
+            let rows = lanes.indices.filter { lanes[$0].count > k }
+            let windows = rows.map { lanes[$0][k] }
+            for (row, window) in zip(rows, windows) where window.index == 0 { carried.reset(row: row) }
+            let (values, after) = try model.everyStepTargetLogProbabilities(try data.batch(windows), state: carried.rows(rows))
+            carried.setRows(rows, from: after)
+            for (r, window) in windows.enumerated() {
+                let first = window.index * data.length
+                for step in 0..<data.length { result[window.piece][first + step] = values[r * data.length + step] }
+            }
+        }
+        return result
+    }
+
     /// The unigram baseline (``unigramLoss(training:validation:)``) over every element a stream
     /// dataset teaches.
     public static func unigramLoss(training: StreamDataset, validation: StreamDataset) -> Double? {
