@@ -65,6 +65,7 @@ let package = Package(
                 "CommandLineSupport",
                 "Notation",
                 "NeuralNetwork",
+                "Generation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tools/recompose-dev"

@@ -9,5 +9,5 @@ struct RecomposeDev: ParsableCommand {
         commandName: "recompose-dev",
         abstract: "Oracle and benchmark commands for Recompose's parity scripts (not for users).",
         subcommands: [TheoryCommand.self, XMLDumpCommand.self, BenchMIDICommand.self, RomanCommand.self,
-                      ChordSymbolCommand.self, HandsCommand.self, NetworkCommand.self])
+                      ChordSymbolCommand.self, HandsCommand.self, NetworkCommand.self, HeldOutCommand.self])
 }
