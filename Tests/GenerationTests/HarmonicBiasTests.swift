@@ -115,22 +115,11 @@ import Notation
     /// note consonant with the treble note it starts under, as counted from the tokens drawn;
     /// without it about half are (the control that shows the test can fail).
     @Test func generationWithHarmonyKeepsTheBassConsonant() {
-        let trebleNotes = ["<unk>"] + (60...71).map { Pitch(midi: $0).name }
-        let bassNotes = ["<unk>"] + (48...59).map { Pitch(midi: $0).name }
         func share(harmony: Double) -> Double {
             var consonant = 0, total = 0
             for seed in UInt64(1)...4 {
-                var treble = UniformModel(notes: trebleNotes.count, durations: 2)
-                var bass = UniformModel(notes: bassNotes.count, durations: 2)
-                let generator = PieceGenerator(options: GenerationOptions(seed: seed, bars: 8, harmony: harmony),
-                                               timeSignature: .commonTime)
-                let (upper, lower) = generator.generateHearingEachOther(
-                    treble: &treble, trebleVocabularies: .init(notes: Vocabulary(labels: trebleNotes),
-                                                               durations: Vocabulary(labels: ["<unk>", "quarter"])),
-                    trebleSeed: [],
-                    bass: &bass, bassVocabularies: .init(notes: Vocabulary(labels: bassNotes),
-                                                         durations: Vocabulary(labels: ["<unk>", "half"])),
-                    bassSeed: [])
+                let (upper, lower) = UniformModel.duet(
+                    PieceGenerator(options: GenerationOptions(seed: seed, bars: 8, harmony: harmony), timeSignature: .commonTime))
                 // Bass halves start with every other treble quarter.
                 for (k, element) in lower.enumerated() {
                     guard let b = Token.pitches(for: element.noteLabel)?.first,
@@ -154,5 +143,21 @@ struct UniformModel: StepModel {
     mutating func resetState() {}
     mutating func step(note: Int32, duration: Int32) -> (notes: [Float], durations: [Float]) {
         ([Float](repeating: 0, count: notes), [Float](repeating: 0, count: durations))
+    }
+
+    /// A treble of quarter notes C4–B4 and a bass of half notes C3–B3, every pitch equally likely
+    /// to their uniform models, generated hearing each other without a seed.
+    static func duet(_ generator: PieceGenerator) -> (treble: [Token], bass: [Token]) {
+        let trebleNotes = ["<unk>"] + (60...71).map { Pitch(midi: $0).name }
+        let bassNotes = ["<unk>"] + (48...59).map { Pitch(midi: $0).name }
+        var treble = UniformModel(notes: trebleNotes.count, durations: 2)
+        var bass = UniformModel(notes: bassNotes.count, durations: 2)
+        return generator.generateHearingEachOther(
+            treble: &treble, trebleVocabularies: .init(notes: Vocabulary(labels: trebleNotes),
+                                                       durations: Vocabulary(labels: ["<unk>", "quarter"])),
+            trebleSeed: [],
+            bass: &bass, bassVocabularies: .init(notes: Vocabulary(labels: bassNotes),
+                                                 durations: Vocabulary(labels: ["<unk>", "half"])),
+            bassSeed: [])
     }
 }

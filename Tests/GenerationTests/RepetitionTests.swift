@@ -89,21 +89,10 @@ import Testing
     /// repeats, the treble soon repeats itself for good; at weight 0 generation is exactly what
     /// it was without repetition models (no random number drawn).
     @Test func generationRepeatsOnlyWhenAsked() {
-        let trebleNotes = ["<unk>"] + (60...71).map { Pitch(midi: $0).name }
-        let bassNotes = ["<unk>"] + (48...59).map { Pitch(midi: $0).name }
         let always = RepetitionModel(weights: [Double](repeating: 1, count: RepetitionModel.bucketStarts.count))
         func piece(repetition: Double, models: [ClefStream: RepetitionModel]) -> (treble: [Token], bass: [Token]) {
-            var treble = UniformModel(notes: trebleNotes.count, durations: 2)
-            var bass = UniformModel(notes: bassNotes.count, durations: 2)
-            let generator = PieceGenerator(options: GenerationOptions(seed: 3, bars: 16, repetition: repetition),
-                                           timeSignature: .commonTime, repetition: models)
-            return generator.generateHearingEachOther(
-                treble: &treble, trebleVocabularies: .init(notes: Vocabulary(labels: trebleNotes),
-                                                           durations: Vocabulary(labels: ["<unk>", "quarter"])),
-                trebleSeed: [],
-                bass: &bass, bassVocabularies: .init(notes: Vocabulary(labels: bassNotes),
-                                                     durations: Vocabulary(labels: ["<unk>", "half"])),
-                bassSeed: [])
+            UniformModel.duet(PieceGenerator(options: GenerationOptions(seed: 3, bars: 16, repetition: repetition),
+                                             timeSignature: .commonTime, repetition: models))
         }
         let plain = piece(repetition: 0, models: [:])
         let off = piece(repetition: 0, models: [.treble: always, .bass: always])
@@ -128,24 +117,13 @@ import Testing
     /// bass note stays consonant with the treble note it starts under even when the bass
     /// repeats itself nine times in ten; without the bias, copies and draws alike land anywhere.
     @Test func copiesHearTheOtherHandToo() {
-        let trebleNotes = ["<unk>"] + (60...71).map { Pitch(midi: $0).name }
-        let bassNotes = ["<unk>"] + (48...59).map { Pitch(midi: $0).name }
         let often = RepetitionModel(weights: [Double](repeating: 0.9, count: RepetitionModel.bucketStarts.count))
         func consonance(harmony: Double) -> (share: Double, copies: Double) {
             var consonant = 0, total = 0, copies = 0
             for seed in UInt64(1)...4 {
-                var treble = UniformModel(notes: trebleNotes.count, durations: 2)
-                var bass = UniformModel(notes: bassNotes.count, durations: 2)
-                let generator = PieceGenerator(
+                let (upper, lower) = UniformModel.duet(PieceGenerator(
                     options: GenerationOptions(seed: seed, bars: 8, harmony: harmony, repetition: 1),
-                    timeSignature: .commonTime, repetition: [.treble: often, .bass: often])
-                let (upper, lower) = generator.generateHearingEachOther(
-                    treble: &treble, trebleVocabularies: .init(notes: Vocabulary(labels: trebleNotes),
-                                                               durations: Vocabulary(labels: ["<unk>", "quarter"])),
-                    trebleSeed: [],
-                    bass: &bass, bassVocabularies: .init(notes: Vocabulary(labels: bassNotes),
-                                                         durations: Vocabulary(labels: ["<unk>", "half"])),
-                    bassSeed: [])
+                    timeSignature: .commonTime, repetition: [.treble: often, .bass: often]))
                 var past = RepetitionTracker<String>()
                 for (k, element) in lower.enumerated() {
                     if past.prediction?.next == element.noteLabel { copies += 1 }
