@@ -72,6 +72,16 @@ import Testing
         #expect(model.probability(network: 0.2, matchLength: 0, predicted: false) == 0.2)
     }
 
+    @Test func aDamagedManifestCannotMakeAProbabilityOutOfRange() throws {
+        let json = #"{"weights": [1.5, -2, 0.25]}"#
+        let model = try JSONDecoder().decode(RepetitionModel.self, from: Data(json.utf8))
+        #expect(model.weights == [1, 0, 0.25, 0, 0, 0, 0, 0, 0, 0])
+        #expect(model.counts == [Int](repeating: 0, count: 10))
+        #expect(model.probability(network: 0.5, matchLength: 1, predicted: false) == 0)
+        #expect(model.probability(network: 0.5, matchLength: 2, predicted: false) == 0.5)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(RepetitionModel.self, from: Data(#"{"counts": []}"#.utf8)) }
+    }
+
     @Test func theCorpusModelsCountTheTrainingPiecesAsRead() {
         let tokens = "C5 D5 C5 D5 C5 E5".split(separator: " ").map { Token(noteLabel: String($0), durationLabel: "quarter") }
         let piece = PreparedPiece(name: "a", originalKey: .cMajor, key: .cMajor, treble: tokens, bass: [])

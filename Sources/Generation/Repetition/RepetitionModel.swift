@@ -35,6 +35,17 @@ public struct RepetitionModel: Sendable, Hashable, Codable {
         self.counts = Self.bucketStarts.indices.map { counts.indices.contains($0) ? counts[$0] : 0 }
     }
 
+    private enum CodingKeys: String, CodingKey { case weights, counts }
+
+    /// Reads a model as ``init(weights:counts:)`` makes one: a hand-edited or damaged manifest
+    /// with too few or too many weights, or weights outside 0…1 (or not numbers), cannot make a
+    /// probability negative or above 1.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let weights = try container.decode([Double].self, forKey: .weights).map { $0.isNaN ? 0 : $0 }
+        self.init(weights: weights, counts: try container.decodeIfPresent([Int].self, forKey: .counts) ?? [])
+    }
+
     /// The bucket of a match of `length` elements; `nil` for no match.
     public static func bucket(matchLength length: Int) -> Int? {
         guard length >= 1 else { return nil }
