@@ -8,11 +8,12 @@ import Testing
 /// weights counted by hand, and generation that repeats only when asked to.
 @Suite struct RepetitionTests {
     /// The longest earlier match, by brute force: for every earlier position, count back.
-    static func bruteForce<E: Equatable>(_ s: [E], longest: Int = RepetitionModel.longestMatch) -> (length: Int, next: E)? {
+    static func bruteForce<E: Equatable>(_ s: [E], longest: Int = RepetitionModel.longestMatch,
+                                         memory: Int = RepetitionModel.memory) -> (length: Int, next: E)? {
         var best: (length: Int, next: E)? = nil
         let n = s.count
         guard n >= 2 else { return nil }
-        for j in 1..<n {
+        for j in max(1, n - memory)..<n {
             var length = 0
             while length < longest, j - 1 - length >= 0, s[j - 1 - length] == s[n - 1 - length] { length += 1 }
             if length > 0, length >= (best?.length ?? 0) { best = (length, s[j]) }
@@ -43,14 +44,14 @@ import Testing
     @Test func theTrackerAgreesWithABruteForceSearch() {
         var random = SeededRandom(seed: 7)
         for trial in 0..<40 {
-            let alphabet = 2 + trial % 4, longest = 1 + trial % 6
-            var tracker = RepetitionTracker<Int>(longestMatch: longest)
+            let alphabet = 2 + trial % 4, longest = 1 + trial % 6, memory = trial < 20 ? 1000 : 1 + trial % 9
+            var tracker = RepetitionTracker<Int>(longestMatch: longest, memory: memory)
             var sequence: [Int] = []
             for _ in 0..<120 {
                 let next = Int(random.next() % UInt64(alphabet))
                 sequence.append(next)
                 tracker.append(next)
-                let expected = Self.bruteForce(sequence, longest: longest)
+                let expected = Self.bruteForce(sequence, longest: longest, memory: memory)
                 #expect(tracker.prediction?.length == expected?.length && tracker.prediction?.next == expected?.next)
             }
         }

@@ -19,6 +19,10 @@ public struct RepetitionModel: Sendable, Hashable, Codable {
     /// Matches are counted up to this many elements.
     public static let longestMatch = 32
 
+    /// Matches are looked for among this many latest positions of a piece (a Chopin hand has at
+    /// most a few thousand elements; this bounds the cost of an absurdly long one).
+    public static let memory = 8192
+
     /// The shortest match length of each bucket of ``weights``, ascending from 1.
     public static let bucketStarts = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32]
 
@@ -72,7 +76,7 @@ public struct RepetitionModel: Sendable, Hashable, Codable {
         var continued = [Int](repeating: 0, count: bucketStarts.count)
         var total = continued
         for sequence in sequences {
-            var tracker = RepetitionTracker<Element>(longestMatch: longestMatch)
+            var tracker = RepetitionTracker<Element>(longestMatch: longestMatch, memory: memory)
             for element in sequence {
                 if let (length, next) = tracker.prediction, let bucket = bucket(matchLength: length) {
                     total[bucket] += 1
