@@ -1,5 +1,3 @@
-import Foundation
-
 /// Training with every step a target: the LSTM stack runs over whole windows, every LSTM returns
 /// its sequence, the dense layer and the heads apply at every position, and the loss is the mean
 /// over all B·T positions of the two heads' cross-entropies (the same unit as the seed's loss,
@@ -264,7 +262,8 @@ extension SequenceModel {
 
     /// The natural log-probability the network gives each position's target — its note's and
     /// its duration's together — window-major `[B][T]`, in inference mode, computed from the
-    /// logits (no underflow for unlikely targets), and the state after the windows.
+    /// logits as the loss is (``SoftmaxCrossEntropy/targetLogProbabilities(logits:targets:classes:)``),
+    /// and the state after the windows.
     ///
     /// - Throws: as ``everyStepLossAndGradients(_:state:random:threads:)``.
     public func everyStepTargetLogProbabilities(
@@ -273,22 +272,14 @@ extension SequenceModel {
         var none: SeededRandom? = nil
         let (record, final) = try everyStepForward(batch, state: state, random: &none)
         let b = batch.batchSize, t = batch.steps
-        let vn = configuration.noteVocabularySize, vd = configuration.durationVocabularySize
-        func logSoftmax(_ logits: [Float], row: Int, classes: Int, target: Int32) -> Double {
-            let start = row * classes
-            var top = -Double.infinity
-            for j in 0..<classes { top = max(top, Double(logits[start + j])) }
-            var sum = 0.0
-            for j in 0..<classes { sum += exp(Double(logits[start + j]) - top) }
-            return Double(logits[start + Int(target)]) - top - log(sum)
-        }
+        let notes = SoftmaxCrossEntropy.targetLogProbabilities(
+            logits: record.noteLogits, targets: record.targetNotes, classes: configuration.noteVocabularySize)
+        let durations = SoftmaxCrossEntropy.targetLogProbabilities(
+            logits: record.durationLogits, targets: record.targetDurations, classes: configuration.durationVocabularySize)
+        // Time-major rows (step · B + window) to window-major.
         var result = [Double](repeating: 0, count: b * t)
         for s in 0..<b {
-            for step in 0..<t {
-                let row = step * b + s
-                result[s * t + step] = logSoftmax(record.noteLogits, row: row, classes: vn, target: record.targetNotes[row])
-                    + logSoftmax(record.durationLogits, row: row, classes: vd, target: record.targetDurations[row])
-            }
+            for step in 0..<t { result[s * t + step] = notes[step * b + s] + durations[step * b + s] }
         }
         return (result, final)
     }

@@ -32,12 +32,23 @@ public enum SoftmaxCrossEntropy {
         return p
     }
 
-    /// The mean cross-entropy of `targets` under softmax(`logits`) and its gradient with respect
-    /// to the logits.
-    ///
-    /// The loss is computed from the logits as log Σ e^(zⱼ − m) − (z_t − m), never as log p, so
-    /// it stays finite however small p is. Keras's TensorFlow backend does the same when the
-    /// output is a softmax layer (it takes the softmax's logits and skips its 1e-7 clipping).
+    /// log p of each row's target under softmax(`logits`), computed from the logits as
+    /// (z_t − m) − log Σ e^(zⱼ − m), never as log p, so it stays finite however small p is.
+    /// Keras's TensorFlow backend does the same when the output is a softmax layer (it takes the
+    /// softmax's logits and skips its 1e-7 clipping).
+    public static func targetLogProbabilities(logits: [Float], targets: [Int32], classes: Int) -> [Double] {
+        targets.indices.map { r in
+            var maximum = -Float.infinity
+            for j in 0..<classes { maximum = max(maximum, logits[r * classes + j]) }
+            var sum = 0.0
+            for j in 0..<classes { sum += Double(expf(logits[r * classes + j] - maximum)) }
+            return Double(logits[r * classes + Int(targets[r])] - maximum) - log(sum)
+        }
+    }
+
+    /// The mean cross-entropy of `targets` under softmax(`logits`) (the mean of −
+    /// ``targetLogProbabilities(logits:targets:classes:)``) and its gradient with respect to the
+    /// logits.
     static func lossAndGradient(
         logits: [Float], targets: [Int32], classes: Int
     ) -> (loss: Double, gradient: [Float]) {
@@ -45,14 +56,9 @@ public enum SoftmaxCrossEntropy {
         var gradient = softmax(logits, rows: rows, classes: classes)
         var loss = 0.0
         let scale = 1 / Float(rows)
-        for r in 0..<rows {
-            let t = Int(targets[r])
-            var maximum = -Float.infinity
-            for j in 0..<classes { maximum = max(maximum, logits[r * classes + j]) }
-            var sum = 0.0
-            for j in 0..<classes { sum += Double(expf(logits[r * classes + j] - maximum)) }
-            loss += log(sum) - Double(logits[r * classes + t] - maximum)
-            gradient[r * classes + t] -= 1
+        for (r, logProbability) in targetLogProbabilities(logits: logits, targets: targets, classes: classes).enumerated() {
+            loss -= logProbability
+            gradient[r * classes + Int(targets[r])] -= 1
         }
         for k in 0..<gradient.count { gradient[k] *= scale }
         return (loss / Double(rows), gradient)

@@ -74,7 +74,8 @@ public struct PieceGenerator: Sendable {
         let biases = biases([trebleVocabularies, bassVocabularies])
 
         func advance(_ h: Int, fitting remaining: Rational?) {
-            let (token, note, duration, length) = draw(hands[h], bias: biases[h], other: 0, fitting: remaining,
+            let noteScores = biases[h].applied(to: hands[h].logits.notes, other: 0)
+            let (token, note, duration, length) = draw(hands[h], noteScores: noteScores, fitting: remaining,
                                                        noteSampler: noteSampler,
                                                        durationSampler: durationSampler, generator: &generator)
             hands[h].record(token, length: length)
@@ -118,16 +119,15 @@ public struct PieceGenerator: Sendable {
         return seed
     }
 
-    /// Samples a hand's next element from its logits: the note (its scores nudged by `bias`,
-    /// given `other`, the other hand's sounding pitch classes), then a duration that fits
-    /// `remaining` (the rest of the bar, on the sixteenth or eighth-triplet grid; `nil`: any).
-    private func draw(_ hand: Hand, bias: HarmonicBias, other: UInt16, fitting remaining: Rational?,
+    /// Samples a hand's next element from its logits: the note from `noteScores` (its note
+    /// logits with the ``HarmonicBias`` added), then a duration that fits `remaining` (the rest
+    /// of the bar, on the sixteenth or eighth-triplet grid; `nil`: any).
+    private func draw(_ hand: Hand, noteScores: [Float], fitting remaining: Rational?,
                       noteSampler: TopKSampler, durationSampler: TopKSampler,
                       generator: inout SeededRandom) -> (token: Token, note: Int32, duration: Int32, length: Rational) {
         // Inside a chord written note by note, only a pitch above the last may follow.
         let noteMask = hand.chord.last.map { last in hand.pitches.map { $0.map { $0 > last } ?? false } } ?? hand.noteMask
-        let noteLogits = bias.applied(to: hand.logits.notes, other: other)
-        let note = noteSampler.sample(logits: noteLogits, allowed: noteMask, using: &generator) ?? 1
+        let note = noteSampler.sample(logits: noteScores, allowed: noteMask, using: &generator) ?? 1
         var durationMask = hand.lengths.map { $0 != nil }
         if let remaining {
             let position = hand.elapsed
@@ -185,10 +185,11 @@ public struct PieceGenerator: Sendable {
     /// a weight of 0 leaves generation exactly as it was.
     ///
     /// The harmonic bias weighs the copy as it weighs the network's notes — it multiplies the
-    /// mixture's odds of each note by e^(bias/temperature) — so a copy that clashes with the
-    /// other hand is less likely than its match alone says.
+    /// mixture's odds of each note by e^(bias/temperature), `noteScores` being the note logits
+    /// with the bias added — so a copy that clashes with the other hand is less likely than its
+    /// match alone says.
     private func repeated(_ hand: Hand, prediction: (length: Int, next: EncodedPiece.Element)?, model: RepetitionModel?,
-                          bias: HarmonicBias, other: UInt16, fitting remaining: Rational, generator: inout SeededRandom)
+                          noteScores biased: [Float], fitting remaining: Rational, generator: inout SeededRandom)
         -> (token: Token, note: Int32, duration: Int32, length: Rational)? {
         guard let model, let prediction, options.repetition > 0 else { return nil }
         var weight = min(1, model.weight(matchLength: prediction.length) * options.repetition)
@@ -196,8 +197,8 @@ public struct PieceGenerator: Sendable {
         let note = Int(prediction.next.note), duration = Int(prediction.next.duration)
         guard hand.noteMask.indices.contains(note), hand.noteMask[note], hand.lengths.indices.contains(duration)
         else { return nil }
-        if bias.isActive && weight < 1 {
-            let logits = hand.logits.notes, biased = bias.applied(to: logits, other: other)
+        let logits = hand.logits.notes
+        if weight < 1 && biased != logits {
             let t = max(options.temperature, 1e-6)
             var top = -Double.infinity
             for i in logits.indices where hand.noteMask[i] { top = max(top, Double(logits[i]) / t) }
@@ -284,10 +285,11 @@ public struct PieceGenerator: Sendable {
                 ? treble.step(note: pending[h].note, duration: pending[h].duration, conditioning: conditioning)
                 : bass.step(note: pending[h].note, duration: pending[h].duration, conditioning: conditioning)
             let position = moment - bar * Rational((moment / bar).floor)
+            let noteScores = biases[h].applied(to: hands[h].logits.notes, other: other.pitchClasses)
             let (token, note, duration, length) =
-                repeated(hands[h], prediction: pasts[h].prediction, model: repetitionModels[h], bias: biases[h],
-                         other: other.pitchClasses, fitting: bar - position, generator: &generator)
-                ?? draw(hands[h], bias: biases[h], other: other.pitchClasses, fitting: bar - position,
+                repeated(hands[h], prediction: pasts[h].prediction, model: repetitionModels[h], noteScores: noteScores,
+                         fitting: bar - position, generator: &generator)
+                ?? draw(hands[h], noteScores: noteScores, fitting: bar - position,
                         noteSampler: noteSampler, durationSampler: durationSampler, generator: &generator)
             hands[h].record(token, length: length)
             timelines[h].append(noteLabel: token.noteLabel, onset: moment, length: length)

@@ -78,12 +78,14 @@ extension ModelBundle {
             }
             let logProbabilities = try Trainer.everyStepTargetLogProbabilities(model.network, validation, streams: 16)
             let repetition = manifest.repetition?[clef.rawValue]
-            var networkNats = 0.0, nats = 0.0
+            var networkNats = 0.0, nats = 0.0, quarters = 0.0
+            var lengths = HandConditioning.LengthCache()
             for (p, piece) in validation.pieces.enumerated() {
                 var tracker = RepetitionTracker<EncodedPiece.Element>()
                 if !logProbabilities[p].isEmpty { tracker.append(piece.element(0)) }
                 for (i, logProbability) in logProbabilities[p].enumerated() {
                     let e = i + 1, element = piece.element(e)
+                    quarters += lengths.length(model.durations.label(at: Int(element.duration))).doubleValue
                     networkNats -= logProbability
                     if let repetition {
                         let prediction = tracker.prediction
@@ -91,15 +93,6 @@ extension ModelBundle {
                                                            predicted: prediction?.next == element))
                         tracker.append(element)
                     }
-                }
-            }
-            var lengths = HandConditioning.LengthCache()
-            var quarters = 0.0
-            for (p, piece) in validation.pieces.enumerated() {
-                let count = validation.windowCount(p) * validation.length
-                guard count > 0 else { continue }
-                for e in 1...count {
-                    quarters += lengths.length(model.durations.label(at: Int(piece.durations[e]))).doubleValue
                 }
             }
             hands[clef.rawValue] = .init(elements: validation.targetCount, quarterNotes: quarters,

@@ -82,6 +82,23 @@ extension Trainer {
                            stoppedByTimeLimit: stopped)
     }
 
+    /// Reads every whole window of `data` in inference order: the pieces dealt to `streams`
+    /// streams, each read from its start with the state carried from window to window. `step`
+    /// gets each batch's windows, their batch and their state, and returns the state after them.
+    static func readInferenceWindows(
+        _ model: SequenceModel, _ data: StreamDataset, streams: Int,
+        _ step: ([StreamDataset.Window], SequenceBatch, RecurrentState) throws -> RecurrentState
+    ) throws {
+        let lanes = data.streams(max(1, streams), order: Array(data.pieces.indices))
+        var carried = RecurrentState(batchSize: lanes.count, units: model.lstms.map(\.units))
+        for k in 0..<(lanes.map(\.count).max() ?? 0) {
+            let rows = lanes.indices.filter { lanes[$0].count > k }
+            let windows = rows.map { lanes[$0][k] }
+            for (row, window) in zip(rows, windows) where window.index == 0 { carried.reset(row: row) }
+            carried.setRows(rows, from: try step(windows, try data.batch(windows), carried.rows(rows)))
+        }
+    }
+
     /// Mean every-step loss (both heads) over every position of every whole window of `data`,
     /// in inference mode, each piece read from its start with the state carried from window to
     /// window; `nil` if there is no window.
@@ -89,42 +106,31 @@ extension Trainer {
         _ model: SequenceModel, _ data: StreamDataset, streams: Int, threads: Int = 1
     ) throws -> Double? {
         guard data.targetCount > 0 else { return nil }
-        let lanes = data.streams(max(1, streams), order: Array(data.pieces.indices))
-        var carried = RecurrentState(batchSize: lanes.count, units: model.lstms.map(\.units))
         var total = 0.0, windowsSeen = 0
-        for k in 0..<(lanes.map(\.count).max() ?? 0) {
-            let rows = lanes.indices.filter { lanes[$0].count > k }
-            let windows = rows.map { lanes[$0][k] }
-            for (row, window) in zip(rows, windows) where window.index == 0 { carried.reset(row: row) }
-            let (loss, after) = try model.everyStepLoss(try data.batch(windows), state: carried.rows(rows), threads: threads)
-            carried.setRows(rows, from: after)
+        try readInferenceWindows(model, data, streams: streams) { windows, batch, state in
+            let (loss, after) = try model.everyStepLoss(batch, state: state, threads: threads)
             total += loss * Double(windows.count)
             windowsSeen += windows.count
+            return after
         }
         return total / Double(max(windowsSeen, 1))
     }
 
     /// The natural log-probability (both heads) the network gives every target of every whole
     /// window of `data`, piece by piece in order (element 1 up to the last whole window's end),
-    /// in inference mode, each piece read from its start with the state carried from window to
-    /// window as ``meanEveryStepLoss(_:_:streams:threads:)`` reads it.
+    /// in inference mode, each piece read as ``meanEveryStepLoss(_:_:streams:threads:)`` reads it.
     public static func everyStepTargetLogProbabilities(
         _ model: SequenceModel, _ data: StreamDataset, streams: Int
     ) throws -> [[Double]] {
         var result = data.pieces.indices.map { [Double](repeating: 0, count: data.windowCount($0) * data.length) }
         guard data.targetCount > 0 else { return result }
-        let lanes = data.streams(max(1, streams), order: Array(data.pieces.indices))
-        var carried = RecurrentState(batchSize: lanes.count, units: model.lstms.map(\.units))
-        for k in 0..<(lanes.map(\.count).max() ?? 0) {
-            let rows = lanes.indices.filter { lanes[$0].count > k }
-            let windows = rows.map { lanes[$0][k] }
-            for (row, window) in zip(rows, windows) where window.index == 0 { carried.reset(row: row) }
-            let (values, after) = try model.everyStepTargetLogProbabilities(try data.batch(windows), state: carried.rows(rows))
-            carried.setRows(rows, from: after)
+        try readInferenceWindows(model, data, streams: streams) { windows, batch, state in
+            let (values, after) = try model.everyStepTargetLogProbabilities(batch, state: state)
             for (r, window) in windows.enumerated() {
                 let first = window.index * data.length
                 for step in 0..<data.length { result[window.piece][first + step] = values[r * data.length + step] }
             }
+            return after
         }
         return result
     }
